@@ -1,0 +1,5 @@
+"""``python -m unsc``."""
+
+from unsc._cli import main
+
+main()

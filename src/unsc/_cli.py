@@ -1,0 +1,202 @@
+"""The ``unsc`` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from unsc._announce import render_council, render_decision
+from unsc._council import council, presidencies
+from unsc._engine import Ballot, Kind, adjudicate, build_ballot, parse_date
+from unsc._errors import InputError, UnscError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"unsc: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _guard(func: F) -> F:
+    """Turn library errors into one-line messages and exit status 2."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UnscError as exc:
+            _fail(str(exc))
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper  # type: ignore[return-value]
+
+
+def _emit(data: object) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="unsc")
+def main() -> None:
+    """The UN Security Council as code.
+
+    Who sat on the Council and who presided on any date 1946-2027, and how
+    any vote is decided under the Charter as practised.
+    """
+
+
+@main.command("council")
+@click.argument("date")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_guard
+def council_cmd(date: str, as_json: bool) -> None:
+    """Show the Council on DATE (YYYY-MM-DD): members, terms, President.
+
+    Example: unsc council 2017-10-24 --json
+    """
+    c = council(parse_date(date))
+    if as_json:
+        _emit(c.to_dict())
+    else:
+        click.echo(render_council(c))
+
+
+@main.command("presidents")
+@click.argument("year", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_guard
+def presidents_cmd(year: int, as_json: bool) -> None:
+    """List who presided over the Council in each month of YEAR (rule 18).
+
+    Example: unsc presidents 2017
+    """
+    rows = [p for p in presidencies() if p.start.year == year or p.end.year == year]
+    if not rows:
+        raise InputError(f"no presidency data for {year}", hint="years 1946 to 2027 are covered")
+    if as_json:
+        _emit([p.to_dict() for p in rows])
+        return
+    for p in rows:
+        click.echo(f"{p.start.isoformat()} to {p.end.isoformat()}  {p.code}  {p.name}")
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def _read_ballot(path: str) -> Ballot:
+    name = "<stdin>" if path == "-" else path
+    try:
+        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{name}, line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})"
+        ) from None
+    try:
+        return Ballot.from_dict(data)
+    except UnscError as exc:
+        raise type(exc).__new__(type(exc)) if False else InputError(f"{name}: {exc}") from None
+
+
+@main.command("vote")
+@click.argument("ballot", required=False)
+@click.option("--date", help="Date of the vote, YYYY-MM-DD (inline form).")
+@click.option("--yes", "yes_", multiple=True, help="Members voting yes, comma-separated.")
+@click.option("--no", "no_", multiple=True, help="Members voting no.")
+@click.option("--abstain", multiple=True, help="Members abstaining.")
+@click.option("--not-voting", multiple=True, help="Members who did not vote (reason unknown).")
+@click.option("--absent", multiple=True, help="Members absent.")
+@click.option("--not-participating", multiple=True, help="Members present, not participating.")
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in Kind]),
+    default=Kind.DRAFT_RESOLUTION.value,
+    show_default=True,
+    help="What is voted on.",
+)
+@click.option(
+    "--procedural/--non-procedural",
+    default=None,
+    help="Procedural question or not (default: by kind).",
+)
+@click.option("--parties", multiple=True, help="Members party to a dispute (Art. 27(3)).")
+@click.option("--without-vote", is_flag=True, help="Adopted without a vote (no positions).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_guard
+def vote_cmd(
+    ballot: str | None,
+    date: str | None,
+    yes_: tuple[str, ...],
+    no_: tuple[str, ...],
+    abstain: tuple[str, ...],
+    not_voting: tuple[str, ...],
+    absent: tuple[str, ...],
+    not_participating: tuple[str, ...],
+    kind: str,
+    procedural: bool | None,
+    parties: tuple[str, ...],
+    without_vote: bool,
+    as_json: bool,
+) -> None:
+    """Adjudicate a vote: BALLOT.json (- for stdin) or the inline options.
+
+    BALLOT.json: {"date": "2017-10-24", "kind": "draft_resolution",
+    "procedural": false, "votes": {"USA": "Y", "RUS": "N", ...}}.
+    Positions: Y, N, A, X (did not vote), absent, not_participating.
+    Members: UN Library codes, ISO 3166-3 aliases or names.
+
+    Example: unsc vote --date 2017-10-24 --yes FRA,GBR,USA --no RUS,BOL --abstain CHN,KAZ ...
+
+    Exits 0 when the vote was adjudicated, whatever the outcome; 2 on invalid input.
+    """
+    inline = any((date, yes_, no_, abstain, not_voting, absent, not_participating, parties))
+    if ballot is not None and inline:
+        raise InputError("give either BALLOT.json or the inline options, not both")
+    if ballot is not None:
+        b = _read_ballot(ballot)
+    else:
+        if not date:
+            raise InputError("no ballot", hint="pass BALLOT.json, - for stdin, or --date with --yes/--no")
+        votes: dict[str, str] = {}
+        for position, values in (
+            ("Y", yes_),
+            ("N", no_),
+            ("A", abstain),
+            ("X", not_voting),
+            ("absent", absent),
+            ("not_participating", not_participating),
+        ):
+            for member in _split(values):
+                if member in votes:
+                    raise InputError(f"{member} is given two positions")
+                votes[member] = position
+        b = build_ballot(
+            parse_date(date),
+            votes,
+            kind=Kind(kind),
+            procedural=procedural,
+            parties=_split(parties),
+            without_vote=without_vote,
+        )
+    decision = adjudicate(b)
+    if as_json:
+        _emit(decision.to_dict())
+    else:
+        click.echo(render_decision(decision))
+
+
+def _today() -> dt.date:
+    return dt.date.today()

@@ -1,0 +1,281 @@
+"""Who sat on the Security Council, and who presided, on any date 1946-2027."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+from unsc._errors import DateOutOfRangeError, ReferenceDataError
+from unsc._refdata import FAR_FUTURE, elected_terms, permanent_tenures, presidency_exceptions
+from unsc._states import fold, name_on
+
+FIRST_MEETING = dt.date(1946, 1, 17)
+"""The Council's first meeting (S/PV.1); no Council existed before."""
+
+LAST_COVERED = dt.date(2027, 12, 31)
+"""The last date for which the composition is known."""
+
+ENLARGEMENT = dt.date(1966, 1, 1)
+"""First day of the 15-member Council (A/RES/1991 (XVIII), in force 31 Aug 1965)."""
+
+AMENDMENT_IN_FORCE = dt.date(1965, 8, 31)
+"""The Charter amendment raising nine-vote thresholds entered into force on this day."""
+
+
+def required_votes(date: dt.date) -> int:
+    """Affirmative votes needed for any decision: 7 of 11 before 1966, 9 of 15 after.
+
+    The amendment was in force from 31 Aug 1965, but the Council kept eleven
+    members until 31 Dec 1965; we apply seven until the enlarged Council was
+    constituted (see ``../shared/rules.md`` 1.1) and flag the gap for review.
+    """
+    return 7 if date < ENLARGEMENT else 9
+
+
+def council_size(date: dt.date) -> int:
+    """Members of the Council on ``date`` by the Charter: 11 before 1966, 15 after."""
+    return 11 if date < ENLARGEMENT else 15
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One member of the Council on a given date.
+
+    ``term_start``/``term_end`` are the member's own tenure on the Council:
+    an elected term, or a permanent seat holder's tenure (``term_end`` is
+    ``None`` while open).
+    """
+
+    code: str
+    name: str
+    permanent: bool
+    term_start: dt.date
+    term_end: dt.date | None
+    represented_by: str | None = None
+    elected_for: str | None = None
+    source: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping (the ``unsc council --json`` member shape)."""
+        out: dict[str, object] = {
+            "code": self.code,
+            "name": self.name,
+            "permanent": self.permanent,
+            "term_start": self.term_start.isoformat(),
+            "term_end": self.term_end.isoformat() if self.term_end else None,
+        }
+        if self.represented_by:
+            out["represented_by"] = self.represented_by
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Presidency:
+    """A member's presidency of the Council from ``start`` to ``end`` (inclusive)."""
+
+    start: dt.date
+    end: dt.date
+    code: str
+    name: str
+    source: str
+
+    def to_dict(self) -> dict[str, str]:
+        """A JSON-ready mapping."""
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "code": self.code,
+            "name": self.name,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Council:
+    """The Security Council on one date."""
+
+    date: dt.date
+    members: tuple[Member, ...]
+    president: str
+
+    @property
+    def size(self) -> int:
+        """Number of members."""
+        return len(self.members)
+
+    @property
+    def required_votes(self) -> int:
+        """Affirmative votes needed for a decision on this date."""
+        return required_votes(self.date)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Member codes in alphabetical order of names."""
+        return tuple(m.code for m in self.members)
+
+    @property
+    def permanent(self) -> tuple[str, ...]:
+        """Codes of the permanent members."""
+        return tuple(m.code for m in self.members if m.permanent)
+
+    def member(self, code: str) -> Member | None:
+        """The member with ``code``, or ``None``."""
+        for m in self.members:
+            if m.code == code:
+                return m
+        return None
+
+    def to_dict(self) -> dict[str, object]:
+        """The ``unsc council --json`` shape."""
+        return {
+            "date": self.date.isoformat(),
+            "size": self.size,
+            "required_votes": self.required_votes,
+            "president": self.president,
+            "members": [m.to_dict() for m in self.members],
+        }
+
+
+def _check_range(date: dt.date) -> None:
+    if not FIRST_MEETING <= date <= LAST_COVERED:
+        raise DateOutOfRangeError(date)
+
+
+def _open(end: dt.date) -> dt.date | None:
+    return None if end == FAR_FUTURE else end
+
+
+def _order_key(code: str, date: dt.date) -> str:
+    return fold(name_on(code, date))
+
+
+@functools.cache
+def _seat_holder_span(code: str) -> tuple[dt.date, dt.date]:
+    """A permanent member's whole tenure (China's representation rows merged)."""
+    rows = [t for t in permanent_tenures() if t.code == code]
+    return min(t.start for t in rows), max(t.end for t in rows)
+
+
+def _members_on(date: dt.date) -> tuple[Member, ...]:
+    members = []
+    for t in permanent_tenures():
+        if t.start <= date <= t.end:
+            start, end = _seat_holder_span(t.code)
+            members.append(
+                Member(
+                    t.code,
+                    name_on(t.code, date),
+                    True,
+                    start,
+                    _open(end),
+                    t.represented_by,
+                    None,
+                    t.source,
+                )
+            )
+    members += [
+        Member(
+            t.code,
+            name_on(t.code, date),
+            False,
+            t.start,
+            t.end,
+            None,
+            t.elected_for,
+            t.source,
+        )
+        for t in elected_terms()
+        if t.start <= date <= t.end
+    ]
+    members.sort(key=lambda m: fold(m.name))
+    return tuple(members)
+
+
+def members_on(date: dt.date) -> tuple[Member, ...]:
+    """The members of the Council on ``date``, in English alphabetical order."""
+    _check_range(date)
+    return _members_on(date)
+
+
+def _month_end(first: dt.date) -> dt.date:
+    nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+@functools.cache
+def presidencies() -> tuple[Presidency, ...]:
+    """Every presidency from 17 Jan 1946 to Dec 2027.
+
+    The documented exceptions (``_data/presidency_exceptions.csv``) fix the
+    1946 periods; from January 1947 rule 18 applies strictly: each month the
+    presidency passes to the member whose official English name follows, in
+    the composition of that month, the name under which the previous President
+    held office, wrapping round to the start of the alphabet.
+    """
+    out = [
+        Presidency(e.start, e.end, e.code, name_on(e.code, e.start), e.source)
+        for e in presidency_exceptions()
+    ]
+    if not out:
+        raise ReferenceDataError("no presidency anchor")
+    month = out[-1].end + dt.timedelta(days=1)
+    if month.day != 1:
+        raise ReferenceDataError("the last presidency exception must end on a month's last day")
+    while month <= LAST_COVERED:
+        prev = out[-1]
+        prev_key = fold(prev.name)
+        ordered = _members_on(month)
+        keys = [_order_key(m.code, month) for m in ordered]
+        following = [m for m, k in zip(ordered, keys, strict=True) if k > prev_key]
+        chosen = following[0] if following else ordered[0]
+        out.append(
+            Presidency(
+                month,
+                _month_end(month),
+                chosen.code,
+                name_on(chosen.code, month),
+                "rule 18 (English alphabetical order, one calendar month each)",
+            )
+        )
+        month = _month_end(month) + dt.timedelta(days=1)
+    return tuple(out)
+
+
+def presidency_on(date: dt.date) -> Presidency:
+    """The presidency in force on ``date``."""
+    _check_range(date)
+    for p in presidencies():
+        if p.start <= date <= p.end:
+            return p
+    raise ReferenceDataError(f"no presidency covers {date.isoformat()}")
+
+
+def president_on(date: dt.date) -> str:
+    """Code of the member presiding over the Council on ``date``."""
+    return presidency_on(date).code
+
+
+def council(date: dt.date) -> Council:
+    """The Security Council on ``date``: members, President, size, votes required.
+
+    >>> council(dt.date(2017, 10, 24)).president
+    'FRA'
+    """
+    _check_range(date)
+    return Council(date, _members_on(date), president_on(date))
+
+
+def terms_of(code: str) -> tuple[Member, ...]:
+    """Every tenure of ``code`` on the Council (elected terms and permanent seats)."""
+    out = [
+        Member(t.code, name_on(t.code, t.start), True, t.start, _open(t.end), t.represented_by, None, t.source)
+        for t in permanent_tenures()
+        if t.code == code
+    ]
+    out += [
+        Member(t.code, name_on(t.code, t.start), False, t.start, t.end, None, t.elected_for, t.source)
+        for t in elected_terms()
+        if t.code == code
+    ]
+    return tuple(sorted(out, key=lambda m: m.term_start))

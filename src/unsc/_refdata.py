@@ -1,0 +1,160 @@
+"""Loading of the packaged reference tables (``unsc/_data/*.csv``).
+
+The tables are written and sourced by the project; see ``docs/reference-data.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+from unsc._errors import ReferenceDataError
+
+FAR_PAST = dt.date.min
+FAR_FUTURE = dt.date.max
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("unsc").joinpath("_data").joinpath(name).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    for number, row in enumerate(rows, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise ReferenceDataError(f"_data/{name}, line {number}: wrong number of fields")
+    return rows
+
+
+def _date(value: str, default: dt.date, where: str) -> dt.date:
+    if not value:
+        return default
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ReferenceDataError(f"{where}: bad date {value!r}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """The official English name of a state over a span of dates (inclusive)."""
+
+    code: str
+    start: dt.date
+    end: dt.date
+    name: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PermanentTenure:
+    """A permanent seat held by one member over a span of dates (inclusive)."""
+
+    seat: str
+    code: str
+    start: dt.date
+    end: dt.date
+    represented_by: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ElectedTerm:
+    """A non-permanent member's time on the Council (inclusive dates)."""
+
+    code: str
+    start: dt.date
+    end: dt.date
+    elected_for: str
+    note: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PresidencyException:
+    """A presidency period fixed by a documented decision rather than by rule 18."""
+
+    start: dt.date
+    end: dt.date
+    code: str
+    source: str
+
+
+@functools.cache
+def name_spans() -> tuple[NameSpan, ...]:
+    """All name spans, in file order."""
+    out = []
+    for n, r in enumerate(_rows("names.csv"), start=2):
+        where = f"_data/names.csv, line {n}"
+        out.append(
+            NameSpan(
+                r["code"],
+                _date(r["start"], FAR_PAST, where),
+                _date(r["end"], FAR_FUTURE, where),
+                r["name"],
+                r["source"],
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def aliases() -> tuple[tuple[str, str, str], ...]:
+    """(alias, code, kind) rows."""
+    return tuple((r["alias"], r["code"], r["kind"]) for r in _rows("aliases.csv"))
+
+
+@functools.cache
+def permanent_tenures() -> tuple[PermanentTenure, ...]:
+    """Every holder of a permanent seat."""
+    out = []
+    for n, r in enumerate(_rows("permanent.csv"), start=2):
+        where = f"_data/permanent.csv, line {n}"
+        out.append(
+            PermanentTenure(
+                r["seat"],
+                r["code"],
+                _date(r["start"], FAR_PAST, where),
+                _date(r["end"], FAR_FUTURE, where),
+                r["represented_by"] or None,
+                r["source"],
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def elected_terms() -> tuple[ElectedTerm, ...]:
+    """Every elected member's term, 1946-2028."""
+    out = []
+    for n, r in enumerate(_rows("elected_terms.csv"), start=2):
+        where = f"_data/elected_terms.csv, line {n}"
+        out.append(
+            ElectedTerm(
+                r["code"],
+                _date(r["start"], FAR_PAST, where),
+                _date(r["end"], FAR_FUTURE, where),
+                r["elected_for"],
+                r["note"],
+                r["source"],
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def presidency_exceptions() -> tuple[PresidencyException, ...]:
+    """Presidency periods fixed by documented decisions."""
+    out = []
+    for n, r in enumerate(_rows("presidency_exceptions.csv"), start=2):
+        where = f"_data/presidency_exceptions.csv, line {n}"
+        out.append(
+            PresidencyException(
+                _date(r["start"], FAR_PAST, where),
+                _date(r["end"], FAR_FUTURE, where),
+                r["code"],
+                r["source"],
+            )
+        )
+    return tuple(out)
