@@ -96,7 +96,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
 def _read_ballot(path: str) -> Ballot:
     name = "<stdin>" if path == "-" else path
     try:
-        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
     except OSError as exc:
         raise InputError(f"cannot read {name}: {exc.strerror}") from None
     try:
@@ -108,7 +112,7 @@ def _read_ballot(path: str) -> Ballot:
     try:
         return Ballot.from_dict(data)
     except UnscError as exc:
-        raise type(exc).__new__(type(exc)) if False else InputError(f"{name}: {exc}") from None
+        raise InputError(f"{name}: {exc}") from None
 
 
 @main.command("vote")
@@ -169,7 +173,9 @@ def vote_cmd(
         b = _read_ballot(ballot)
     else:
         if not date:
-            raise InputError("no ballot", hint="pass BALLOT.json, - for stdin, or --date with --yes/--no")
+            raise InputError(
+                "no ballot", hint="pass BALLOT.json, - for stdin, or --date with --yes/--no"
+            )
         votes: dict[str, str] = {}
         for position, values in (
             ("Y", yes_),

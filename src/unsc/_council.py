@@ -269,12 +269,23 @@ def council(date: dt.date) -> Council:
 def terms_of(code: str) -> tuple[Member, ...]:
     """Every tenure of ``code`` on the Council (elected terms and permanent seats)."""
     out = [
-        Member(t.code, name_on(t.code, t.start), True, t.start, _open(t.end), t.represented_by, None, t.source)
+        Member(
+            t.code,
+            name_on(t.code, t.start),
+            True,
+            t.start,
+            _open(t.end),
+            t.represented_by,
+            None,
+            t.source,
+        )
         for t in permanent_tenures()
         if t.code == code
     ]
     out += [
-        Member(t.code, name_on(t.code, t.start), False, t.start, t.end, None, t.elected_for, t.source)
+        Member(
+            t.code, name_on(t.code, t.start), False, t.start, t.end, None, t.elected_for, t.source
+        )
         for t in elected_terms()
         if t.code == code
     ]

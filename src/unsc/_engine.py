@@ -33,6 +33,7 @@ from unsc._errors import (
 )
 from unsc._states import resolve_member
 
+
 class Kind(enum.StrEnum):
     """What is being voted on."""
 
@@ -390,7 +391,9 @@ def _review_flags(date: dt.date, yes: int) -> list[Reason]:
     return out
 
 
-def _china_flag(date: dt.date, permanent_votes: Mapping[str, Position | None]) -> list[Reason]:
+def _china_flag(
+    date: dt.date, permanent_votes: Mapping[str, tuple[Position, NonVoting | None] | None]
+) -> list[Reason]:
     if dt.date(1971, 10, 25) <= date <= dt.date(1971, 11, 22) and "CHN" in permanent_votes:
         return [
             Reason(
@@ -584,9 +587,7 @@ def adjudicate(ballot: Ballot) -> Decision:
     counts = {p: 0 for p in Position}
     for pos in ballot.votes.values():
         counts[pos] += 1
-    permanent = {
-        code: (ballot.votes[code], ballot.absence.get(code)) for code in sitting.permanent
-    }
+    permanent = {code: (ballot.votes[code], ballot.absence.get(code)) for code in sitting.permanent}
     extra: list[Reason] = []
     is_procedural, _ = _classify(ballot.kind, ballot.procedural)
     if ballot.parties and not is_procedural:

@@ -1,0 +1,3 @@
+import realdata
+def test_x() -> None:
+    assert realdata.X == 1
