@@ -35,6 +35,7 @@ from unsc._engine import (
     adjudicate,
     adjudicate_tally,
     build_ballot,
+    decide,
 )
 from unsc._errors import (
     BallotError,
@@ -79,6 +80,7 @@ __all__ = [
     "adjudicate_tally",
     "build_ballot",
     "council",
+    "decide",
     "name_on",
     "presidencies",
     "presidency_on",

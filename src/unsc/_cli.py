@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable
@@ -12,7 +11,15 @@ import click
 
 from unsc._announce import render_council, render_decision
 from unsc._council import council, presidencies
-from unsc._engine import Ballot, Kind, adjudicate, build_ballot, parse_date
+from unsc._engine import (
+    Decision,
+    Kind,
+    adjudicate,
+    adjudicate_tally,
+    build_ballot,
+    decide,
+    parse_date,
+)
 from unsc._errors import InputError, UnscError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,7 +100,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _read_ballot(path: str) -> Ballot:
+def _read_ballot(path: str) -> Decision:
     name = "<stdin>" if path == "-" else path
     try:
         if path == "-":
@@ -110,7 +117,7 @@ def _read_ballot(path: str) -> Ballot:
             f"{name}, line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})"
         ) from None
     try:
-        return Ballot.from_dict(data)
+        return decide(data)
     except UnscError as exc:
         raise InputError(f"{name}: {exc}") from None
 
@@ -138,6 +145,12 @@ def _read_ballot(path: str) -> Ballot:
 )
 @click.option("--parties", multiple=True, help="Members party to a dispute (Art. 27(3)).")
 @click.option("--without-vote", is_flag=True, help="Adopted without a vote (no positions).")
+@click.option(
+    "--tally",
+    metavar="Y-N-A[-X]",
+    help="Counts only, e.g. 4-8-3 (tally form; use --permanent-no for permanent members' no).",
+)
+@click.option("--permanent-no", multiple=True, help="With --tally: permanent members voting no.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @_guard
 def vote_cmd(
@@ -153,6 +166,8 @@ def vote_cmd(
     procedural: bool | None,
     parties: tuple[str, ...],
     without_vote: bool,
+    tally: str | None,
+    permanent_no: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Adjudicate a vote: BALLOT.json (- for stdin) or the inline options.
@@ -164,13 +179,30 @@ def vote_cmd(
 
     Example: unsc vote --date 2017-10-24 --yes FRA,GBR,USA --no RUS,BOL --abstain CHN,KAZ ...
 
+    Tally form, when only counts are known (or "tally" in BALLOT.json):
+    unsc vote --date 2017-10-24 --kind procedural_motion --tally 4-8-3
+
     Exits 0 when the vote was adjudicated, whatever the outcome; 2 on invalid input.
     """
-    inline = any((date, yes_, no_, abstain, not_voting, absent, not_participating, parties))
+    inline = any((date, yes_, no_, abstain, not_voting, absent, not_participating, parties, tally))
     if ballot is not None and inline:
         raise InputError("give either BALLOT.json or the inline options, not both")
+    if permanent_no and not tally:
+        raise InputError("--permanent-no goes with --tally")
     if ballot is not None:
-        b = _read_ballot(ballot)
+        decision = _read_ballot(ballot)
+    elif tally:
+        if not date:
+            raise InputError("--tally needs --date")
+        if any((yes_, no_, abstain, not_voting, absent, not_participating)):
+            raise InputError("give either --tally or per-member positions, not both")
+        decision = adjudicate_tally(
+            parse_date(date),
+            *_parse_tally(tally),
+            permanent_no=_split(permanent_no),
+            procedural=procedural,
+            kind=Kind(kind),
+        )
     else:
         if not date:
             raise InputError(
@@ -189,20 +221,27 @@ def vote_cmd(
                 if member in votes:
                     raise InputError(f"{member} is given two positions")
                 votes[member] = position
-        b = build_ballot(
-            parse_date(date),
-            votes,
-            kind=Kind(kind),
-            procedural=procedural,
-            parties=_split(parties),
-            without_vote=without_vote,
+        decision = adjudicate(
+            build_ballot(
+                parse_date(date),
+                votes,
+                kind=Kind(kind),
+                procedural=procedural,
+                parties=_split(parties),
+                without_vote=without_vote,
+            )
         )
-    decision = adjudicate(b)
     if as_json:
         _emit(decision.to_dict())
     else:
         click.echo(render_decision(decision))
 
 
-def _today() -> dt.date:
-    return dt.date.today()
+def _parse_tally(text: str) -> tuple[int, int, int, int | None]:
+    parts = text.replace("\u2013", "-").split("-")
+    if len(parts) not in (3, 4) or not all(p.strip().isdigit() for p in parts):
+        raise InputError(
+            f"bad tally {text!r}", hint="write yes-no-abstain, e.g. 11-2-2 or 14-0-0-1"
+        )
+    numbers = [int(p) for p in parts]
+    return numbers[0], numbers[1], numbers[2], (numbers[3] if len(numbers) == 4 else None)

@@ -217,6 +217,11 @@ class Ballot:
         """
         if not isinstance(data, Mapping):
             raise BallotError("a ballot must be a JSON object")
+        if "tally" in data:
+            raise BallotError(
+                "a ballot with a tally has no per-member votes",
+                hint="use unsc.decide() or adjudicate_tally() for tallies",
+            )
         known = {"date", "kind", "procedural", "votes", "parties", "without_vote"}
         extra = sorted(set(data) - known)
         if extra:
@@ -685,4 +690,60 @@ def adjudicate_tally(
         counts=(yes, no, abstain, not_voting),
         votes={},
         extra=[],
+    )
+
+
+def decide(data: Mapping[str, object]) -> Decision:
+    """Adjudicate the ``BALLOT.json`` shape: per-member ``votes`` or a ``tally``.
+
+    A tally ballot gives counts and the permanent members voting no::
+
+        {"date": "2017-10-24", "kind": "procedural_motion", "procedural": true,
+         "tally": {"yes": 4, "no": 8, "abstain": 3}, "permanent_no": ["FRA", "GBR", "USA"]}
+
+    >>> decide({"date": "2017-10-24", "kind": "procedural_motion",
+    ...         "tally": {"yes": 4, "no": 8, "abstain": 3}}).outcome.value
+    'failed'
+    """
+    if not isinstance(data, Mapping):
+        raise BallotError("a ballot must be a JSON object")
+    if "tally" not in data:
+        return adjudicate(Ballot.from_dict(data))
+    known = {"date", "kind", "procedural", "tally", "permanent_no"}
+    extra = sorted(set(data) - known)
+    if extra:
+        raise BallotError(
+            f"unknown field {extra[0]!r} in a tally ballot",
+            hint="fields are date, kind, procedural, tally, permanent_no",
+        )
+    raw_date = data.get("date")
+    if not isinstance(raw_date, str):
+        raise BallotError("the ballot has no date", hint='add "date": "YYYY-MM-DD"')
+    tally = data["tally"]
+    if not isinstance(tally, Mapping):
+        raise BallotError('"tally" must be an object with yes, no, abstain and not_voting')
+    counts: dict[str, int | None] = {}
+    for key in ("yes", "no", "abstain", "not_voting"):
+        value = tally.get(key, 0 if key != "not_voting" else None)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            raise BallotError(f'"tally.{key}" must be a whole number')
+        counts[key] = value
+    unknown = sorted(set(tally) - {"yes", "no", "abstain", "not_voting"})
+    if unknown:
+        raise BallotError(f"unknown tally field {unknown[0]!r}")
+    procedural = data.get("procedural")
+    if procedural is not None and not isinstance(procedural, bool):
+        raise BallotError('"procedural" must be true, false or null')
+    permanent_no = data.get("permanent_no", [])
+    if not isinstance(permanent_no, list):
+        raise BallotError('"permanent_no" must be a list of members')
+    return adjudicate_tally(
+        parse_date(raw_date),
+        counts["yes"] or 0,
+        counts["no"] or 0,
+        counts["abstain"] or 0,
+        counts["not_voting"],
+        permanent_no=[str(p) for p in permanent_no],
+        procedural=procedural,
+        kind=parse_kind(str(data.get("kind", Kind.DRAFT_RESOLUTION.value))),
     )
