@@ -19,6 +19,7 @@ from unsc._engine import (
     build_ballot,
     decide,
     parse_date,
+    parse_kind,
 )
 from unsc._errors import InputError, UnscError
 
@@ -133,10 +134,8 @@ def _read_ballot(path: str) -> Decision:
 @click.option("--not-participating", multiple=True, help="Members present, not participating.")
 @click.option(
     "--kind",
-    type=click.Choice([k.value for k in Kind]),
-    default=Kind.DRAFT_RESOLUTION.value,
-    show_default=True,
-    help="What is voted on.",
+    default=None,
+    help="What is voted on: " + ", ".join(k.value for k in Kind) + " (default draft_resolution).",
 )
 @click.option(
     "--procedural/--non-procedural",
@@ -162,7 +161,7 @@ def vote_cmd(
     not_voting: tuple[str, ...],
     absent: tuple[str, ...],
     not_participating: tuple[str, ...],
-    kind: str,
+    kind: str | None,
     procedural: bool | None,
     parties: tuple[str, ...],
     without_vote: bool,
@@ -185,8 +184,13 @@ def vote_cmd(
     Exits 0 when the vote was adjudicated, whatever the outcome; 2 on invalid input.
     """
     inline = any((date, yes_, no_, abstain, not_voting, absent, not_participating, parties, tally))
+    inline = inline or without_vote or procedural is not None or kind is not None
     if ballot is not None and inline:
-        raise InputError("give either BALLOT.json or the inline options, not both")
+        raise InputError(
+            "give either BALLOT.json or the inline options, not both",
+            hint="kind, procedural and without_vote go inside the ballot file",
+        )
+    question = parse_kind(kind) if kind is not None else Kind.DRAFT_RESOLUTION
     if permanent_no and not tally:
         raise InputError("--permanent-no goes with --tally")
     if ballot is not None:
@@ -201,7 +205,7 @@ def vote_cmd(
             *_parse_tally(tally),
             permanent_no=_split(permanent_no),
             procedural=procedural,
-            kind=Kind(kind),
+            kind=question,
         )
     else:
         if not date:
@@ -225,7 +229,7 @@ def vote_cmd(
             build_ballot(
                 parse_date(date),
                 votes,
-                kind=Kind(kind),
+                kind=question,
                 procedural=procedural,
                 parties=_split(parties),
                 without_vote=without_vote,

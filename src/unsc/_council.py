@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from unsc._errors import DateOutOfRangeError, ReferenceDataError
 from unsc._refdata import FAR_FUTURE, elected_terms, permanent_tenures, presidency_exceptions
-from unsc._states import fold, name_on
+from unsc._states import fold, name_on, resolve_member
 
 FIRST_MEETING = dt.date(1946, 1, 17)
 """The Council's first meeting (S/PV.1); no Council existed before."""
@@ -203,6 +203,36 @@ def _month_end(first: dt.date) -> dt.date:
     return nxt - dt.timedelta(days=1)
 
 
+_RULE_18 = "rule 18 (English alphabetical order, one calendar month each)"
+
+
+def _month_presidency(month: dt.date, code: str) -> list[Presidency]:
+    """The month's presidency; split when the President's permanent seat changes hands.
+
+    The USSR presided in December 1991; from 24 December its seat, and so the
+    presidency, was held by the Russian Federation.
+    """
+    end = _month_end(month)
+    for tenure in permanent_tenures():
+        if tenure.code == code and month <= tenure.end < end:
+            successor = next(
+                t
+                for t in permanent_tenures()
+                if t.seat == tenure.seat and t.start == tenure.end + dt.timedelta(days=1)
+            )
+            return [
+                Presidency(month, tenure.end, code, name_on(code, month), _RULE_18),
+                Presidency(
+                    successor.start,
+                    end,
+                    successor.code,
+                    name_on(successor.code, successor.start),
+                    f"{_RULE_18}; the seat passed to the successor ({successor.source})",
+                ),
+            ]
+    return [Presidency(month, end, code, name_on(code, month), _RULE_18)]
+
+
 @functools.cache
 def presidencies() -> tuple[Presidency, ...]:
     """Every presidency from 17 Jan 1946 to Dec 2027.
@@ -223,21 +253,13 @@ def presidencies() -> tuple[Presidency, ...]:
     if month.day != 1:
         raise ReferenceDataError("the last presidency exception must end on a month's last day")
     while month <= LAST_COVERED:
-        prev = out[-1]
+        prev = next(p for p in reversed(out) if p.start.day == 1 or p.start.year == 1946)
         prev_key = fold(prev.name)
         ordered = _members_on(month)
         keys = [_order_key(m.code, month) for m in ordered]
         following = [m for m, k in zip(ordered, keys, strict=True) if k > prev_key]
         chosen = following[0] if following else ordered[0]
-        out.append(
-            Presidency(
-                month,
-                _month_end(month),
-                chosen.code,
-                name_on(chosen.code, month),
-                "rule 18 (English alphabetical order, one calendar month each)",
-            )
-        )
+        out.extend(_month_presidency(month, chosen.code))
         month = _month_end(month) + dt.timedelta(days=1)
     return tuple(out)
 
@@ -266,8 +288,12 @@ def council(date: dt.date) -> Council:
     return Council(date, _members_on(date), president_on(date))
 
 
-def terms_of(code: str) -> tuple[Member, ...]:
-    """Every tenure of ``code`` on the Council (elected terms and permanent seats)."""
+def terms_of(member: str) -> tuple[Member, ...]:
+    """Every tenure of a member on the Council (elected terms and permanent seats).
+
+    ``member`` may be a code, an ISO 3166-3 alias or a name.
+    """
+    code = resolve_member(member)
     out = [
         Member(
             t.code,

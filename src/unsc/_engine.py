@@ -660,6 +660,12 @@ def adjudicate_tally(
         if value < 0:
             raise TallyError(f"negative {label} count {value}")
     total = yes + no + abstain
+    if total > size:
+        raise TallyError(
+            f"{yes}+{no}+{abstain} votes exceed the {size} members of the Council on "
+            f"{date.isoformat()}",
+            hint="counts must add up to the Council's size",
+        )
     if not_voting is None:
         not_voting = size - total
     if not_voting < 0 or total + not_voting != size:

@@ -110,3 +110,23 @@ class TallyError(InputError):
 
 class ReferenceDataError(UnscError):
     """The packaged reference data is inconsistent (a bug in :mod:`unsc`)."""
+
+
+class SourceFormatError(UnscError):
+    """A data file does not have the format its importer expects.
+
+    Carries the file, the line (1-based, in the file as stored) and the field.
+    """
+
+    def __init__(self, file: str, line: int | None, field: str | None, message: str) -> None:
+        where = file if line is None else f"{file}, line {line}"
+        if field:
+            where += f", field {field!r}"
+        super().__init__(f"{where}: {message}")
+        self.file = file
+        self.line = line
+        self.field = field
+
+
+class StorageError(UnscError):
+    """The record database cannot be opened, migrated or written."""

@@ -1,0 +1,1 @@
+"""The record: the real history of the Council, loaded from official formats."""

@@ -1,0 +1,694 @@
+"""Reconciliation: merge every source's account of each decision, and say why.
+
+Decisions are identified by resolution number (adopted), draft symbol
+(failed or vetoed), or meeting and order within the meeting (early drafts
+named only by their meeting). Each field is taken from the first source, in
+the documented precedence, that gives it; every disagreement becomes a
+conflict with all values, their provenance, the value chosen and why.
+Per-member votes are used only when the members match the Council on that
+date and the counts agree with the official tally. Every decision with
+enough information is then adjudicated by the engine and compared with the
+recorded outcome.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import functools
+import io
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+from unsc._council import council, required_votes
+from unsc._engine import Ballot, Decision, Kind, NonVoting, Position, adjudicate, adjudicate_tally
+from unsc._errors import UnscError
+from unsc._record.model import (
+    DecisionObservation,
+    MeetingObservation,
+    MembershipObservation,
+    Modality,
+    Observation,
+    RecordedOutcome,
+    Source,
+)
+
+PRECEDENCE: dict[str, tuple[Source, ...]] = {
+    "date": (
+        Source.DHL_VOTING_CSV,
+        Source.DHL_MEETINGS_HTML,
+        Source.DHL_VETO_HTML,
+        Source.SC_VOTES_1994_2025,
+        Source.WPDL_VETOES,
+        Source.FAILED_DRAFTS,
+    ),
+    "tally": (
+        Source.DHL_VOTING_CSV,
+        Source.DHL_MEETINGS_HTML,
+        Source.SC_VOTES_1994_2025,
+        Source.FAILED_DRAFTS,
+    ),
+    "outcome": (
+        Source.DHL_VETO_HTML,
+        Source.DHL_VOTING_CSV,
+        Source.DHL_MEETINGS_HTML,
+        Source.SC_VOTES_1994_2025,
+        Source.FAILED_DRAFTS,
+        Source.WPDL_VETOES,
+    ),
+    "vetoed_by": (
+        Source.DHL_VETO_HTML,
+        Source.DHL_MEETINGS_HTML,
+        Source.SC_VOTES_1994_2025,
+        Source.WPDL_VETOES,
+        Source.FAILED_DRAFTS,
+    ),
+    "votes": (Source.DHL_VOTING_CSV, Source.SC_VOTES_1994_2025, Source.FAILED_DRAFTS),
+    "text": (
+        Source.DHL_VOTING_CSV,
+        Source.DHL_MEETINGS_HTML,
+        Source.DHL_VETO_HTML,
+        Source.SC_VOTES_1994_2025,
+        Source.WPDL_VETOES,
+        Source.FAILED_DRAFTS,
+    ),
+}
+"""Which source is believed first, field by field (see ``docs/record.md``)."""
+
+_ORDER = {s: i for i, s in enumerate(PRECEDENCE["text"])}
+_MEETING_REF = re.compile(r"^S/PV\.\d+", re.IGNORECASE)
+
+
+@dataclass
+class Conflict:
+    """A disagreement between sources, or between a source and the engine."""
+
+    kind: str
+    decision_key: str | None
+    field: str
+    chosen: str | None
+    chosen_source: str | None
+    values: list[dict[str, object]]
+    reason: str
+
+
+@dataclass
+class Reconciled:
+    """One decision after reconciliation and adjudication."""
+
+    key: str
+    observations: list[DecisionObservation] = field(default_factory=list)
+    date: dt.date | None = None
+    meeting: str | None = None
+    kind: Kind = Kind.DRAFT_RESOLUTION
+    procedural: bool | None = None
+    draft: str | None = None
+    resolution: int | None = None
+    agenda: str | None = None
+    description: str | None = None
+    modality: str | None = None
+    recorded_outcome: RecordedOutcome | None = None
+    recorded_vetoed_by: tuple[str, ...] | None = None
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    not_voting: int | None = None
+    tally_source: Source | None = None
+    votes: dict[str, Position] | None = None
+    absence: dict[str, NonVoting] = field(default_factory=dict)
+    votes_source: Source | None = None
+    sponsors: tuple[str, ...] = ()
+    decision: Decision | None = None
+    adjudication: str = "none"
+    agrees: bool | None = None
+
+
+@dataclass
+class Result:
+    """Everything reconciliation produces."""
+
+    decisions: list[Reconciled]
+    meetings: list[MeetingObservation]
+    conflicts: list[Conflict]
+
+
+def norm_symbol(symbol: str | None) -> str | None:
+    """Canonical form of a document symbol (``s/2017/884 `` -> ``S/2017/884``)."""
+    if not symbol:
+        return None
+    text = re.sub(r"\s+", "", symbol).upper()
+    text = text.replace("/REV.", "/Rev.").replace("/CORR.", "/Corr.").replace("/ADD.", "/Add.")
+    return text or None
+
+
+def _prov(obs: DecisionObservation | MembershipObservation) -> dict[str, object]:
+    return {"source": obs.prov.source.value, "file": obs.prov.file, "line": obs.prov.line}
+
+
+@functools.cache
+def _procedural_resolutions() -> dict[int, str]:
+    text = resources.files("unsc").joinpath("_data").joinpath("procedural_decisions.csv")
+    rows = csv.DictReader(io.StringIO(text.read_text(encoding="utf-8")))
+    return {int(r["resolution"]): r["source"] for r in rows}
+
+
+@functools.cache
+def known_errors() -> dict[tuple[str, str], str]:
+    """Reviewed source errors: (decision key, field) -> reason."""
+    text = resources.files("unsc").joinpath("_data").joinpath("known_record_errors.csv")
+    rows = csv.DictReader(io.StringIO(text.read_text(encoding="utf-8")))
+    return {(r["key"], r["field"]): r["reason"] for r in rows}
+
+
+def _repair_resolution_numbers(
+    obs: list[DecisionObservation], conflicts: list[Conflict]
+) -> dict[int, int]:
+    """Find misprinted resolution numbers in the meetings pages by sequence.
+
+    Resolutions are numbered in order of adoption. When a number is printed
+    twice at different meetings, the occurrence whose date does not fit
+    between its neighbours is a misprint; if exactly one number is missing
+    where its date fits, that is the number meant. Returns {id(obs): number}.
+    """
+    by_number: dict[int, list[DecisionObservation]] = defaultdict(list)
+    for o in obs:
+        if o.prov.source is Source.DHL_MEETINGS_HTML and o.resolution is not None:
+            by_number[o.resolution].append(o)
+    numbers = sorted(by_number)
+    first_date = {n: min(o.date for o in by_number[n]) for n in numbers}
+    repaired: dict[int, int] = {}
+    for n in numbers:
+        group = by_number[n]
+        places = {(o.date, o.meeting) for o in group}
+        if len(places) < 2:
+            continue
+        i = bisect.bisect_left(numbers, n)
+        prev_date = first_date[numbers[i - 1]] if i > 0 else dt.date.min
+        next_date = first_date[numbers[i + 1]] if i + 1 < len(numbers) else dt.date.max
+        for o in group:
+            if prev_date <= o.date <= next_date:
+                continue
+            # Candidates: numbers absent from the pages whose neighbours bracket o.date.
+            candidates: list[int] = []
+            j = bisect.bisect_left(numbers, 1)
+            for a, b in zip(numbers[j:], numbers[j + 1 :], strict=False):
+                if b - a > 1 and first_date[a] <= o.date <= first_date[b]:
+                    candidates.extend(range(a + 1, b))
+            if len(candidates) == 1:
+                fixed = candidates[0]
+                repaired[id(o)] = fixed
+                conflicts.append(
+                    Conflict(
+                        kind="resolution_number_misprint",
+                        decision_key=f"res:{fixed}",
+                        field="resolution",
+                        chosen=str(fixed),
+                        chosen_source="sequence",
+                        values=[{**_prov(o), "value": n, "date": o.date.isoformat()}],
+                        reason=(
+                            f"{o.meeting} ({o.date.isoformat()}) prints resolution {n}, which was "
+                            f"adopted on {first_date[n].isoformat()}; resolutions are numbered "
+                            f"in order of adoption and {fixed} is the only number missing "
+                            "between its neighbours."
+                        ),
+                    )
+                )
+    return repaired
+
+
+class _Index:
+    def __init__(self) -> None:
+        self.items: list[Reconciled] = []
+        self.by_key: dict[str, Reconciled] = {}
+        self.by_res: dict[int, Reconciled] = {}
+        self.by_draft: dict[str, list[Reconciled]] = defaultdict(list)
+        self.by_meeting: dict[tuple[str, dt.date], list[Reconciled]] = defaultdict(list)
+
+    def add(self, rec: Reconciled, o: DecisionObservation, resolution: int | None) -> None:
+        self.items.append(rec)
+        self.by_key[rec.key] = rec
+        self.attach(rec, o, resolution)
+
+    def attach(self, rec: Reconciled, o: DecisionObservation, resolution: int | None) -> None:
+        rec.observations.append(o)
+        if resolution is not None:
+            self.by_res.setdefault(resolution, rec)
+        d = norm_symbol(o.draft)
+        if d and not _MEETING_REF.match(d) and rec not in self.by_draft[d]:
+            self.by_draft[d].append(rec)
+        if o.meeting and o.date and rec not in self.by_meeting[(_meeting(o.meeting), o.date)]:
+            self.by_meeting[(_meeting(o.meeting), o.date)].append(rec)
+
+
+def _meeting(symbol: str) -> str:
+    m = _MEETING_REF.match(symbol.strip())
+    return m.group(0).upper().replace("S/PV.", "S/PV.") if m else symbol.strip()
+
+
+def _adopted(o: DecisionObservation) -> bool:
+    return o.outcome is RecordedOutcome.ADOPTED or o.resolution is not None
+
+
+def _match(
+    index: _Index, o: DecisionObservation, resolution: int | None, used: set[str]
+) -> Reconciled | None:
+    if resolution is not None:
+        rec = index.by_res.get(resolution)
+        if (
+            rec is not None
+            and rec.key not in used
+            and (o.prov.source is Source.FAILED_DRAFTS or abs((rec_date(rec) - o.date).days) <= 3)
+        ):
+            return rec
+    d = norm_symbol(o.draft)
+    if d and not _MEETING_REF.match(d):
+        for rec in index.by_draft.get(d, []):
+            if rec.key in used:
+                continue
+            if o.prov.source is Source.FAILED_DRAFTS or abs((rec_date(rec) - o.date).days) <= 400:
+                return rec
+    meeting = o.meeting or (d if d and _MEETING_REF.match(d) else None)
+    if meeting:
+        same_class = [
+            rec
+            for (m, day), recs in _meeting_items(index, _meeting(meeting))
+            for rec in recs
+            if rec.key not in used
+            and (o.prov.source is Source.FAILED_DRAFTS or abs((day - o.date).days) <= 3)
+            and _adopted(rec.observations[0]) == _adopted(o)
+        ]
+        if o.prov.source is Source.FAILED_DRAFTS and d and not _MEETING_REF.match(d):
+            return None
+        if same_class:
+            return same_class[0]
+    return None
+
+
+def _meeting_items(
+    index: _Index, meeting: str
+) -> list[tuple[tuple[str, dt.date], list[Reconciled]]]:
+    return [(k, v) for k, v in index.by_meeting.items() if k[0] == meeting]
+
+
+def rec_date(rec: Reconciled) -> dt.date:
+    """The best date known so far for a decision."""
+    return rec.observations[0].date
+
+
+def _new_key(index: _Index, o: DecisionObservation, resolution: int | None) -> str:
+    if resolution is not None and f"res:{resolution}" not in index.by_key:
+        return f"res:{resolution}"
+    d = norm_symbol(o.draft)
+    base = f"draft:{d}" if d and not _MEETING_REF.match(d) else None
+    if base is None:
+        ref = _meeting(o.meeting or d or "unknown")
+        base = f"meeting:{ref}@{o.date.isoformat()}"
+    key, n = base, 1
+    while key in index.by_key:
+        n += 1
+        key = f"{base}#{n}"
+    return key
+
+
+def reconcile(observations: Iterable[Observation]) -> Result:
+    """Merge observations from every source into decisions, meetings and conflicts."""
+    conflicts: list[Conflict] = []
+    decisions_obs: list[DecisionObservation] = []
+    meetings: dict[tuple[str, dt.date], MeetingObservation] = {}
+    membership: list[MembershipObservation] = []
+    for o in observations:
+        if isinstance(o, DecisionObservation):
+            decisions_obs.append(o)
+        elif isinstance(o, MeetingObservation):
+            meetings.setdefault((o.symbol, o.date), o)
+        else:
+            membership.append(o)
+
+    repaired = _repair_resolution_numbers(decisions_obs, conflicts)
+    decisions_obs.sort(key=lambda o: (_ORDER[o.prov.source], o.prov.file, o.prov.line))
+    index = _Index()
+    used_by_source: dict[Source, set[str]] = defaultdict(set)
+    for o in decisions_obs:
+        resolution = repaired.get(id(o), o.resolution)
+        used = used_by_source[o.prov.source]
+        rec = _match(index, o, resolution, used)
+        if rec is None:
+            rec = Reconciled(key=_new_key(index, o, resolution))
+            index.add(rec, o, resolution)
+        else:
+            index.attach(rec, o, resolution)
+        used.add(rec.key)
+        if resolution is not None and rec.resolution is None:
+            rec.resolution = resolution
+        if resolution is not None and o.resolution is not None and resolution != o.resolution:
+            o_notes = f"printed {o.resolution}"
+            rec.description = rec.description or o_notes
+
+    for rec in index.items:
+        _choose_fields(rec, conflicts, repaired)
+        _adjudicate(rec, conflicts)
+    conflicts.extend(_membership_conflicts(membership))
+    ordered_meetings = sorted(meetings.values(), key=lambda m: (m.date, m.symbol))
+    return Result(index.items, ordered_meetings, conflicts)
+
+
+def _ranked(rec: Reconciled, purpose: str) -> list[DecisionObservation]:
+    order = PRECEDENCE[purpose]
+    rank = {s: i for i, s in enumerate(order)}
+    return sorted(
+        (o for o in rec.observations if o.prov.source in rank),
+        key=lambda o: (rank[o.prov.source], o.prov.line),
+    )
+
+
+def _disagree(
+    rec: Reconciled,
+    conflicts: list[Conflict],
+    field_name: str,
+    chosen: DecisionObservation,
+    values: Sequence[tuple[DecisionObservation, object]],
+    reason: str,
+    kind: str = "source_disagreement",
+) -> None:
+    distinct = {json.dumps(v, default=str) for _, v in values}
+    if len(distinct) < 2:
+        return
+    chosen_value = next(v for o, v in values if o is chosen)
+    conflicts.append(
+        Conflict(
+            kind=kind,
+            decision_key=rec.key,
+            field=field_name,
+            chosen=json.dumps(chosen_value, default=str),
+            chosen_source=chosen.prov.source.value,
+            values=[{**_prov(o), "value": v} for o, v in values],
+            reason=reason,
+        )
+    )
+
+
+def _choose_fields(rec: Reconciled, conflicts: list[Conflict], repaired: dict[int, int]) -> None:
+    ranked = _ranked(rec, "text")
+    first = ranked[0]
+    # Date.
+    dated = [o for o in _ranked(rec, "date") if "date_year_only" not in o.flags]
+    chosen = dated[0] if dated else first
+    rec.date = chosen.date
+    _disagree(
+        rec,
+        conflicts,
+        "date",
+        chosen,
+        [(o, o.date.isoformat()) for o in dated],
+        f"dates differ; {chosen.prov.source.value} is believed first for dates",
+    )
+    rec.meeting = next((o.meeting for o in ranked if o.meeting), None)
+    rec.draft = next(
+        (norm_symbol(o.draft) for o in ranked if o.draft and not _MEETING_REF.match(o.draft)),
+        None,
+    )
+    rec.agenda = next((o.agenda for o in ranked if o.agenda), None)
+    rec.description = next((o.description for o in ranked if o.description), rec.description)
+    rec.modality = next((o.modality.value for o in ranked if o.modality), None)
+    rec.kind = next((o.kind for o in ranked if o.kind is not Kind.DRAFT_RESOLUTION), first.kind)
+    rec.sponsors = next((o.sponsors for o in ranked if o.sponsors), ())
+    procedural = next((o.procedural for o in ranked if o.procedural is not None), None)
+    if procedural is None and rec.resolution in _procedural_resolutions():
+        procedural = True
+    rec.procedural = procedural
+    # Resolution numbers printed differently by sources.
+    numbered = [(o, repaired.get(id(o), o.resolution)) for o in ranked if o.resolution is not None]
+    if numbered and rec.resolution is not None:
+        chosen_num = next((o for o, n in numbered if n == rec.resolution), numbered[0][0])
+        _disagree(
+            rec,
+            conflicts,
+            "resolution",
+            chosen_num,
+            [(o, o.resolution) for o, _ in numbered],
+            "sources print different resolution numbers for this decision; the number that "
+            "fits the sequence of adoption dates is kept",
+        )
+    # Outcome.
+    with_outcome = [o for o in _ranked(rec, "outcome") if o.outcome is not None]
+    if with_outcome:
+        chosen = with_outcome[0]
+        rec.recorded_outcome = chosen.outcome
+        _disagree(
+            rec,
+            conflicts,
+            "outcome",
+            chosen,
+            [(o, o.outcome.value if o.outcome else None) for o in with_outcome],
+            f"recorded outcomes differ; {chosen.prov.source.value} is believed first",
+        )
+    # Vetoing members as recorded.
+    with_veto = [o for o in _ranked(rec, "vetoed_by") if o.vetoed_by is not None]
+    if with_veto:
+        chosen = with_veto[0]
+        rec.recorded_vetoed_by = tuple(sorted(chosen.vetoed_by or ()))
+        _disagree(
+            rec,
+            conflicts,
+            "vetoed_by",
+            chosen,
+            [(o, sorted(o.vetoed_by or ())) for o in with_veto],
+            f"sources name different vetoing members; {chosen.prov.source.value} is believed first",
+        )
+    _choose_tally_and_votes(rec, conflicts)
+
+
+def _tally_of(o: DecisionObservation) -> tuple[int, int, int, int | None] | None:
+    if o.votes is not None:
+        c = {p: 0 for p in Position}
+        for p in o.votes.values():
+            c[p] += 1
+        return c[Position.YES], c[Position.NO], c[Position.ABSTAIN], c[Position.NOT_VOTING]
+    if o.yes is None or o.no is None:
+        return None
+    return o.yes, o.no, o.abstain or 0, o.not_voting
+
+
+def _same_tally(a: tuple[int, int, int, int | None], b: tuple[int, int, int, int | None]) -> bool:
+    """Equal, allowing one side to lump abstentions and non-voting together."""
+    if a[:2] != b[:2]:
+        return False
+    lump_a = a[2] + (a[3] or 0)
+    lump_b = b[2] + (b[3] or 0)
+    return a[2:] == b[2:] or lump_a == lump_b
+
+
+def _choose_tally_and_votes(rec: Reconciled, conflicts: list[Conflict]) -> None:
+    tallied = [(o, t) for o in _ranked(rec, "tally") if (t := _tally_of(o)) is not None]
+    official_sources = (Source.DHL_VOTING_CSV, Source.DHL_MEETINGS_HTML)
+    official = next(((o, t) for o, t in tallied if o.prov.source in official_sources), None)
+    date = rec.date
+    assert date is not None
+    try:
+        members = set(council(date).codes)
+    except UnscError:
+        members = set()
+    chosen_votes: DecisionObservation | None = None
+    for o in _ranked(rec, "votes"):
+        if o.votes is None:
+            continue
+        t = _tally_of(o)
+        assert t is not None
+        if set(o.votes) != members:
+            missing = sorted(members - set(o.votes))
+            extra = sorted(set(o.votes) - members)
+            conflicts.append(
+                Conflict(
+                    kind="members_mismatch",
+                    decision_key=rec.key,
+                    field="votes",
+                    chosen=None,
+                    chosen_source=None,
+                    values=[{**_prov(o), "missing": missing, "extra": extra}],
+                    reason=(
+                        f"the members voting in {o.prov.source.value} are not the Council of "
+                        f"{date.isoformat()}; its per-member votes are not used"
+                    ),
+                )
+            )
+            continue
+        if official is not None and not _same_tally(official[1], t):
+            conflicts.append(
+                Conflict(
+                    kind="per_member_tally_mismatch",
+                    decision_key=rec.key,
+                    field="votes",
+                    chosen=json.dumps(list(official[1])),
+                    chosen_source=official[0].prov.source.value,
+                    values=[
+                        {**_prov(official[0]), "value": list(official[1])},
+                        {**_prov(o), "value": list(t)},
+                    ],
+                    reason=(
+                        f"the per-member votes of {o.prov.source.value} add up to a different "
+                        "tally than the UN Library's; the official tally is kept and these "
+                        "per-member votes are not used"
+                    ),
+                )
+            )
+            continue
+        chosen_votes = o
+        break
+    if chosen_votes is not None:
+        rec.votes = dict(chosen_votes.votes or {})
+        rec.absence = dict(chosen_votes.absence)
+        rec.votes_source = chosen_votes.prov.source
+        t = _tally_of(chosen_votes)
+        assert t is not None
+        rec.yes, rec.no, rec.abstain, rec.not_voting = t
+        rec.tally_source = chosen_votes.prov.source
+        return
+    if official is not None:
+        o, t = official
+    elif tallied:
+        o, t = tallied[0]
+    else:
+        return
+    rec.yes, rec.no, rec.abstain, rec.not_voting = t
+    rec.tally_source = o.prov.source
+    if len(tallied) > 1:
+        pairs = [(x, list(tx)) for x, tx in tallied]
+        if not all(_same_tally(t, tx) for _, tx in tallied):
+            _disagree(
+                rec,
+                conflicts,
+                "tally",
+                o,
+                pairs,
+                f"tallies differ; {o.prov.source.value} is believed first for tallies",
+            )
+
+
+def _adjudicate(rec: Reconciled, conflicts: list[Conflict]) -> None:
+    date = rec.date
+    assert date is not None
+    if rec.modality in (Modality.WITHOUT_VOTE, Modality.CONSENSUS, Modality.ACCLAMATION) and (
+        rec.yes is None
+    ):
+        rec.adjudication = "without_vote"
+        rec.agrees = rec.recorded_outcome in (None, RecordedOutcome.ADOPTED)
+        return
+    try:
+        if rec.votes is not None:
+            ballot = Ballot(
+                date=date,
+                votes=rec.votes,
+                kind=rec.kind,
+                procedural=rec.procedural,
+                absence=rec.absence,
+            )
+            rec.decision = adjudicate(ballot)
+            rec.adjudication = "per_member"
+        elif rec.yes is not None and rec.no is not None:
+            permanent_no = rec.recorded_vetoed_by or ()
+            rec.decision = adjudicate_tally(
+                date,
+                rec.yes,
+                rec.no,
+                rec.abstain or 0,
+                rec.not_voting if rec.not_voting is not None else None,
+                permanent_no=permanent_no if len(permanent_no) <= rec.no else (),
+                procedural=rec.procedural,
+                kind=rec.kind,
+            )
+            rec.adjudication = "tally"
+        else:
+            return
+    except UnscError as exc:
+        conflicts.append(
+            Conflict(
+                kind="not_adjudicable",
+                decision_key=rec.key,
+                field="tally",
+                chosen=None,
+                chosen_source=rec.tally_source.value if rec.tally_source else None,
+                values=[_prov(o) for o in rec.observations],
+                reason=f"the engine cannot decide this record: {exc}",
+            )
+        )
+        rec.adjudication = "invalid"
+        return
+    if rec.recorded_outcome is None:
+        return
+    outcome = rec.decision.outcome.value
+    rec.agrees = outcome == rec.recorded_outcome.value
+    if not rec.agrees:
+        reason = known_errors().get((rec.key, "outcome"))
+        conflicts.append(
+            Conflict(
+                kind="known_source_error" if reason else "engine_disagreement",
+                decision_key=rec.key,
+                field="outcome",
+                chosen=outcome,
+                chosen_source="engine",
+                values=[
+                    {**_prov(o), "value": o.outcome.value if o.outcome else None}
+                    for o in rec.observations
+                ],
+                reason=reason
+                or (
+                    f"the engine decides {outcome} on {rec.yes}-{rec.no}-{rec.abstain} "
+                    f"(required {required_votes(date)}), the record says "
+                    f"{rec.recorded_outcome.value}"
+                ),
+            )
+        )
+
+
+def _membership_conflicts(rows: list[MembershipObservation]) -> list[Conflict]:
+    by_year: dict[int, list[MembershipObservation]] = defaultdict(list)
+    for r in rows:
+        by_year[r.year].append(r)
+    out: list[Conflict] = []
+    for year, group in sorted(by_year.items()):
+        day = dt.date(year, 7, 1)
+        try:
+            ours = set(council(day).codes)
+        except UnscError:
+            continue
+        if year == 1991:
+            ours = (ours - {"RUS"}) | {"SUN"}
+        theirs = {r.code for r in group if r.code}
+        blanks = [r for r in group if not r.code]
+        missing = sorted(ours - theirs)
+        for r in blanks:
+            chosen = missing[0] if len(blanks) == 1 and len(missing) == 1 else None
+            out.append(
+                Conflict(
+                    kind="membership_blank_name",
+                    decision_key=None,
+                    field=f"membership:{year}",
+                    chosen=chosen,
+                    chosen_source="reference",
+                    values=[{**_prov(r), "value": r.raw_name}],
+                    reason=(
+                        "the DPPA file leaves this member's name blank (names with non-ASCII "
+                        "letters are lost); the reference data has "
+                        + (chosen or ", ".join(missing))
+                    ),
+                )
+            )
+        extra = sorted(theirs - ours)
+        if extra or (len(missing) != len(blanks)):
+            out.append(
+                Conflict(
+                    kind="membership_disagreement",
+                    decision_key=None,
+                    field=f"membership:{year}",
+                    chosen=",".join(sorted(ours)),
+                    chosen_source="reference",
+                    values=[{**_prov(r), "value": r.code or r.raw_name} for r in group],
+                    reason=f"DPPA lists {extra} not in the reference Council of {year}",
+                )
+            )
+    return out

@@ -1,0 +1,117 @@
+"""Observations to and from JSON, for the ``observations`` table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from unsc._engine import Kind, NonVoting, Position
+from unsc._record.model import (
+    DecisionObservation,
+    MeetingObservation,
+    MembershipObservation,
+    Modality,
+    Observation,
+    Provenance,
+    RecordedOutcome,
+    Source,
+)
+
+
+def kind_of(obs: Observation) -> str:
+    """The ``observations.kind`` value for ``obs``."""
+    if isinstance(obs, MeetingObservation):
+        return "meeting"
+    if isinstance(obs, DecisionObservation):
+        return "decision"
+    return "membership"
+
+
+def dumps(obs: Observation) -> str:
+    """Serialise an observation (without its provenance, stored alongside)."""
+    data: dict[str, Any]
+    if isinstance(obs, MeetingObservation):
+        data = {
+            "symbol": obs.symbol,
+            "date": obs.date.isoformat(),
+            "topic": obs.topic,
+            "press_release": obs.press_release,
+            "closed": obs.closed,
+            "outcome_text": obs.outcome_text,
+        }
+    elif isinstance(obs, DecisionObservation):
+        data = {
+            "date": obs.date.isoformat(),
+            "kind": obs.kind.value,
+            "meeting": obs.meeting,
+            "draft": obs.draft,
+            "resolution": obs.resolution,
+            "procedural": obs.procedural,
+            "outcome": obs.outcome.value if obs.outcome else None,
+            "modality": obs.modality.value if obs.modality else None,
+            "yes": obs.yes,
+            "no": obs.no,
+            "abstain": obs.abstain,
+            "not_voting": obs.not_voting,
+            "vetoed_by": list(obs.vetoed_by) if obs.vetoed_by is not None else None,
+            "votes": {k: v.value for k, v in obs.votes.items()} if obs.votes is not None else None,
+            "absence": {k: v.value for k, v in obs.absence.items()},
+            "sponsors": list(obs.sponsors),
+            "agenda": obs.agenda,
+            "description": obs.description,
+            "raw_outcome": obs.raw_outcome,
+            "flags": list(obs.flags),
+            "notes": list(obs.notes),
+        }
+    else:
+        data = {"year": obs.year, "code": obs.code, "raw_name": obs.raw_name}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def loads(kind: str, payload: str, prov: Provenance) -> Observation:
+    """Rebuild an observation stored by :func:`dumps`."""
+    d = json.loads(payload)
+    if kind == "meeting":
+        return MeetingObservation(
+            prov=prov,
+            symbol=d["symbol"],
+            date=dt.date.fromisoformat(d["date"]),
+            topic=d["topic"],
+            press_release=d["press_release"],
+            closed=d["closed"],
+            outcome_text=d["outcome_text"],
+        )
+    if kind == "decision":
+        return DecisionObservation(
+            prov=prov,
+            date=dt.date.fromisoformat(d["date"]),
+            kind=Kind(d["kind"]),
+            meeting=d["meeting"],
+            draft=d["draft"],
+            resolution=d["resolution"],
+            procedural=d["procedural"],
+            outcome=RecordedOutcome(d["outcome"]) if d["outcome"] else None,
+            modality=Modality(d["modality"]) if d["modality"] else None,
+            yes=d["yes"],
+            no=d["no"],
+            abstain=d["abstain"],
+            not_voting=d["not_voting"],
+            vetoed_by=tuple(d["vetoed_by"]) if d["vetoed_by"] is not None else None,
+            votes={k: Position(v) for k, v in d["votes"].items()}
+            if d["votes"] is not None
+            else None,
+            absence={k: NonVoting(v) for k, v in d["absence"].items()},
+            sponsors=tuple(d["sponsors"]),
+            agenda=d["agenda"],
+            description=d["description"],
+            raw_outcome=d["raw_outcome"],
+            flags=tuple(d["flags"]),
+            notes=tuple(d["notes"]),
+        )
+    return MembershipObservation(prov=prov, year=d["year"], code=d["code"], raw_name=d["raw_name"])
+
+
+def provenance(source: str, file: str, line: int) -> Provenance:
+    """A provenance record from stored columns."""
+    return Provenance(Source(source), file, line)
