@@ -51,7 +51,12 @@ def _emit(data: object) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="unsc")
-def main() -> None:
+@click.option(
+    "--database",
+    envvar="UNSC_DATABASE_URL",
+    help="Database URL for the record (default: SQLite in the user data folder).",
+)
+def main(database: str | None) -> None:
     """The UN Security Council as code.
 
     Who sat on the Council and who presided on any date 1946-2027, and how
@@ -249,3 +254,23 @@ def _parse_tally(text: str) -> tuple[int, int, int, int | None]:
         )
     numbers = [int(p) for p in parts]
     return numbers[0], numbers[1], numbers[2], (numbers[3] if len(numbers) == 4 else None)
+
+
+def _register() -> None:
+    from unsc._cli_data import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(_guard_group(command))
+
+
+def _guard_group(command: click.Command) -> click.Command:
+    if isinstance(command, click.Group):
+        for name, sub in list(command.commands.items()):
+            command.commands[name] = _guard_group(sub)
+        return command
+    assert command.callback is not None
+    command.callback = _guard(command.callback)
+    return command
+
+
+_register()

@@ -1,0 +1,315 @@
+"""Command-line commands over the record: ``unsc data …`` and the queries."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pathlib
+import sys
+from typing import Any
+
+import click
+
+from unsc._engine import parse_date
+from unsc._errors import InputError
+
+
+def _record(ctx: click.Context) -> Any:
+    from unsc._record.api import Record
+
+    url = ctx.find_root().params.get("database")
+    return Record(url)
+
+
+def _emit_json(data: object) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def _emit_csv(rows: list[dict[str, Any]]) -> None:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    click.echo(out.getvalue(), nl=False)
+
+
+def _emit_rows(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns: list[str]) -> None:
+    if as_json and as_csv:
+        raise InputError("give --json or --csv, not both")
+    if as_json:
+        _emit_json(rows)
+    elif as_csv:
+        _emit_csv(rows)
+    else:
+        for row in rows:
+            click.echo(
+                "  ".join(
+                    ",".join(v) if isinstance(v, list) else ("" if v is None else str(v))
+                    for v in (row.get(c) for c in columns)
+                )
+            )
+        click.echo(f"({len(rows)} rows)", err=True)
+
+
+def _progress(name: str, n: int, total: int) -> None:
+    if sys.stderr.isatty():
+        click.echo(f"\r[{n}/{total}] {name[:60]:<60}", nl=n == total, err=True)
+    else:
+        click.echo(f"[{n}/{total}] {name}", err=True)
+
+
+@click.group("data")
+def data_group() -> None:
+    """Load and inspect the record (the real history of the Council)."""
+
+
+@data_group.command("load")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=pathlib.Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the load report as JSON.")
+@click.pass_context
+def load_cmd(ctx: click.Context, folder: pathlib.Path, as_json: bool) -> None:
+    """Load every recognised file in FOLDER into the record (atomic, idempotent).
+
+    Reads the UN Library meetings pages and veto list (HTML), the UN Library
+    voting data (CSV), the DPPA membership CSV, the 1994-2025 per-member
+    workbook (CSV), the failed-drafts file and the WPDL veto list.
+
+    Example: unsc data load ../shared/data
+    """
+    report = _record(ctx).load(folder, progress=_progress)
+    _report(report, as_json)
+
+
+def _report(report: Any, as_json: bool) -> None:
+    data = {
+        "unchanged": report.unchanged,
+        "files": report.files,
+        "skipped": report.skipped,
+        "decisions": report.decisions,
+        "conflicts": report.conflicts,
+    }
+    if as_json:
+        _emit_json(data)
+        return
+    changed = sum(1 for f in report.files if f.get("changed"))
+    click.echo(
+        f"{len(report.files)} files recognised, {changed} loaded"
+        + (" (nothing changed)" if report.unchanged else "")
+        + f"; {report.decisions} decisions, {report.conflicts} conflicts."
+    )
+    if report.skipped:
+        click.echo(f"Not recognised: {', '.join(report.skipped)}")
+
+
+@data_group.command("fetch")
+@click.option("--base", help="Mirror serving the same paths as the official files.")
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=pathlib.Path),
+    help="Download folder (default: the user cache directory).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the load report as JSON.")
+@click.pass_context
+def fetch_cmd(
+    ctx: click.Context, base: str | None, cache: pathlib.Path | None, as_json: bool
+) -> None:
+    """Download the official files into a cache, verify them, then load them.
+
+    Example: unsc data fetch --base http://127.0.0.1:8000
+    """
+    report = _record(ctx).fetch(base=base, cache=cache, progress=_progress)
+    _report(report, as_json)
+
+
+@data_group.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def status_cmd(ctx: click.Context, as_json: bool) -> None:
+    """What is loaded, from which sources, counts, conflicts and agreement.
+
+    Example: unsc data status --json
+    """
+    status = _record(ctx).status()
+    if as_json:
+        _emit_json(status)
+        return
+    click.echo(f"{len(status['files'])} source files loaded:")
+    for f in status["files"]:
+        click.echo(f"  {f['source']:<20} {f['file']}  ({f['observations']} observations)")
+    click.echo("Counts: " + ", ".join(f"{k} {v}" for k, v in status["counts"].items()))
+    click.echo(
+        "Conflicts: " + (", ".join(f"{k} {v}" for k, v in status["conflicts"].items()) or "none")
+    )
+    a = status["agreement"]
+    click.echo(
+        f"Re-adjudicated: {a['compared']} decisions compared with their recorded outcome; "
+        f"{a['agree']} agree, {a['known_source_errors']} known source errors, "
+        f"{a['unexplained']} unexplained."
+    )
+
+
+@data_group.command("conflicts")
+@click.option("--kind", help="Only conflicts of this kind.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def conflicts_cmd(ctx: click.Context, kind: str | None, as_json: bool) -> None:
+    """Every disagreement between sources, with both values, provenance and the choice made.
+
+    Example: unsc data conflicts --kind resolution_number_misprint
+    """
+    rows = _record(ctx).conflicts(kind=kind)
+    if as_json:
+        _emit_json(rows)
+        return
+    for c in rows:
+        click.echo(f"[{c['kind']}] {c['decision'] or ''} {c['field']}: chose {c['chosen']!s}")
+        click.echo(f"    why: {c['reason']}")
+        for v in c["values"]:
+            click.echo(f"    {v}")
+    click.echo(f"({len(rows)} conflicts)", err=True)
+
+
+_COLUMNS = ["date", "resolution", "draft", "meeting", "yes", "no", "abstain", "adjudicated_outcome"]
+
+
+@click.command("resolutions")
+@click.option("--year", type=int, help="Adopted in this year.")
+@click.option("--member", help="With --vote: how this member voted.")
+@click.option("--vote", help="Y, N, A or X.")
+@click.option("--text", help="Words in the agenda item or title.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@click.pass_context
+def resolutions_cmd(
+    ctx: click.Context,
+    year: int | None,
+    member: str | None,
+    vote: str | None,
+    text: str | None,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """List adopted resolutions.
+
+    Example: unsc resolutions --year 2017 --member RUS --vote A --csv
+    """
+    rows = _record(ctx).resolution_rows(year=year, member=member, vote=vote, text=text)
+    _emit_rows(rows, as_json, as_csv, _COLUMNS)
+
+
+@click.command("resolution")
+@click.argument("number", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def resolution_cmd(ctx: click.Context, number: int, as_json: bool) -> None:
+    """Show resolution NUMBER: tally, votes, recorded and adjudicated outcome, sources.
+
+    Example: unsc resolution 2334 --json
+    """
+    row = _record(ctx).resolution(number)
+    if row is None:
+        raise InputError(f"no resolution {number} in the record", hint="run `unsc data load DIR`")
+    if as_json:
+        _emit_json(row)
+        return
+    click.echo(f"Resolution {number} ({row['date']}, {row['meeting'] or 'meeting unknown'})")
+    click.echo(f"  {row['agenda'] or ''}")
+    click.echo(
+        f"  {row['yes']}-{row['no']}-{row['abstain']}; recorded {row['recorded_outcome']}, "
+        f"engine {row['adjudicated_outcome']}"
+    )
+    for r in row["reasons"]:
+        click.echo(f"  {r['code']}: {r['message']}")
+    for p in row["provenance"]:
+        click.echo(f"  source: {p['source']} {p['file']}, line {p['line']}")
+
+
+@click.command("drafts")
+@click.option("--failed", is_flag=True, help="Only drafts not adopted (vetoed or failed).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@click.pass_context
+def drafts_cmd(ctx: click.Context, failed: bool, as_json: bool, as_csv: bool) -> None:
+    """List every question put to the vote.
+
+    Example: unsc drafts --failed --csv
+    """
+    rows = _record(ctx).draft_rows(failed=failed)
+    _emit_rows(rows, as_json, as_csv, _COLUMNS)
+
+
+@click.command("vetoes")
+@click.option("--member", help="Only vetoes cast by this permanent member.")
+@click.option("--since", help="Only vetoes on or after this date (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@click.pass_context
+def vetoes_cmd(
+    ctx: click.Context, member: str | None, since: str | None, as_json: bool, as_csv: bool
+) -> None:
+    """List vetoed drafts, oldest first.
+
+    Example: unsc vetoes --member RUS --since 2011-01-01 --json
+    """
+    rows = _record(ctx).veto_rows(member=member, since=parse_date(since) if since else None)
+    _emit_rows(rows, as_json, as_csv, ["date", "draft", "meeting", "vetoed_by", "yes", "no"])
+
+
+@click.command("member")
+@click.argument("code")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def member_cmd(ctx: click.Context, code: str, as_json: bool) -> None:
+    """A member's terms, votes cast, vetoes, and agreement with every other member.
+
+    Example: unsc member FRA --json
+    """
+    row = _record(ctx).member(code)
+    if as_json:
+        _emit_json(row)
+        return
+    click.echo(f"{row['name']} ({row['code']})")
+    for t in row["terms"]:
+        click.echo(
+            f"  {'permanent' if t['permanent'] else 'elected'} {t['start']} to {t['end'] or 'open'}"
+        )
+    click.echo("  votes: " + ", ".join(f"{k} {v}" for k, v in row["votes"].items()))
+    click.echo(f"  vetoes cast: {len(row['vetoes'])}")
+    for a in row["agreement"][:10]:
+        click.echo(
+            f"  agrees with {a['member']} in {a['agreement']:.1%} of {a['votes_together']} votes"
+        )
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "parquet", "json"]),
+    default="csv",
+    show_default=True,
+    help="File format.",
+)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=pathlib.Path))
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt: str, folder: pathlib.Path) -> None:
+    """Write every table of the record to FOLDER.
+
+    Example: unsc export --format parquet out/
+    """
+    for path in _record(ctx).export(folder, format=fmt):
+        click.echo(str(path))
+
+
+COMMANDS = (
+    data_group,
+    resolutions_cmd,
+    resolution_cmd,
+    drafts_cmd,
+    vetoes_cmd,
+    member_cmd,
+    export_cmd,
+)

@@ -1,0 +1,141 @@
+"""The public face of the record: :class:`Record`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from unsc._errors import InputError
+from unsc._record import db, query
+from unsc._record.fetch import default_cache, fetch
+from unsc._record.load import LoadReport, Progress, load_folder
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+EXPORT_FORMATS = ("csv", "parquet", "json")
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame.from_records(rows)
+
+
+class Record:
+    """The Council's recorded history in a database (SQLite by default).
+
+    >>> import tempfile, pathlib
+    >>> folder = tempfile.mkdtemp()
+    >>> rec = Record(f"sqlite:///{pathlib.Path(folder) / 'r.sqlite3'}")
+    >>> rec.status()["counts"]["decisions"]
+    0
+    """
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or db.default_url()
+        self.engine = db.open_database(self.url)
+
+    def load(self, folder: str | pathlib.Path, *, progress: Progress | None = None) -> LoadReport:
+        """Load every recognised file in ``folder``; atomic and idempotent."""
+        return load_folder(pathlib.Path(folder), self.engine, progress=progress)
+
+    def fetch(
+        self,
+        *,
+        base: str | None = None,
+        cache: str | pathlib.Path | None = None,
+        progress: Progress | None = None,
+    ) -> LoadReport:
+        """Download the official files (or from the mirror ``base``), verify, then load."""
+        folder = pathlib.Path(cache) if cache else default_cache()
+        fetch(folder, base=base, progress=progress)
+        return self.load(folder, progress=progress)
+
+    def status(self) -> dict[str, Any]:
+        """What is loaded, counts, conflicts, agreement with the engine."""
+        with self.engine.connect() as conn:
+            return query.status(conn)
+
+    def conflicts(self, *, kind: str | None = None) -> list[dict[str, Any]]:
+        """Every disagreement between sources (and with the engine), with the choice made."""
+        with self.engine.connect() as conn:
+            return query.conflicts(conn, kind=kind)
+
+    def resolutions(
+        self,
+        *,
+        year: int | None = None,
+        member: str | None = None,
+        vote: str | None = None,
+        text: str | None = None,
+    ) -> pd.DataFrame:
+        """Adopted resolutions as a DataFrame, optionally filtered."""
+        return _frame(self.resolution_rows(year=year, member=member, vote=vote, text=text))
+
+    def resolution_rows(self, **filters: Any) -> list[dict[str, Any]]:
+        """Adopted resolutions as plain rows."""
+        with self.engine.connect() as conn:
+            return query.resolutions(conn, **filters)
+
+    def resolution(self, number: int) -> dict[str, Any] | None:
+        """One resolution in detail, or ``None``."""
+        with self.engine.connect() as conn:
+            return query.resolution(conn, number)
+
+    def decision(self, key: str) -> dict[str, Any] | None:
+        """One decision in detail by its key (``res:2334``, ``draft:S/2017/884``)."""
+        with self.engine.connect() as conn:
+            return query.decision_detail(conn, key)
+
+    def drafts(self, *, failed: bool = False) -> pd.DataFrame:
+        """Every question put to the vote (or only those not adopted) as a DataFrame."""
+        return _frame(self.draft_rows(failed=failed))
+
+    def draft_rows(self, *, failed: bool = False) -> list[dict[str, Any]]:
+        """Every question put to the vote as plain rows."""
+        with self.engine.connect() as conn:
+            return query.drafts(conn, failed=failed)
+
+    def vetoes(self, *, member: str | None = None, since: dt.date | None = None) -> pd.DataFrame:
+        """Vetoed drafts, oldest first, as a DataFrame."""
+        return _frame(self.veto_rows(member=member, since=since))
+
+    def veto_rows(
+        self, *, member: str | None = None, since: dt.date | None = None
+    ) -> list[dict[str, Any]]:
+        """Vetoed drafts as plain rows (the ``unsc vetoes --json`` shape)."""
+        with self.engine.connect() as conn:
+            return query.vetoes(conn, member=member, since=since)
+
+    def member(self, code: str) -> dict[str, Any]:
+        """A member's terms, votes, vetoes and agreement with every other member."""
+        with self.engine.connect() as conn:
+            return query.member(conn, code)
+
+    def export(self, folder: str | pathlib.Path, *, format: str = "csv") -> list[pathlib.Path]:
+        """Write every table to ``folder`` as CSV, Parquet or JSON; return the files."""
+        if format not in EXPORT_FORMATS:
+            raise InputError(f"unknown export format {format!r}", hint="use csv, parquet or json")
+        import pandas as pd
+
+        out = pathlib.Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        with self.engine.connect() as conn:
+            for table in query.TABLES:
+                frame = pd.read_sql(sa.select(table), conn)
+                path = out / f"{table.name}.{format}"
+                if format == "csv":
+                    frame.to_csv(path, index=False)
+                elif format == "parquet":
+                    frame.to_parquet(path, index=False)
+                else:
+                    records = json.loads(frame.to_json(orient="records", date_format="iso"))
+                    path.write_text(json.dumps(records, ensure_ascii=False, indent=1), "utf-8")
+                written.append(path)
+        return written
