@@ -11,6 +11,8 @@ that adjudicates any vote under the Charter as practised.
 
 from __future__ import annotations
 
+import typing as _typing
+
 from unsc._council import (
     Council,
     Member,
@@ -45,11 +47,16 @@ from unsc._errors import (
     MissingVoteError,
     NotOnCouncilError,
     ReferenceDataError,
+    SourceFormatError,
+    StorageError,
     TallyError,
     UnknownMemberError,
     UnscError,
 )
 from unsc._states import name_on, resolve_member
+
+if _typing.TYPE_CHECKING:
+    from unsc._record.api import Record
 
 __version__ = "0.1.0"
 
@@ -71,8 +78,11 @@ __all__ = [
     "Presidency",
     "Reason",
     "ReasonCode",
+    "Record",
     "ReferenceDataError",
     "Severity",
+    "SourceFormatError",
+    "StorageError",
     "TallyError",
     "UnknownMemberError",
     "UnscError",
@@ -89,3 +99,12 @@ __all__ = [
     "resolve_member",
     "terms_of",
 ]
+
+
+def __getattr__(name: str) -> _typing.Any:
+    # The record (SQLAlchemy, pandas) loads only when first used.
+    if name == "Record":
+        from unsc._record.api import Record
+
+        return Record
+    raise AttributeError(f"module 'unsc' has no attribute {name!r}")

@@ -556,9 +556,10 @@ def _choose_tally_and_votes(rec: Reconciled, conflicts: list[Conflict]) -> None:
         return
     rec.yes, rec.no, rec.abstain, rec.not_voting = t
     rec.tally_source = o.prov.source
-    if len(tallied) > 1:
-        pairs = [(x, list(tx)) for x, tx in tallied]
-        if not all(_same_tally(t, tx) for _, tx in tallied):
+    stated = [(x, tx) for x, tx in tallied if x.votes is None]
+    if len(stated) > 1 and o.votes is None:
+        pairs = [(x, list(tx)) for x, tx in stated]
+        if not all(_same_tally(t, tx) for _, tx in stated):
             _disagree(
                 rec,
                 conflicts,
