@@ -49,7 +49,8 @@ class Format:
     parse_name: str
 
     def _module(self) -> types.ModuleType:
-        return importlib.import_module(f"unsc._record.{self.module}")
+        name = self.module if "." in self.module else f"unsc._record.{self.module}"
+        return importlib.import_module(name)
 
     def looks_like(self, path: pathlib.Path) -> bool:
         """Whether ``path`` is a file of this format."""
@@ -70,7 +71,12 @@ FORMATS: tuple[Format, ...] = (
     Format(Source.SC_VOTES_1994_2025, "parse_sc_votes", "parse"),
     Format(Source.FAILED_DRAFTS, "parse_failed_drafts", "parse"),
     Format(Source.WPDL_VETOES, "parse_wpdl", "parse"),
+    Format(Source.TAMM, "unsc._mandates.parse_tamm", "parse"),
+    Format(Source.DPPA_PEACEKEEPING, "unsc._mandates.parse_dppa_pko", "parse"),
 )
+
+REBUILD_HOOKS: tuple[str, ...] = ("unsc._mandates.store:rebuild",)
+"""Functions ``f(conn, observations, result)`` run after the record is rebuilt."""
 
 
 @dataclass
@@ -224,7 +230,8 @@ def stored_observations(conn: Connection) -> list[Observation]:
 
 def rebuild(conn: Connection) -> Result:
     """Recompute every derived table from the stored observations."""
-    result = reconcile(stored_observations(conn))
+    observations = stored_observations(conn)
+    result = reconcile(observations)
     for table in (
         db.conflicts,
         db.provenance,
@@ -253,6 +260,9 @@ def rebuild(conn: Connection) -> Result:
                 for c in result.conflicts
             ],
         )
+    for hook in REBUILD_HOOKS:
+        module, _, function = hook.partition(":")
+        getattr(importlib.import_module(module), function)(conn, observations, result)
     return result
 
 

@@ -32,6 +32,10 @@ class Source(enum.StrEnum):
     """Hand-coded per-member votes on some failed drafts, 1947-2022."""
     WPDL_VETOES = "wpdl-vetoes"
     """World Politics Datalab veto list, 1946-2022."""
+    TAMM = "tamm"
+    """Tasks Assigned to Missions in their Mandates (Lloyd 2021), mission-months 1948-2015."""
+    DPPA_PEACEKEEPING = "dppa-peacekeeping"
+    """UN DPPA/DPO list of peacekeeping operations with start and end dates."""
 
 
 class RecordedOutcome(enum.StrEnum):
@@ -122,4 +126,17 @@ class MembershipObservation:
     raw_name: str
 
 
-Observation = MeetingObservation | DecisionObservation | MembershipObservation
+@dataclass(frozen=True, slots=True)
+class ExtraObservation:
+    """An observation of another kind (e.g. mandates), stored and restored by its owner.
+
+    ``kind`` names a codec registered with :func:`unsc._record.serial.register`;
+    ``data`` is the JSON-ready payload.
+    """
+
+    prov: Provenance
+    kind: str
+    data: Mapping[str, object]
+
+
+Observation = MeetingObservation | DecisionObservation | MembershipObservation | ExtraObservation

@@ -326,7 +326,7 @@ def reconcile(observations: Iterable[Observation]) -> Result:
             decisions_obs.append(o)
         elif isinstance(o, MeetingObservation):
             meetings.setdefault((o.symbol, o.date), o)
-        else:
+        elif isinstance(o, MembershipObservation):
             membership.append(o)
 
     repaired = _repair_resolution_numbers(decisions_obs, conflicts)

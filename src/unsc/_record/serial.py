@@ -9,6 +9,7 @@ from typing import Any
 from unsc._engine import Kind, NonVoting, Position
 from unsc._record.model import (
     DecisionObservation,
+    ExtraObservation,
     MeetingObservation,
     MembershipObservation,
     Modality,
@@ -25,6 +26,8 @@ def kind_of(obs: Observation) -> str:
         return "meeting"
     if isinstance(obs, DecisionObservation):
         return "decision"
+    if isinstance(obs, ExtraObservation):
+        return obs.kind
     return "membership"
 
 
@@ -64,6 +67,8 @@ def dumps(obs: Observation) -> str:
             "flags": list(obs.flags),
             "notes": list(obs.notes),
         }
+    elif isinstance(obs, ExtraObservation):
+        data = dict(obs.data)
     else:
         data = {"year": obs.year, "code": obs.code, "raw_name": obs.raw_name}
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -109,7 +114,11 @@ def loads(kind: str, payload: str, prov: Provenance) -> Observation:
             flags=tuple(d["flags"]),
             notes=tuple(d["notes"]),
         )
-    return MembershipObservation(prov=prov, year=d["year"], code=d["code"], raw_name=d["raw_name"])
+    if kind == "membership":
+        return MembershipObservation(
+            prov=prov, year=d["year"], code=d["code"], raw_name=d["raw_name"]
+        )
+    return ExtraObservation(prov=prov, kind=kind, data=d)
 
 
 def provenance(source: str, file: str, line: int) -> Provenance:
