@@ -254,39 +254,66 @@ def _adopted(o: DecisionObservation) -> bool:
     return o.outcome is RecordedOutcome.ADOPTED or o.resolution is not None
 
 
+def _days(rec: Reconciled, o: DecisionObservation) -> int:
+    if o.prov.source is Source.FAILED_DRAFTS:
+        return 0 if rec_date(rec).year == o.date.year else 10_000
+    return abs((rec_date(rec) - o.date).days)
+
+
+def _same_story(rec: Reconciled, o: DecisionObservation) -> bool:
+    """Whether ``rec`` already holds an account with the same outcome (and vetoing members)."""
+    return any(
+        x.outcome is o.outcome and (o.vetoed_by is None or x.vetoed_by in (None, o.vetoed_by))
+        for x in rec.observations
+    )
+
+
 def _match(
     index: _Index, o: DecisionObservation, resolution: int | None, used: set[str]
-) -> Reconciled | None:
+) -> tuple[Reconciled | None, bool]:
+    """The decision ``o`` is an account of, and whether it repeats its source."""
     if resolution is not None:
         rec = index.by_res.get(resolution)
-        if (
-            rec is not None
-            and rec.key not in used
-            and (o.prov.source is Source.FAILED_DRAFTS or abs((rec_date(rec) - o.date).days) <= 3)
-        ):
-            return rec
+        if rec is not None and rec.key not in used and _days(rec, o) <= 3:
+            return rec, False
     d = norm_symbol(o.draft)
     if d and not _MEETING_REF.match(d):
-        for rec in index.by_draft.get(d, []):
-            if rec.key in used:
-                continue
-            if o.prov.source is Source.FAILED_DRAFTS or abs((rec_date(rec) - o.date).days) <= 400:
-                return rec
+        candidates = [
+            rec
+            for rec in index.by_draft.get(d, [])
+            if (_adopted(rec.observations[0]) == _adopted(o) and _days(rec, o) <= 400)
+            or (_days(rec, o) == 0 and o.resolution is None and rec.resolution is None)
+        ]
+        fresh = [rec for rec in candidates if rec.key not in used]
+        if fresh:
+            return min(fresh, key=lambda rec: _days(rec, o)), False
+        repeated = [rec for rec in candidates if _days(rec, o) <= 3]
+        # A draft recorded again on the same day is a duplicate row when a better
+        # source records it once, or when the two accounts contradict each other;
+        # the first source recording it twice with the same outcome records two
+        # questions (S/552 of 1947, vetoed twice at one meeting).
+        for rec in repeated:
+            owner = rec.observations[0]
+            if owner.prov.source is not o.prov.source or owner.outcome is not o.outcome:
+                return rec, True
+        if repeated:
+            return None, False
     meeting = o.meeting or (d if d and _MEETING_REF.match(d) else None)
     if meeting:
+        if o.prov.source is Source.FAILED_DRAFTS and d and not _MEETING_REF.match(d):
+            return None, False
         same_class = [
             rec
-            for (m, day), recs in _meeting_items(index, _meeting(meeting))
+            for (_, day), recs in _meeting_items(index, _meeting(meeting))
             for rec in recs
             if rec.key not in used
             and (o.prov.source is Source.FAILED_DRAFTS or abs((day - o.date).days) <= 3)
             and _adopted(rec.observations[0]) == _adopted(o)
         ]
-        if o.prov.source is Source.FAILED_DRAFTS and d and not _MEETING_REF.match(d):
-            return None
         if same_class:
-            return same_class[0]
-    return None
+            alike = [rec for rec in same_class if _same_story(rec, o)]
+            return (alike or same_class)[0], False
+    return None, False
 
 
 def _meeting_items(
@@ -336,14 +363,49 @@ def reconcile(observations: Iterable[Observation]) -> Result:
     for o in decisions_obs:
         resolution = repaired.get(id(o), o.resolution)
         used = used_by_source[o.prov.source]
-        rec = _match(index, o, resolution, used)
+        rec, repeated = _match(index, o, resolution, used)
         if rec is None:
             rec = Reconciled(key=_new_key(index, o, resolution))
             index.add(rec, o, resolution)
         else:
             index.attach(rec, o, resolution)
+        if repeated:
+            earlier = next(x for x in rec.observations if x.prov.source is o.prov.source)
+            conflicts.append(
+                Conflict(
+                    kind="duplicate_in_source",
+                    decision_key=rec.key,
+                    field="observation",
+                    chosen=None,
+                    chosen_source=o.prov.source.value,
+                    values=[
+                        {**_prov(x), "outcome": x.outcome.value if x.outcome else None}
+                        for x in (earlier, o)
+                    ],
+                    reason=(
+                        f"{o.prov.source.value} records draft {norm_symbol(o.draft)} twice; both "
+                        "accounts are kept on one decision and weighed by precedence"
+                    ),
+                )
+            )
         used.add(rec.key)
-        if resolution is not None and rec.resolution is None:
+        owner = index.by_res.get(resolution) if resolution is not None else None
+        if owner is not None and owner is not rec:
+            conflicts.append(
+                Conflict(
+                    kind="resolution_number_taken",
+                    decision_key=rec.key,
+                    field="resolution",
+                    chosen=None,
+                    chosen_source=None,
+                    values=[{**_prov(o), "value": resolution, "date": o.date.isoformat()}],
+                    reason=(
+                        f"the source gives resolution {resolution}, which is {owner.key} of "
+                        f"{rec_date(owner).isoformat()}; the number is not used for this decision"
+                    ),
+                )
+            )
+        elif resolution is not None and rec.resolution is None:
             rec.resolution = resolution
         if resolution is not None and o.resolution is not None and resolution != o.resolution:
             o_notes = f"printed {o.resolution}"
@@ -352,9 +414,84 @@ def reconcile(observations: Iterable[Observation]) -> Result:
     for rec in index.items:
         _choose_fields(rec, conflicts, repaired)
         _adjudicate(rec, conflicts)
+    conflicts.extend(_drop_repeated_rows(index))
+    conflicts.extend(_shared_drafts(index))
     conflicts.extend(_membership_conflicts(membership))
     ordered_meetings = sorted(meetings.values(), key=lambda m: (m.date, m.symbol))
     return Result(index.items, ordered_meetings, conflicts)
+
+
+def _drop_repeated_rows(index: _Index) -> list[Conflict]:
+    """Drop vetoes that only the meetings pages record, for drafts the veto list places elsewhere.
+
+    The veto list is the Library's count of vetoes; when the meetings pages
+    show a draft vetoed at a second meeting that no other source records, the
+    page repeats a row (e.g. S/5407, vetoed on 3 Sep 1963, shown again at the
+    13 Sep 1963 meeting on Southern Rhodesia).
+    """
+    out = []
+    for symbol, recs in list(index.by_draft.items()):
+        confirmed = [
+            r for r in recs if any(o.prov.source is Source.DHL_VETO_HTML for o in r.observations)
+        ]
+        if not confirmed:
+            continue
+        for r in recs:
+            sources = {o.prov.source for o in r.observations}
+            if r in confirmed or sources != {Source.DHL_MEETINGS_HTML}:
+                continue
+            if r.recorded_outcome is not RecordedOutcome.VETOED:
+                continue
+            index.items.remove(r)
+            recs.remove(r)
+            out.append(
+                Conflict(
+                    kind="repeated_row",
+                    decision_key=r.key,
+                    field="observation",
+                    chosen=confirmed[0].key,
+                    chosen_source=Source.DHL_VETO_HTML.value,
+                    values=[
+                        {**_prov(o), "date": o.date.isoformat(), "meeting": o.meeting}
+                        for o in r.observations
+                    ],
+                    reason=(
+                        f"the meetings page shows {symbol} vetoed again on "
+                        f"{rec_date(r).isoformat()}; the veto list records it once, on "
+                        f"{rec_date(confirmed[0]).isoformat()}: the row is a repeat and is dropped"
+                    ),
+                )
+            )
+    return out
+
+
+def _shared_drafts(index: _Index) -> list[Conflict]:
+    out = []
+    for symbol, recs in sorted(index.by_draft.items()):
+        if len(recs) < 2:
+            continue
+        out.append(
+            Conflict(
+                kind="draft_symbol_shared",
+                decision_key=recs[0].key,
+                field="draft",
+                chosen=None,
+                chosen_source=None,
+                values=[
+                    {
+                        "decision": r.key,
+                        "date": rec_date(r).isoformat(),
+                        "sources": sorted({x.prov.source.value for x in r.observations}),
+                    }
+                    for r in recs
+                ],
+                reason=(
+                    f"{symbol} is given for {len(recs)} different decisions; a source has "
+                    "attached the symbol to the wrong decision, or the page repeats a row"
+                ),
+            )
+        )
+    return out
 
 
 def _ranked(rec: Reconciled, purpose: str) -> list[DecisionObservation]:
@@ -487,6 +624,20 @@ def _choose_tally_and_votes(rec: Reconciled, conflicts: list[Conflict]) -> None:
     tallied = [(o, t) for o in _ranked(rec, "tally") if (t := _tally_of(o)) is not None]
     official_sources = (Source.DHL_VOTING_CSV, Source.DHL_MEETINGS_HTML)
     official = next(((o, t) for o, t in tallied if o.prov.source in official_sources), None)
+    misprint = known_errors().get((rec.key, "tally"))
+    if misprint and official is not None:
+        conflicts.append(
+            Conflict(
+                kind="known_source_error",
+                decision_key=rec.key,
+                field="tally",
+                chosen=None,
+                chosen_source=None,
+                values=[{**_prov(o), "value": list(t)} for o, t in tallied],
+                reason=misprint,
+            )
+        )
+        official = None
     date = rec.date
     assert date is not None
     try:
