@@ -56,17 +56,31 @@ from unsc._errors import (
 from unsc._states import name_on, resolve_member
 
 if _typing.TYPE_CHECKING:
+    from unsc._power.games import AllOf, AnyOf, Game, Quota, builtin_game, builtin_games
+    from unsc._power.indices import Index, PlayerPower, PowerResult, power_indices
+    from unsc._power.replay import (
+        DecisionInput,
+        ReplayReport,
+        RuleVariant,
+        adjudicate_variant,
+        replay,
+    )
     from unsc._record.api import Record
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AllOf",
+    "AnyOf",
     "Ballot",
     "BallotError",
     "Council",
     "DateOutOfRangeError",
     "Decision",
+    "DecisionInput",
     "DuplicateVoteError",
+    "Game",
+    "Index",
     "InputError",
     "Kind",
     "Member",
@@ -74,12 +88,17 @@ __all__ = [
     "NonVoting",
     "NotOnCouncilError",
     "Outcome",
+    "PlayerPower",
     "Position",
+    "PowerResult",
     "Presidency",
+    "Quota",
     "Reason",
     "ReasonCode",
     "Record",
     "ReferenceDataError",
+    "ReplayReport",
+    "RuleVariant",
     "Severity",
     "SourceFormatError",
     "StorageError",
@@ -88,23 +107,51 @@ __all__ = [
     "UnscError",
     "adjudicate",
     "adjudicate_tally",
+    "adjudicate_variant",
     "build_ballot",
+    "builtin_game",
+    "builtin_games",
     "council",
     "decide",
     "name_on",
+    "power_indices",
     "presidencies",
     "presidency_on",
     "president_on",
+    "replay",
     "required_votes",
     "resolve_member",
     "terms_of",
 ]
 
 
-def __getattr__(name: str) -> _typing.Any:
-    # The record (SQLAlchemy, pandas) loads only when first used.
-    if name == "Record":
-        from unsc._record.api import Record
+_LAZY = {
+    "Record": "unsc._record.api",
+    "AllOf": "unsc._power.games",
+    "AnyOf": "unsc._power.games",
+    "Game": "unsc._power.games",
+    "Quota": "unsc._power.games",
+    "builtin_game": "unsc._power.games",
+    "builtin_games": "unsc._power.games",
+    "Index": "unsc._power.indices",
+    "PlayerPower": "unsc._power.indices",
+    "PowerResult": "unsc._power.indices",
+    "power_indices": "unsc._power.indices",
+    "DecisionInput": "unsc._power.replay",
+    "ReplayReport": "unsc._power.replay",
+    "RuleVariant": "unsc._power.replay",
+    "adjudicate_variant": "unsc._power.replay",
+    "replay": "unsc._power.replay",
+}
 
-        return Record
-    raise AttributeError(f"module 'unsc' has no attribute {name!r}")
+
+def __getattr__(name: str) -> _typing.Any:
+    # The record (SQLAlchemy, pandas) and voting power (NumPy) load when first used.
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'unsc' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

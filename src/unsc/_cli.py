@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
 
 import click
 
 from unsc._announce import render_council, render_decision
+from unsc._cli_common import emit_json, guard
 from unsc._council import council, presidencies
 from unsc._engine import (
     Decision,
@@ -23,30 +22,8 @@ from unsc._engine import (
 )
 from unsc._errors import InputError, UnscError
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"unsc: error: {message}", err=True)
-    sys.exit(2)
-
-
-def _guard(func: F) -> F:
-    """Turn library errors into one-line messages and exit status 2."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except UnscError as exc:
-            _fail(str(exc))
-
-    wrapper.__name__ = func.__name__
-    wrapper.__doc__ = func.__doc__
-    return wrapper  # type: ignore[return-value]
-
-
-def _emit(data: object) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+_guard = guard
+_emit = emit_json
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -257,10 +234,11 @@ def _parse_tally(text: str) -> tuple[int, int, int, int | None]:
 
 
 def _register() -> None:
-    from unsc._cli_data import COMMANDS
+    from unsc import _cli_data, _cli_power
 
-    for command in COMMANDS:
-        main.add_command(_guard_group(command))
+    for module in (_cli_data, _cli_power):
+        for command in module.COMMANDS:
+            main.add_command(_guard_group(command))
 
 
 def _guard_group(command: click.Command) -> click.Command:

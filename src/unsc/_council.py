@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -264,13 +265,19 @@ def presidencies() -> tuple[Presidency, ...]:
     return tuple(out)
 
 
+@functools.cache
+def _presidency_starts() -> tuple[dt.date, ...]:
+    return tuple(p.start for p in presidencies())
+
+
 def presidency_on(date: dt.date) -> Presidency:
     """The presidency in force on ``date``."""
     _check_range(date)
-    for p in presidencies():
-        if p.start <= date <= p.end:
-            return p
-    raise ReferenceDataError(f"no presidency covers {date.isoformat()}")
+    i = bisect.bisect_right(_presidency_starts(), date) - 1
+    p = presidencies()[i] if i >= 0 else None
+    if p is None or not p.start <= date <= p.end:
+        raise ReferenceDataError(f"no presidency covers {date.isoformat()}")
+    return p
 
 
 def president_on(date: dt.date) -> str:
@@ -278,6 +285,7 @@ def president_on(date: dt.date) -> str:
     return presidency_on(date).code
 
 
+@functools.lru_cache(maxsize=8192)
 def council(date: dt.date) -> Council:
     """The Security Council on ``date``: members, President, size, votes required.
 

@@ -14,9 +14,10 @@ import re
 import unicodedata
 
 from unsc._errors import UnknownMemberError
-from unsc._refdata import aliases, name_spans
+from unsc._refdata import NameSpan, aliases, name_spans
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name, used for matching and ordering."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -64,9 +65,17 @@ def resolve_member(value: str) -> str:
         raise UnknownMemberError(value) from None
 
 
+@functools.cache
+def _spans_by_code() -> dict[str, tuple[NameSpan, ...]]:
+    table: dict[str, list[NameSpan]] = {}
+    for span in name_spans():
+        table.setdefault(span.code, []).append(span)
+    return {code: tuple(spans) for code, spans in table.items()}
+
+
 def name_on(code: str, date: dt.date) -> str:
     """The official English name of ``code`` on ``date``."""
-    spans = [s for s in name_spans() if s.code == code]
+    spans = _spans_by_code().get(code, ())
     if not spans:
         raise UnknownMemberError(code)
     for span in spans:

@@ -228,6 +228,7 @@ class _Index:
         self.by_res: dict[int, Reconciled] = {}
         self.by_draft: dict[str, list[Reconciled]] = defaultdict(list)
         self.by_meeting: dict[tuple[str, dt.date], list[Reconciled]] = defaultdict(list)
+        self.meeting_days: dict[str, list[tuple[str, dt.date]]] = defaultdict(list)
 
     def add(self, rec: Reconciled, o: DecisionObservation, resolution: int | None) -> None:
         self.items.append(rec)
@@ -241,8 +242,12 @@ class _Index:
         d = norm_symbol(o.draft)
         if d and not _MEETING_REF.match(d) and rec not in self.by_draft[d]:
             self.by_draft[d].append(rec)
-        if o.meeting and o.date and rec not in self.by_meeting[(_meeting(o.meeting), o.date)]:
-            self.by_meeting[(_meeting(o.meeting), o.date)].append(rec)
+        if o.meeting and o.date:
+            slot = (_meeting(o.meeting), o.date)
+            if slot not in self.by_meeting:
+                self.meeting_days[slot[0]].append(slot)
+            if rec not in self.by_meeting[slot]:
+                self.by_meeting[slot].append(rec)
 
 
 def _meeting(symbol: str) -> str:
@@ -319,7 +324,7 @@ def _match(
 def _meeting_items(
     index: _Index, meeting: str
 ) -> list[tuple[tuple[str, dt.date], list[Reconciled]]]:
-    return [(k, v) for k, v in index.by_meeting.items() if k[0] == meeting]
+    return [(k, index.by_meeting[k]) for k in index.meeting_days.get(meeting, ())]
 
 
 def rec_date(rec: Reconciled) -> dt.date:

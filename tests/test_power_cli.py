@@ -1,0 +1,77 @@
+"""``unsc power``: output contract and errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from unsc._cli_power import power_cmd
+
+
+def test_power_json_contract() -> None:
+    result = CliRunner().invoke(power_cmd, ["council-1966", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["game"] == "council-1966"
+    usa = next(p for p in data["players"] if p["code"] == "USA")
+    assert usa["shapley_shubik"] == pytest.approx(0.19627039627)
+    assert usa["banzhaf"] == pytest.approx(106 / 635)
+    assert [p["code"] for p in data["players"]][4:7] == ["USA", "E01", "E02"]
+    assert data["power_to_act"] == pytest.approx(53 / 2048)
+
+
+def test_power_weights_text() -> None:
+    result = CliRunner().invoke(power_cmd, ["--weights", "4,3,2,1", "--quota", "6"])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "weighted\n"
+        "player            shapley_shubik    banzhaf           banzhaf_absolute\n"
+        "P1                0.416667          0.416667          0.625000\n"
+        "P2                0.250000          0.250000          0.375000\n"
+        "P3                0.250000          0.250000          0.375000\n"
+        "P4                0.083333          0.083333          0.125000\n"
+        "Power of the collectivity to act (Coleman): 0.437500\n"
+    )
+
+
+def test_power_index_selection() -> None:
+    args = ["--weights", "2,1,1", "--quota", "3", "--players", "A,B,C", "--index", "ss", "--json"]
+    result = CliRunner().invoke(power_cmd, args)
+    data = json.loads(result.output)
+    assert data == {
+        "game": "weighted",
+        "players": [
+            {"code": "A", "shapley_shubik": pytest.approx(2 / 3)},
+            {"code": "B", "shapley_shubik": pytest.approx(1 / 6)},
+            {"code": "C", "shapley_shubik": pytest.approx(1 / 6)},
+        ],
+    }
+
+
+def test_power_list() -> None:
+    result = CliRunner().invoke(power_cmd, ["--list"])
+    assert result.exit_code == 0
+    assert "council-1966" in result.output
+    assert "eu27" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nope"], "unknown game 'nope'"),
+        ([], "no game"),
+        (["--weights", "1,2"], "--weights needs --quota"),
+        (["--weights", "1,x", "--quota", "2"], "bad weights '1,x'"),
+        (["--weights", "1,2", "--quota", "9"], "above the total weight 3"),
+        (["eu27", "--quota", "3"], "--quota and --players go with --weights"),
+        (["council-1966", "--weights", "1", "--quota", "1"], "either GAME or --weights"),
+        (["council-1966", "--index", "zz"], "unknown power index 'zz'"),
+    ],
+)
+def test_power_errors(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(power_cmd, args)
+    assert result.exit_code == 2
+    assert result.output.startswith("unsc: error: ")
+    assert message in result.output
