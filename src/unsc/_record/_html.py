@@ -1,0 +1,442 @@
+"""Reading the UN Library research-guide HTML tables as a stream of rows.
+
+The pages are old, hand-edited HTML: rows whose ``<tr>`` is missing, cells
+whose ``</td>`` is missing, ``</br>`` end tags, ``rowspan`` meeting cells
+written as ``<th>`` and links closed after their cell. :func:`iter_table_rows`
+lays such a page out as a browser would (a cell outside a row opens a row, a
+new ``<tr>`` or cell closes the open one, ``rowspan`` cells are copied down)
+and yields each row as soon as it is complete, with the 1-based line of its
+``<tr>`` (of its first cell when the ``<tr>`` is missing).
+
+It also holds what both UN Library parsers need: text clean-up, dates written
+without or with a year, meeting-record and document symbols, and the names
+of the permanent members as these pages write them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from unsc._errors import SourceFormatError, UnknownMemberError
+from unsc._states import resolve_member
+
+_CHUNK = 1 << 16
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its text (``<br>`` breaks kept as line breaks) and link targets."""
+
+    tag: str
+    text: str
+    links: tuple[str, ...]
+    line: int
+    rowspan: int = 1
+    colspan: int = 1
+    spanned: bool = False
+    """True when the cell belongs to a row above and spans down into this one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One table row as laid out, with the 1-based source line where it starts."""
+
+    line: int
+    cells: tuple[Cell, ...]
+
+    @property
+    def is_heading(self) -> bool:
+        """Whether every cell of the row is a ``<th>`` of the row itself (a title or header)."""
+        return all(c.tag == "th" and not c.spanned and c.rowspan == 1 for c in self.cells)
+
+
+def clean_text(raw: str) -> str:
+    r"""Collapse HTML whitespace inside each line, drop empty lines, keep ``<br>`` breaks.
+
+    >>> clean_text("  S/PV.77\n (closed) \n\n")
+    'S/PV.77\n(closed)'
+    """
+    lines = (" ".join(part.split()) for part in raw.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def one_line(text: str) -> str:
+    """The cell text with its line breaks turned into spaces."""
+    return " ".join(text.split())
+
+
+class _OpenCell:
+    __slots__ = ("attrs", "line", "links", "parts", "tag")
+
+    def __init__(self, tag: str, attrs: dict[str, str | None], line: int) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.line = line
+        self.parts: list[str] = []
+        self.links: list[str] = []
+
+
+class _TableTokenizer(HTMLParser):
+    """Turns the page into complete rows; see the module docstring."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.file = file
+        self.rows: deque[Row] = deque()
+        self.table_started = False
+        self.table_ended = False
+        self._row_line: int | None = None
+        self._cells: list[Cell] = []
+        self._cell: _OpenCell | None = None
+        self._spans: dict[int, tuple[int, Cell]] = {}
+
+    # -- events ---------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag == "table":
+            if self.table_started:
+                raise SourceFormatError(self.file, line, None, "a second <table> in the page")
+            self.table_started = True
+        elif tag == "tr":
+            self._check_in_table(line, tag)
+            self._close_row()
+            self._row_line = line
+        elif tag in ("td", "th"):
+            self._check_in_table(line, tag)
+            if self._row_line is None:
+                self._row_line = line
+            self._close_cell()
+            self._cell = _OpenCell(tag, dict(attrs), line)
+        elif tag == "br":
+            self._text("\n")
+        elif tag == "a" and self._cell is not None:
+            href = dict(attrs).get("href")
+            if href:
+                self._cell.links.append(href)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._close_cell()
+        elif tag == "tr":
+            self._close_row()
+        elif tag == "br":  # the pages' invalid </br> is a line break, as browsers read it
+            self._text("\n")
+        elif tag in ("table", "html") and self.table_started:
+            self._close_row()
+            self.table_ended = True
+
+    def handle_data(self, data: str) -> None:
+        self._text(data)
+
+    # -- helpers --------------------------------------------------------
+
+    def _check_in_table(self, line: int, tag: str) -> None:
+        if not self.table_started or self.table_ended:
+            where = "after the end of" if self.table_ended else "outside"
+            raise SourceFormatError(self.file, line, None, f"<{tag}> {where} the table")
+
+    def _text(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.parts.append(data)
+
+    def _close_cell(self) -> None:
+        cell = self._cell
+        if cell is None:
+            return
+        self._cell = None
+        self._cells.append(
+            Cell(
+                tag=cell.tag,
+                text=clean_text("".join(cell.parts)),
+                links=tuple(cell.links),
+                line=cell.line,
+                rowspan=self._span_attr(cell, "rowspan"),
+                colspan=self._span_attr(cell, "colspan"),
+            )
+        )
+
+    def _span_attr(self, cell: _OpenCell, attr: str) -> int:
+        value = cell.attrs.get(attr)
+        if value is None:
+            return 1
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise SourceFormatError(self.file, cell.line, None, f"bad {attr}={value!r}")
+        return number
+
+    def _close_row(self) -> None:
+        self._close_cell()
+        line, cells = self._row_line, self._cells
+        self._row_line, self._cells = None, []
+        if line is None or not cells:
+            return  # an empty <tr>: nothing to lay out
+        laid: list[Cell] = []
+        column = 0
+        queue = deque(cells)
+        while queue or any(col >= column for col in self._spans):
+            if column in self._spans:
+                left, above = self._spans.pop(column)
+                laid.append(_spanned(above))
+                if left > 1:
+                    self._spans[column] = (left - 1, above)
+                column += above.colspan
+                continue
+            if not queue:
+                column += 1
+                continue
+            cell = queue.popleft()
+            laid.append(cell)
+            if cell.rowspan > 1:
+                self._spans[column] = (cell.rowspan - 1, cell)
+            column += cell.colspan
+        self.rows.append(Row(line, tuple(laid)))
+
+    @property
+    def open_row_line(self) -> int | None:
+        """The line of the row still open, if any."""
+        return self._row_line
+
+
+def _spanned(cell: Cell) -> Cell:
+    return Cell(
+        tag=cell.tag,
+        text=cell.text,
+        links=cell.links,
+        line=cell.line,
+        rowspan=cell.rowspan,
+        colspan=cell.colspan,
+        spanned=True,
+    )
+
+
+def iter_table_rows(path: Path, *, name: str) -> Iterator[Row]:
+    """Yield the rows of the one table of ``path`` as they are read.
+
+    Raises :class:`SourceFormatError` when the file is not UTF-8, has no
+    table, or ends before its table does (a truncated file).
+    """
+    tokenizer = _TableTokenizer(name)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines_fed = 1
+    with path.open("rb") as stream:
+        while True:
+            chunk = stream.read(_CHUNK)
+            final = not chunk
+            try:
+                text = decoder.decode(chunk, final=final)
+            except UnicodeDecodeError as exc:
+                line = lines_fed + exc.object[: exc.start].count(b"\n")
+                raise SourceFormatError(
+                    name, line, None, f"not UTF-8 text ({exc.reason}); is the file truncated?"
+                ) from None
+            tokenizer.feed(text)
+            lines_fed += text.count("\n")
+            while tokenizer.rows:
+                yield tokenizer.rows.popleft()
+            if final:
+                break
+    tokenizer.close()
+    while tokenizer.rows:
+        yield tokenizer.rows.popleft()
+    if not tokenizer.table_started:
+        raise SourceFormatError(name, None, None, "no <table> in the file")
+    if not tokenizer.table_ended:
+        open_line = tokenizer.open_row_line
+        where = f"inside the row at line {open_line}" if open_line is not None else "mid-table"
+        raise SourceFormatError(
+            name,
+            lines_fed,
+            None,
+            f"the file ends {where}, before </table> or </html>: it is truncated",
+        )
+
+
+# -- titles, dates and symbols ----------------------------------------------
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+_DATE = re.compile(
+    r"(?P<day>\d{1,2})"
+    r"(?:\s*(?:-|/|\+)\s*(?P<day2>\d{1,2}))?"
+    r"\s+(?P<month>[A-Za-z]{3,})\.?"
+    r"(?:\s+(?P<year>\d{4}|\d{2}))?"
+)
+
+
+def parse_date(text: str, *, year: int | None, file: str, line: int, field: str) -> dt.date:
+    """Parse ``31 December``, ``14-15 October``, ``15 Sep.``, ``11-13 January 1980``, ``2 May 86``.
+
+    A range gives its first day. A date without a year takes ``year``; a
+    two-digit year is 19xx from 46 and 20xx below.
+    """
+    flat = one_line(text)
+    match = _DATE.fullmatch(flat)
+    if match is None:
+        raise SourceFormatError(file, line, field, f"cannot read {flat!r} as a date")
+    month = _month(match["month"])
+    if month is None:
+        raise SourceFormatError(file, line, field, f"unknown month in {flat!r}")
+    if match["year"] is not None:
+        written = int(match["year"])
+        if len(match["year"]) == 2:
+            written += 1900 if written >= 46 else 2000
+        year = written
+    if year is None:
+        raise SourceFormatError(file, line, field, f"no year for {flat!r}")
+    try:
+        return dt.date(year, month, int(match["day"]))
+    except ValueError:
+        raise SourceFormatError(file, line, field, f"no such day: {flat!r} {year}") from None
+
+
+def _month(word: str) -> int | None:
+    word = word.lower()
+    for number, month in enumerate(_MONTHS, start=1):
+        if month.startswith(word):
+            return number
+    return None
+
+
+DOC_SYMBOL = r"S/(?:PV\.\d+|\d{4}/\d+|\d+)(?:/(?:Rev|Add|Corr)\.\s?\d+)*"
+"""A Security Council document symbol as the pages write it (meeting records included)."""
+
+_DOC_SYMBOL = re.compile(DOC_SYMBOL)
+
+
+def doc_symbols(text: str) -> list[str]:
+    """Every document symbol in ``text``, in order, spaces inside removed."""
+    return [m.group().replace(" ", "") for m in _DOC_SYMBOL.finditer(text)]
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
+
+_PV_HEAD = re.compile(r"S/PV\.(\d+)")
+_PV_QUALIFIERS = (
+    ("corr", re.compile(r"\+\s*Corr\.\s*\d+")),
+    ("resumption", re.compile(r"\(?\s*Resumption\s*(\d+|[IVX]+)?\s*\)", re.IGNORECASE)),
+    ("part", re.compile(r"\(\s*Part\s*([IVX]+|\d+)\s*\)", re.IGNORECASE)),
+    ("closed", re.compile(r"\(?\s*(?:closed|privada)\s*\)?", re.IGNORECASE)),
+    ("place", re.compile(r"\(\s*meeting held in [^)]*\)", re.IGNORECASE)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    """A meeting-record cell read: normalised symbol and whether the meeting was closed."""
+
+    symbol: str
+    closed: bool
+
+
+def parse_meeting_record(text: str, *, file: str, line: int, field: str) -> MeetingRecord:
+    """Read ``S/PV.77 (closed)``, ``S/PV.6216 (Resumption 1)+Corr.1``, ``S/PV.4820 (Part I)``.
+
+    The symbol keeps the resumption (``S/PV.N (Resumption K)``) and, when the
+    cell shows a single part, the part; it drops corrigenda, ``(closed)`` and
+    ``(meeting held in ...)``. Two parts of one meeting in one cell give the
+    meeting's symbol. Anything else in the cell is an error.
+    """
+    flat = one_line(text)
+    heads = list(_PV_HEAD.finditer(flat))
+    numbers = {m[1] for m in heads}
+    if not heads or heads[0].start() != 0 or len(numbers) != 1:
+        raise SourceFormatError(file, line, field, f"not a meeting record symbol: {flat!r}")
+    rest = _PV_HEAD.sub(" ", flat)
+    found: dict[str, list[str]] = {}
+    for kind, pattern in _PV_QUALIFIERS:
+        for match in pattern.finditer(rest):
+            found.setdefault(kind, []).append((match.group(1) if match.groups() else "") or "")
+        rest = pattern.sub(" ", rest)
+    if rest.strip():
+        raise SourceFormatError(
+            file, line, field, f"unexpected {rest.strip()!r} in meeting record {flat!r}"
+        )
+    symbol = f"S/PV.{heads[0][1]}"
+    resumptions = set(found.get("resumption", []))
+    if len(resumptions) > 1:
+        raise SourceFormatError(file, line, field, f"several resumptions in {flat!r}")
+    if resumptions:
+        (number,) = resumptions
+        number = str(_ROMAN.get(number.upper(), number)) if number else ""
+        symbol += f" (Resumption {number})" if number else " (Resumption)"
+    parts = found.get("part", [])
+    if len(parts) == 1:
+        symbol += f" (Part {parts[0].upper()})"
+    return MeetingRecord(symbol=symbol, closed="closed" in found)
+
+
+# -- permanent members -----------------------------------------------------
+
+MEMBER_NAME = (
+    r"(?:the\s+)?(?:USSR|Soviet\s+Union|Russian\s+Federation|Russia|USA|"
+    r"United\s+States(?:\s+of\s+America)?|US|UK|United\s+Kingdom|France|China)\b"
+)
+"""How the pages name a permanent member casting a negative vote."""
+
+MEMBER_LIST = rf"{MEMBER_NAME}(?:\s*(?:,|&|\band\b)\s*{MEMBER_NAME})*"
+"""One or more permanent members, separated by commas, ``and``, ``&`` or line breaks."""
+
+_MEMBER = re.compile(MEMBER_NAME)
+
+
+def member_codes(text: str, *, file: str, line: int, field: str) -> tuple[str, ...]:
+    """The member codes (:func:`unsc.resolve_member`) named in ``text``, in order."""
+    codes: list[str] = []
+    for match in _MEMBER.finditer(text):
+        name = re.sub(r"^the\s+", "", " ".join(match.group().split()))
+        try:
+            code = resolve_member(name)
+        except UnknownMemberError:
+            raise SourceFormatError(file, line, field, f"unknown member {name!r}") from None
+        if code in codes:
+            raise SourceFormatError(file, line, field, f"{name!r} named twice in {text!r}")
+        codes.append(code)
+    if not codes:
+        raise SourceFormatError(file, line, field, f"no permanent member named in {text!r}")
+    leftover = re.sub(r"[\s,&]|\band\b", "", _MEMBER.sub("", text))
+    if leftover:
+        raise SourceFormatError(file, line, field, f"unexpected {leftover!r} in {one_line(text)!r}")
+    return tuple(codes)
+
+
+def state_codes(text: str, *, file: str, line: int, field: str) -> tuple[str, ...]:
+    """Codes of the member states named in ``text`` (``France``, ``The Syrian Arab Republic``).
+
+    Names are separated by commas or ``and``; a leading ``the`` is dropped.
+    """
+    names = re.split(r"\s*,\s*|\s+and\s+", one_line(text))
+    codes: list[str] = []
+    for name in names:
+        bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        try:
+            codes.append(resolve_member(bare))
+        except UnknownMemberError:
+            raise SourceFormatError(file, line, field, f"unknown member state {bare!r}") from None
+    return tuple(codes)
