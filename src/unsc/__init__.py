@@ -56,6 +56,7 @@ from unsc._errors import (
 from unsc._states import name_on, resolve_member
 
 if _typing.TYPE_CHECKING:
+    from unsc._extract import ExtractedVote, ExtractWarning, extract
     from unsc._power.games import AllOf, AnyOf, Game, Quota, builtin_game, builtin_games
     from unsc._power.indices import Index, PlayerPower, PowerResult, power_indices
     from unsc._power.replay import (
@@ -79,6 +80,8 @@ __all__ = [
     "Decision",
     "DecisionInput",
     "DuplicateVoteError",
+    "ExtractWarning",
+    "ExtractedVote",
     "Game",
     "Index",
     "InputError",
@@ -113,6 +116,7 @@ __all__ = [
     "builtin_games",
     "council",
     "decide",
+    "extract",
     "name_on",
     "power_indices",
     "presidencies",
@@ -126,6 +130,9 @@ __all__ = [
 
 
 _LAZY = {
+    "ExtractedVote": "unsc._extract",
+    "ExtractWarning": "unsc._extract",
+    "extract": "unsc._extract",
     "Record": "unsc._record.api",
     "AllOf": "unsc._power.games",
     "AnyOf": "unsc._power.games",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
+from typing import ClassVar
 
 import click
 
@@ -26,7 +28,30 @@ _guard = guard
 _emit = emit_json
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _LazyGroup(click.Group):
+    """A group whose commands from other modules are imported only when used.
+
+    Reading reports, the web app, voting power and the record pull in heavy
+    libraries; ``unsc council`` should not pay for them.
+    """
+
+    lazy: ClassVar[dict[str, str]] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            module = importlib.import_module(self.lazy[cmd_name])
+            for command in module.COMMANDS:
+                self.add_command(_guard_group(command))
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(
+    cls=_LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(package_name="unsc")
 @click.option(
     "--database",
@@ -233,12 +258,21 @@ def _parse_tally(text: str) -> tuple[int, int, int, int | None]:
     return numbers[0], numbers[1], numbers[2], (numbers[3] if len(numbers) == 4 else None)
 
 
-def _register() -> None:
-    from unsc import _cli_data, _cli_power
-
-    for module in (_cli_data, _cli_power):
-        for command in module.COMMANDS:
-            main.add_command(_guard_group(command))
+_LazyGroup.lazy = {
+    "data": "unsc._cli_data",
+    "drafts": "unsc._cli_data",
+    "export": "unsc._cli_data",
+    "member": "unsc._cli_data",
+    "resolution": "unsc._cli_data",
+    "resolutions": "unsc._cli_data",
+    "vetoes": "unsc._cli_data",
+    "power": "unsc._cli_power",
+    "replay": "unsc._cli_power",
+    "extract": "unsc._cli_extract",
+    "mandates": "unsc._cli_mandates",
+    "mandate": "unsc._cli_mandates",
+    "serve": "unsc._cli_web",
+}
 
 
 def _guard_group(command: click.Command) -> click.Command:
@@ -249,6 +283,3 @@ def _guard_group(command: click.Command) -> click.Command:
     assert command.callback is not None
     command.callback = _guard(command.callback)
     return command
-
-
-_register()

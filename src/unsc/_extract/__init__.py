@@ -1,0 +1,8 @@
+"""Reading vote reports: every Security Council vote a text reports, checked by the engine."""
+
+from __future__ import annotations
+
+from unsc._extract._model import ExtractedVote, ExtractWarning
+from unsc._extract._pipeline import extract
+
+__all__ = ["ExtractWarning", "ExtractedVote", "extract"]

@@ -1,0 +1,437 @@
+"""From mentions to votes: grouping clauses into events, then completing and checking them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from unsc._council import Council, council, required_votes
+from unsc._engine import Kind, Outcome
+from unsc._errors import DateOutOfRangeError
+from unsc._extract._mentions import POSITIONS, Mention, question_text
+from unsc._extract._model import ExtractedVote, ExtractWarning
+from unsc._extract._patterns import OTHER_COUNCIL
+
+_KINDS = {
+    None: Kind.DRAFT_RESOLUTION,
+    "draft": Kind.DRAFT_RESOLUTION,
+    "amendment": Kind.AMENDMENT,
+    "motion": Kind.PROCEDURAL_MOTION,
+    "agenda": Kind.AGENDA_ADOPTION,
+    "preliminary": Kind.OTHER,
+    "ruling": Kind.OTHER,
+}
+_PROCEDURAL = {"motion": True, "agenda": True, "ruling": True}
+_CONFLICTING = {
+    ("adopted", "vetoed"),
+    ("adopted", "failed"),
+    ("vetoed", "adopted"),
+    ("failed", "adopted"),
+}
+
+
+@dataclass
+class Event:
+    """The mentions of one vote, gathered across a text."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    body: str = "sc"
+    kind: str | None = None
+    draft: str | None = None
+    resolution: int | None = None
+    sponsor: str | None = None
+    date: dt.date | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    positions: dict[str, str] = field(default_factory=dict)
+    outcomes: list[str] = field(default_factory=list)
+
+    def compatible(self, m: Mention, body: str) -> bool:
+        """Whether ``m`` can describe this vote (nothing in it contradicts what is known)."""
+        if body != self.body:
+            return False
+        if m.draft and self.draft and m.draft != self.draft:
+            return False
+        if m.resolution and self.resolution and m.resolution != self.resolution:
+            return False
+        if m.kind and self.kind and m.kind != self.kind:
+            return False
+        if m.sponsor and self.sponsor and m.sponsor != self.sponsor:
+            return False
+        if not m.subordinate and all(
+            x.subordinate and x.sentence == m.sentence and x.paragraph == m.paragraph
+            for x in self.mentions
+        ):
+            return False
+        if m.date and self.date and m.date != self.date:
+            return False
+        for pos, value in m.counts.items():
+            if pos in self.counts and self.counts[pos] != value:
+                return False
+        for pos, codes in m.names.items():
+            if any(self.positions.get(c, pos) != pos for c in codes):
+                return False
+        return all((a, b) not in _CONFLICTING for a in m.outcomes for b in self.outcomes)
+
+    def absorb(self, m: Mention) -> None:
+        """Add a mention's facts (what is already known wins)."""
+        self.mentions.append(m)
+        self.kind = self.kind or m.kind
+        self.draft = self.draft or m.draft
+        self.resolution = self.resolution or m.resolution
+        self.sponsor = self.sponsor or m.sponsor
+        self.date = self.date or m.date
+        for pos, value in m.counts.items():
+            self.counts.setdefault(pos, value)
+        for pos, codes in m.names.items():
+            for c in codes:
+                self.positions.setdefault(c, pos)
+        for c in m.vetoers:
+            self.positions.setdefault(c, "no")
+        for o in m.outcomes:
+            if o not in self.outcomes:
+                self.outcomes.append(o)
+
+
+def _body(m: Mention, context: str) -> str:
+    if m.body == "sc":
+        return "sc"
+    if m.body == "other":
+        return "other"
+    if m.body == "council":
+        return context if context == "other_council" else "sc"
+    return "sc" if False else _plain(context)
+
+
+def _plain(context: str) -> str:
+    return "other" if context in ("other", "other_council") else "sc"
+
+
+def group(mentions: list[Mention]) -> list[Event]:
+    """Gather mentions into events, in the order the text first reports them."""
+    events: list[Event] = []
+    focus: Event | None = None
+    context = "sc"
+    for m in mentions:
+        if m.body_explicit and m.vote_words and not m.strong and m.kind is None:
+            context = "sc" if m.body == "sc" else "other"
+            if context == "other" and OTHER_COUNCIL.search(m.masked.lower()):
+                context = "other_council"
+        if m.history and m.date is None:
+            continue
+        if m.kind is None and not m.strong and not m.statement and not m.sponsor:
+            continue
+        body = _body(m, context)
+        if m.statement and m.kind is None:
+            body = "statement"
+        target: Event | None = None
+        identified = [
+            e
+            for e in events
+            if (m.draft and e.draft == m.draft) or (m.resolution and e.resolution == m.resolution)
+        ]
+        if identified:
+            target = identified[-1]
+        elif m.kind is None:
+            if focus is not None and focus.compatible(m, body):
+                target = focus
+        elif not m.new_event:
+            for e in reversed(events):
+                if e.kind is not None and e.compatible(m, body):
+                    target = e
+                    break
+                if e.kind is None and e.compatible(m, body):
+                    target = e
+                    break
+        if target is None:
+            if not m.strong and m.kind is None and not m.sponsor:
+                continue
+            if m.kind is None and m.new_event and focus is not None:
+                m.kind = focus.kind
+                m.sponsor = m.sponsor or focus.sponsor
+            target = Event(body=body)
+            events.append(target)
+        target.absorb(m)
+        focus = target
+        if m.strong and body in ("sc", "other"):
+            context = body
+            if body == "other" and m.body_explicit and OTHER_COUNCIL.search(m.masked.lower()):
+                context = "other_council"
+    return events
+
+
+def _council(date: dt.date | None) -> Council | None:
+    if date is None:
+        return None
+    try:
+        return council(date)
+    except DateOutOfRangeError:
+        return None
+
+
+def date_events(events: list[Event], dateline: dt.date | None) -> None:
+    """Give every event a date: its own, one relative to the vote before, or a neighbour's."""
+    previous: dt.date | None = None
+    for e in events:
+        if e.date is None:
+            relative = next((m.relative for m in e.mentions if m.relative is not None), None)
+            if relative is not None and previous is not None:
+                e.date = previous + dt.timedelta(days=relative)
+        if e.date is not None:
+            previous = e.date
+    dated = [i for i, e in enumerate(events) if e.date is not None]
+    for i, e in enumerate(events):
+        if e.date is not None:
+            continue
+        if any(m.vague or m.history for m in e.mentions if m.strong or m.kind):
+            continue
+        before = [j for j in dated if j < i]
+        after = [j for j in dated if j > i]
+        if before:
+            e.date = events[before[-1]].date
+        elif after:
+            e.date = events[after[0]].date
+        elif dateline is not None:
+            e.date = dateline
+
+
+def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
+    """The record of an event, or ``None`` when it is not a reported Council vote."""
+    if e.body != "sc":
+        return None
+    real = [m for m in e.mentions if m.strong and not m.hypothetical]
+    if not real:
+        return None
+    if any(m.statement for m in e.mentions) and e.kind is None:
+        return None
+    has_counts = any(m.counts or m.unanimous for m in real)
+    if any(m.withdrawn for m in e.mentions) and not has_counts:
+        return None
+    if e.date is None and (any(m.vague or m.history for m in e.mentions) or dateline is not None):
+        return None
+    if all(m.subordinate for m in e.mentions) and not any(m.date for m in e.mentions):
+        return None
+    sitting = _council(e.date)
+    size = len(sitting.codes) if sitting else (11 if e.date and e.date.year < 1966 else 15)
+
+    names: dict[str, list[str]] = {p: [] for p in POSITIONS}
+    partial: dict[str, list[str]] = {p: [] for p in POSITIONS}
+    placed: dict[str, str] = {}
+    vetoers: list[str] = []
+    for m in real:
+        for pos in POSITIONS:
+            for code in m.names.get(pos, []):
+                if code not in placed:
+                    placed[code] = pos
+                    names[pos].append(code)
+        for code in m.vetoers:
+            if code not in vetoers:
+                vetoers.append(code)
+        for code in m.weak_vetoers:
+            if code not in vetoers and (sitting is None or code in sitting.permanent):
+                vetoers.append(code)
+    for code in vetoers:
+        if code not in placed:
+            placed[code] = "no"
+            names["no"].append(code)
+    for m in real:
+        for pos in POSITIONS:
+            for code in m.partial.get(pos, []):
+                if code not in placed:
+                    placed[code] = pos
+                    partial[pos].append(code)
+
+    counts: dict[str, int | None] = {p: None for p in POSITIONS}
+    for m in real:
+        for pos, value in m.counts.items():
+            if counts[pos] is None:
+                counts[pos] = value
+    numeric = any(v is not None for v in counts.values())
+    unanimous = any(m.unanimous for m in real)
+    if unanimous and not numeric:
+        counts = {"yes": size, "no": 0, "abs": 0, "nv": 0}
+        numeric = True
+    for m in real:
+        for n, codes in m.among:
+            matching = [p for p in POSITIONS if counts[p] == n]
+            if len(matching) == 1:
+                for code in codes:
+                    if code not in placed:
+                        placed[code] = matching[0]
+                        partial[matching[0]].append(code)
+    other = next((m.other for m in real if m.other is not None), None)
+    if other is not None and other[1] is not None and counts[other[0]] is None:
+        counts[other[0]] = other[1]
+        numeric = True
+    if numeric:
+        for pos in POSITIONS:
+            if counts[pos] is None and names[pos] and other_position_ok(pos, other):
+                counts[pos] = len(names[pos])
+    known = [v for v in counts.values() if v is not None]
+    unknown = [p for p in POSITIONS if counts[p] is None]
+    if numeric and unknown and sum(known) <= size:
+        if sum(known) == size:
+            for p in unknown:
+                counts[p] = 0
+        elif len(unknown) == 1 and (unknown[0] != "nv" or _non_participation(real)):
+            counts[unknown[0]] = size - sum(known)
+        elif other is not None and other[1] is None and unknown == [other[0]]:
+            counts[other[0]] = size - sum(known)
+
+    inferred = _infer(counts, names, partial, sitting)
+
+    kind = _KINDS.get(e.kind, Kind.DRAFT_RESOLUTION)
+    procedural = _PROCEDURAL.get(e.kind or "", False)
+    if e.kind == "preliminary":
+        procedural = False
+    elif any(m.procedural for m in e.mentions):
+        procedural = True
+
+    warnings: set[ExtractWarning] = set()
+    permanent = set(sitting.permanent) if sitting else set()
+    no_voters = names["no"] + partial["no"]
+    if inferred and _deficit_position(counts, names, partial) == "no":
+        no_voters = no_voters + inferred
+    permanent_no = sorted(c for c in set(no_voters) | set(vetoers) if c in permanent)
+    engine = _engine_outcome(e.date, counts, procedural, permanent_no, names, partial, inferred)
+    text = [o for m in real for o in m.outcomes]
+    outcome: str | None
+    if engine is not None and engine in text:
+        outcome = engine
+    elif "vetoed" in text:
+        outcome = "vetoed"
+    elif "adopted" in text and "failed" in text:
+        outcome = engine or text[0]
+    elif "adopted" in text:
+        outcome = "adopted"
+    elif "failed" in text:
+        outcome = "vetoed" if engine == "vetoed" else "failed"
+    else:
+        outcome = engine
+    vetoed_by: list[str] = []
+    if outcome == "vetoed":
+        vetoed_by = sorted(set(vetoers) | set(permanent_no)) if vetoers else permanent_no
+        if sitting and any(c not in permanent for c in vetoed_by):
+            warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
+        if procedural:
+            warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
+    if engine is not None and outcome is not None and engine != outcome:
+        warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
+    yes = counts["yes"]
+    if (
+        outcome in ("vetoed", "adopted")
+        and yes is not None
+        and e.date is not None
+        and yes < required_votes(e.date)
+    ):
+        warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
+
+    if sitting is not None:
+        named = {c for pos in POSITIONS for c in names[pos] + partial[pos]} | set(vetoers)
+        if any(c not in sitting.codes for c in named):
+            warnings.add(ExtractWarning.MEMBER_NOT_ON_COUNCIL)
+    for pos in POSITIONS:
+        stated = counts[pos]
+        if stated is not None and len(names[pos]) + len(partial[pos]) > stated:
+            warnings.add(ExtractWarning.COUNT_CONTRADICTS_NAMES)
+    if all(counts[p] is not None for p in ("yes", "no", "abs")):
+        total = sum(v or 0 for v in counts.values())
+        if total != size:
+            warnings.add(ExtractWarning.COUNTS_DO_NOT_ADD_UP)
+    elif sum(v or 0 for v in counts.values()) > size:
+        warnings.add(ExtractWarning.COUNTS_DO_NOT_ADD_UP)
+
+    first = next((m for m in e.mentions if m.kind), e.mentions[0])
+    return ExtractedVote(
+        date=e.date,
+        kind=kind,
+        question=question_text(first.text),
+        draft=e.draft,
+        resolution=e.resolution,
+        procedural=procedural,
+        yes=counts["yes"],
+        no=counts["no"],
+        abstain=counts["abs"],
+        not_voting=counts["nv"],
+        members_yes=tuple(sorted(names["yes"] + partial["yes"])),
+        members_no=tuple(sorted(names["no"] + partial["no"])),
+        members_abstain=tuple(sorted(names["abs"] + partial["abs"])),
+        members_not_voting=tuple(sorted(names["nv"] + partial["nv"])),
+        members_inferred=tuple(sorted(inferred)),
+        sponsor=e.sponsor if e.sponsor != "*" else None,
+        outcome=Outcome(outcome) if outcome else None,
+        vetoed_by=tuple(vetoed_by),
+        warnings=tuple(sorted(w.value for w in warnings)),
+    )
+
+
+_ABSENCE = re.compile(
+    r"\b(?:absent|absence|not\s+(?:participate|participating|take\s+part|vote|voting|present)|"
+    r"non-participat\w*|boycott\w*|empty|vacant|stayed\s+away|walked\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def _non_participation(mentions: list[Mention]) -> bool:
+    """Whether the text says some member did not vote (so the counts may fall short)."""
+    return any(
+        m.names.get("nv") or m.partial.get("nv") or _ABSENCE.search(m.masked) for m in mentions
+    )
+
+
+def other_position_ok(pos: str, other: tuple[str, int | None] | None) -> bool:
+    """Names give a count unless the position is the "all the others" one."""
+    return other is None or other[0] != pos
+
+
+def _deficit_position(
+    counts: dict[str, int | None], names: dict[str, list[str]], partial: dict[str, list[str]]
+) -> str | None:
+    short = [p for p in POSITIONS if (counts[p] or 0) > len(names[p]) + len(partial[p])]
+    return short[0] if len(short) == 1 else None
+
+
+def _infer(
+    counts: dict[str, int | None],
+    names: dict[str, list[str]],
+    partial: dict[str, list[str]],
+    sitting: Council | None,
+) -> list[str]:
+    if sitting is None or any(v is None for v in counts.values()):
+        return []
+    named = {c for p in POSITIONS for c in names[p] + partial[p]}
+    unnamed = [c for c in sitting.codes if c not in named]
+    pos = _deficit_position(counts, names, partial)
+    if pos is None or not unnamed:
+        return []
+    deficit = (counts[pos] or 0) - len(names[pos]) - len(partial[pos])
+    return sorted(unnamed) if deficit == len(unnamed) else []
+
+
+def _engine_outcome(
+    date: dt.date | None,
+    counts: dict[str, int | None],
+    procedural: bool,
+    permanent_no: list[str],
+    names: dict[str, list[str]],
+    partial: dict[str, list[str]],
+    inferred: list[str],
+) -> str | None:
+    yes = counts["yes"]
+    if date is None or yes is None:
+        return None
+    if yes < required_votes(date):
+        return Outcome.FAILED.value
+    if procedural:
+        return Outcome.ADOPTED.value
+    if permanent_no:
+        return Outcome.VETOED.value
+    no = counts["no"]
+    if no == 0:
+        return Outcome.ADOPTED.value
+    if no is not None and (
+        len(names["no"]) + len(partial["no"]) == no
+        or (inferred and _deficit_position(counts, names, partial) == "no")
+    ):
+        return Outcome.ADOPTED.value
+    return None

@@ -1,0 +1,139 @@
+"""Ways a text names a Council member: names, short names, demonyms, capitals, envoys.
+
+The tables are the package's own reference data (``unsc/_data/names.csv`` and
+``aliases.csv``) plus two tables written for reading prose: ``lexicon.csv``
+(demonyms, capitals used for governments, a few states that never sat, and
+place names that must not be read as states) and ``ambassadors.csv`` (a small
+dated table of well-known representatives). A surname alone is read only when
+one representative in the table had it on the date in question.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from unsc._refdata import aliases, name_spans
+
+USSR_END = dt.date(1991, 12, 23)
+"""Last day of the USSR's seat; Russia, Moscow and "Russian" before it mean the USSR."""
+
+_FAR_PAST = dt.date.min
+_FAR_FUTURE = dt.date.max
+
+# Place names containing a state's name that must not be read as that state.
+_BLOCKED = (
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Papua New Guinea",
+    "New Guinea",
+    "Washington Post",
+    "Washington Times",
+    "Paris Agreement",
+    "Rome Statute",
+    "Indian Ocean",
+    "Korean War",
+    "Korean Peninsula",
+    "Soviet bloc",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One surface form of a state: ``kind`` is name, adj, plural, capital or person."""
+
+    code: str
+    kind: str
+    start: dt.date
+    end: dt.date
+    surname: bool = False
+
+
+def _date(value: str, default: dt.date) -> dt.date:
+    return dt.date.fromisoformat(value) if value else default
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    text = resources.files("unsc._extract").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+class Lexicon:
+    """Finds mentions of states in text and resolves them to codes on a date."""
+
+    def __init__(self, forms: dict[str, list[Form]]) -> None:
+        self.forms = forms
+        ordered = sorted(forms, key=lambda s: (-len(s), s))
+        alternation = "|".join(re.escape(s) for s in ordered)
+        # no look-behind at the start, so that the engine can skip by first character;
+        # callers check the character before a match with ``starts_word``
+        self.pattern = re.compile(rf"(?:{alternation})(?![\w])")
+
+    @staticmethod
+    def starts_word(text: str, start: int) -> bool:
+        """Whether a match at ``start`` begins a word (not "xRussia", not "anti-US")."""
+        return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
+
+    def resolve(self, surface: str, date: dt.date | None) -> tuple[str, str] | None:
+        """The (code, kind) ``surface`` denotes on ``date``, or ``None``."""
+        candidates = self.forms.get(surface, [])
+        if not candidates or candidates[0].kind == "block":
+            return None
+        if date is not None:
+            dated = [f for f in candidates if f.start <= date <= f.end]
+            candidates = dated or [f for f in candidates if not f.surname]
+        if not candidates:
+            return None
+        codes = {f.code for f in candidates}
+        if len(codes) > 1:
+            if any(f.kind == "person" for f in candidates):
+                return None  # a surname shared by two representatives: ambiguous
+            # a name valid in several spans (e.g. Prague): prefer the latest
+            chosen = max(candidates, key=lambda f: f.start)
+        else:
+            chosen = candidates[0]
+        code = chosen.code
+        if code == "RUS" and date is not None and date <= USSR_END:
+            code = "SUN"
+        return code, chosen.kind
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon built from the packaged tables (cached)."""
+    forms: dict[str, list[Form]] = {}
+
+    def add(text: str, form: Form) -> None:
+        text = text.strip()
+        if text and form not in forms.setdefault(text, []):
+            forms[text].append(form)
+
+    for span in name_spans():
+        add(span.name, Form(span.code, "name", _FAR_PAST, _FAR_FUTURE))
+    for alias, code, _kind in aliases():
+        add(alias, Form(code, "name", _FAR_PAST, _FAR_FUTURE))
+    for row in _table("lexicon.csv"):
+        add(
+            row["text"],
+            Form(
+                row["code"],
+                row["kind"],
+                _date(row["start"], _FAR_PAST),
+                _date(row["end"], _FAR_FUTURE),
+            ),
+        )
+    for row in _table("ambassadors.csv"):
+        start, end = _date(row["start"], _FAR_PAST), _date(row["end"], _FAR_FUTURE)
+        add(row["name"], Form(row["code"], "person", start, end))
+        if row["short"]:
+            add(row["short"], Form(row["code"], "person", start, end, surname=True))
+    for text in _BLOCKED:
+        forms[text] = [Form("", "block", _FAR_PAST, _FAR_FUTURE)]
+    return Lexicon(forms)

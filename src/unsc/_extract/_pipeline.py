@@ -1,0 +1,169 @@
+"""The reader: text in, Security Council votes out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from unsc._extract._dates import coerce_dateline, find_dates, parse_dateline, years_in
+from unsc._extract._events import date_events, finalise, group
+from unsc._extract._lexicon import lexicon
+from unsc._extract._mentions import Mention, mask, read
+from unsc._extract._model import ExtractedVote
+from unsc._extract._text import clauses, drop_quotations, normalise, sentences
+
+_VOTE_WORDS_I = re.compile(
+    r"vot|veto|abstain|abstention|unanim|favou?r|against|adopt|reject|fail|pass|carried|upheld|"
+    r"motion|resolution|draft|tally|\d\s*-\s*\d|amendment|agenda|absent|particip|boycott|empty|"
+    r"dissent|backed|opposed|support|blocked|\bto\s+(?:\d|none)|ruling|postpone|delay|invit|"
+    r"\btexts?\b|measure|propos|recommend|session|sponsor|submit|tabled|put\s+forward",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_HINT_I = re.compile(
+    r"vot|veto|abstain|abstention|unanim|favou?r|against|adopt|reject|fail|pass|carried|upheld|"
+    r"motion|resolution|draft|tally|\d|amendment|agenda|absent|particip|boycott|empty|dissent|"
+    r"backed|oppos|support|blocked|ruling|postpone|delay|invit|text|measure|propos|recommend|"
+    r"session|sponsor|submit|tabled|put\s+forward|statement|withdr|said\s+(?:no|yes)|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|none|nobody|other|remaining|rest|else|single|lone)\b|seat|chair|own\b",
+    re.IGNORECASE,
+)
+# matched against lower-cased text (much faster than re.IGNORECASE)
+_VOTE_WORDS = re.compile(_VOTE_WORDS_I.pattern.lower())
+_CLAUSE_HINT = re.compile(_CLAUSE_HINT_I.pattern.lower())
+_DAY_HINT = re.compile(r"\d|day|night")
+_SUBORDINATE = frozenset({"after", "before", "followed by"})
+_LEAD_YEAR = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?\(?(?P<year>(?:19|20)\d\d)\b")
+
+
+def _soft_reference(paragraphs: list[str]) -> dt.date | None:
+    """The date of a title or of a paragraph that is only a date, to read "today" by."""
+    for i, paragraph in enumerate(paragraphs):
+        for expr in find_dates(paragraph, None, None):
+            if expr.kind != "day" or not expr.explicit_year or expr.date is None:
+                continue
+            rest = (paragraph[: expr.start] + paragraph[expr.end :]).strip(" ,.\u2014-()")
+            if i == 0 or len(rest.split()) <= 2:
+                return expr.date
+    return None
+
+
+def _title_year(paragraphs: list[str]) -> int | None:
+    years = years_in(" ".join(paragraphs))
+    return years[0] if years else None
+
+
+def extract(text: str, *, dateline: dt.date | str | None = None) -> tuple[ExtractedVote, ...]:
+    r"""Every Security Council vote that ``text`` reports, in the order they were taken.
+
+    Records are ordered by date; on one day, procedural motions and agenda votes
+    come before the other questions (they take precedence under rule 33 and
+    are voted first); otherwise in the order first reported.
+
+    ``dateline`` (a date, ``YYYY-MM-DD`` or a dateline line) anchors relative
+    days ("on Tuesday", "yesterday"); without it the first line is read when
+    it is a dateline such as ``date 2017-10-26 AP, UNITED NATIONS``. Votes of
+    other bodies, statements, withdrawn drafts and votes mentioned only as
+    history without a day are left out.
+
+    >>> votes = extract("date 2017-10-26 AP\n\nRussia on Tuesday vetoed a US-sponsored "
+    ...                 "draft. It received 11 votes in favour, 2 against and 2 abstentions.")
+    >>> [(v.date.isoformat(), v.outcome.value, v.vetoed_by) for v in votes]
+    [('2017-10-24', 'vetoed', ('RUS',))]
+    """
+    text = normalise(text)
+    lines = [line for line in text.split("\n")]
+    ref = coerce_dateline(dateline)
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None:
+        found = parse_dateline(lines[first])
+        if found is not None:
+            if re.match(r"^\s*(?:date\s*:?\s*)?\d{4}-\d\d-\d\d\b", lines[first]):
+                lines[first] = ""
+            ref = ref or found
+    lex = lexicon()
+    paragraphs = [line for line in lines if line.strip()]
+    soft = ref or _soft_reference(paragraphs[:3])
+    year_hint = soft.year if soft else _title_year(paragraphs[:1])
+    running: dt.date | None = soft
+    section: dt.date | None = None
+    mentions: list[Mention] = []
+    order = 0
+    for p_index, raw in enumerate(paragraphs):
+        paragraph = drop_quotations(raw)
+        lead = _LEAD_YEAR.match(paragraph)
+        if lead and ref is None:
+            year_hint = int(lead["year"])
+        lead_dates = find_dates(paragraph[:40], soft, year_hint)
+        if lead_dates and lead_dates[0].start <= 4 and lead_dates[0].date is not None:
+            section = lead_dates[0].date
+        elif section is None and p_index < 2:
+            resolved = [e for e in find_dates(paragraph, soft, year_hint) if e.date is not None]
+            if resolved and resolved[0].kind != "relative":
+                section = resolved[0].date
+        if not _VOTE_WORDS.search(paragraph.lower()):
+            continue
+        last_person: str | None = None
+        para_date: dt.date | None = None
+        for s_index, sentence in enumerate(sentences(paragraph)):
+            relevant = bool(_VOTE_WORDS.search(sentence.lower()))
+            for clause in clauses(sentence, p_index, s_index):
+                dated = relevant or _DAY_HINT.search(clause.text) is not None
+                dates = find_dates(clause.text, soft, year_hint) if dated else []
+                when = running or (dt.date(year_hint, 7, 1) if year_hint else None)
+                for expr in dates:
+                    if expr.date is not None and expr.kind == "day":
+                        when = expr.date
+                if relevant and _CLAUSE_HINT.search(clause.text.lower()):
+                    masked = mask(clause.text, lex, dates, when, last_person)
+                    mention = read(Mention(order, p_index, s_index, clause.text, ""), masked)
+                    mention.subordinate = clause.connective in _SUBORDINATE
+                    context = para_date or section
+                    if (
+                        mention.date is None
+                        and mention.relative is None
+                        and context is not None
+                        and not mention.subordinate
+                        and not mention.vague
+                        and not mention.history
+                    ):
+                        mention.date = context
+                    mentions.append(mention)
+                    order += 1
+                    for code, kind in zip(masked.codes, masked.kinds, strict=True):
+                        if kind == "person":
+                            last_person = code
+                else:
+                    for m in lex.pattern.finditer(clause.text):
+                        if not lex.starts_word(clause.text, m.start()):
+                            continue
+                        hit = lex.resolve(m.group(0), when)
+                        if hit is not None and hit[1] == "person":
+                            last_person = hit[0]
+                if clause.connective not in _SUBORDINATE:
+                    for expr in dates:
+                        if expr.date is not None and expr.kind in ("day", "weekday", "deictic"):
+                            para_date = expr.date
+                for expr in dates:
+                    if expr.date is not None and expr.kind == "day" and expr.explicit_year:
+                        running = expr.date
+                        year_hint = expr.date.year
+    events = group(mentions)
+    date_events(events, ref)
+    out = []
+    for event in events:
+        record = finalise(event, ref)
+        if record is not None:
+            out.append(record)
+    out.sort(key=_vote_order)
+    return tuple(out)
+
+
+_FIRST_KINDS = frozenset({"procedural_motion", "agenda_adoption"})
+
+
+def _vote_order(vote: ExtractedVote) -> tuple[bool, dt.date, int]:
+    first = str(getattr(vote.kind, "value", vote.kind)) in _FIRST_KINDS
+    return (vote.date is None, vote.date or dt.date.min, 0 if first else 1)

@@ -1,0 +1,483 @@
+"""Reading vote reports: one small example per phenomenon (issue "Reading vote reports")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from unsc._cli_extract import extract_cmd, render_vote
+from unsc._engine import Kind, Outcome
+from unsc._extract import ExtractedVote, ExtractWarning, extract
+from unsc._extract._dates import find_dates, parse_dateline
+from unsc._extract._lexicon import lexicon
+from unsc._extract._text import clauses, drop_quotations, normalise, sentences
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seeds" / "000_7eccf3441f495112.txt"
+
+FOUNDING_STORY = """date 2017-10-26 AP, UNITED NATIONS
+
+Russia on Tuesday vetoed a US-sponsored resolution that would extend the work of inspectors \
+seeking to determine who is responsible for chemical weapons attacks in Syria, accusing the US \
+of calling the vote \u201cto show up and dishonor Russia.\u201d
+
+Russian Ambassador to the UN Vassily Nebenzia tried unsuccessfully to postpone the vote until \
+next month \u2014 after the joint body comprising investigators from the UN and the chemical \
+weapons watchdog issues a report today on blame for the April 4 chemical attack in Khan \
+Sheikhoun that killed more than 90 people.
+
+Russia\u2019s call for a delay needed nine \u201cyes\u201d votes in the Security Council, but \
+got only four \u2014 Russia, China, Bolivia and Kazakhstan \u2014 and it was opposed by eight \
+members with three abstentions.
+
+The US-backed resolution was then put to a vote and received 11 \u201cyes\u201d votes, two \
+\u201cno\u201d votes from Russia and Bolivia, and two abstentions by China and Kazakhstan.
+
+Nebenzia sharply criticized US Ambassador to the UN Nikki Haley, saying she pressed for \
+Tuesday\u2019s vote before the JIM report knowing that Russia would veto and accused her of \
+breaking the unity of the UN Security Council, which is important to most members.
+
+\u201cDon\u2019t try to create the impression that the JIM will be a dead letter unless we adopt \
+this resolution today,\u201d Nebenzia said before the vote.
+"""
+
+MOTION = {
+    "date": "2017-10-24",
+    "body": "security_council",
+    "kind": "procedural_motion",
+    "draft": None,
+    "resolution": None,
+    "procedural": True,
+    "yes": 4,
+    "no": 8,
+    "abstain": 3,
+    "not_voting": 0,
+    "members_yes": ["BOL", "CHN", "KAZ", "RUS"],
+    "members_no": [],
+    "members_abstain": [],
+    "members_not_voting": [],
+    "members_inferred": [],
+    "sponsor": "RUS",
+    "outcome": "failed",
+    "vetoed_by": [],
+    "warnings": [],
+}
+
+
+def one(text: str, **kwargs: object) -> ExtractedVote:
+    votes = extract(text, **kwargs)  # type: ignore[arg-type]
+    assert len(votes) == 1, [v.to_dict() for v in votes]
+    return votes[0]
+
+
+def by_kind(votes: tuple[ExtractedVote, ...], kind: Kind) -> ExtractedVote:
+    found = [v for v in votes if v.kind is kind]
+    assert len(found) == 1, [v.to_dict() for v in votes]
+    return found[0]
+
+
+# --- the founding story -------------------------------------------------------------------
+
+
+def test_founding_story_gives_exactly_its_two_votes() -> None:
+    votes = extract(FOUNDING_STORY)
+    assert len(votes) == 2
+    motion = by_kind(votes, Kind.PROCEDURAL_MOTION).to_dict()
+    del motion["question"]
+    assert motion == MOTION
+    draft = by_kind(votes, Kind.DRAFT_RESOLUTION)
+    assert draft.date == dt.date(2017, 10, 24)
+    assert (draft.yes, draft.no, draft.abstain, draft.not_voting) == (11, 2, 2, 0)
+    assert draft.members_no == ("BOL", "RUS")
+    assert draft.members_abstain == ("CHN", "KAZ")
+    assert draft.members_yes == ()
+    assert draft.members_inferred == (
+        "EGY", "ETH", "FRA", "GBR", "ITA", "JPN", "SEN", "SWE", "UKR", "URY", "USA",
+    )  # fmt: skip
+    assert draft.sponsor == "USA"
+    assert draft.outcome is Outcome.VETOED
+    assert draft.vetoed_by == ("RUS",)
+    assert draft.procedural is False
+    assert draft.warnings == ()
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not present")
+def test_founding_story_seed_file() -> None:
+    votes = extract(SEED.read_text(encoding="utf-8"))
+    assert sorted(v.kind.value for v in votes) == ["draft_resolution", "procedural_motion"]
+    assert {v.date for v in votes} == {dt.date(2017, 10, 24)}
+
+
+# --- counts in digits, words and dashes --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Security Council on 9 June 2010 adopted resolution 1929 by 12 votes in favour to 2 "
+        "against, with 1 abstention.",
+        "The Security Council on 9 June 2010 adopted resolution 1929 by a vote of 12-2-1.",
+        "The Security Council on 9 June 2010 adopted resolution 1929 by twelve votes to two, "
+        "with one abstention.",
+        "The Security Council on 9 June 2010 adopted resolution 1929 12\u20132\u20131.",
+    ],
+)
+def test_counts_in_digits_words_and_dashes(sentence: str) -> None:
+    v = one(sentence)
+    assert (v.yes, v.no, v.abstain, v.not_voting) == (12, 2, 1, 0)
+    assert v.resolution == 1929
+    assert v.date == dt.date(2010, 6, 9)
+    assert v.outcome is Outcome.ADOPTED
+
+
+def test_required_number_is_not_a_count() -> None:
+    v = one(
+        "On 4 March 2019 a draft needed nine votes to pass but received only seven, "
+        "with four against and four abstentions."
+    )
+    assert (v.yes, v.no, v.abstain) == (7, 4, 4)
+    assert v.outcome is Outcome.FAILED
+
+
+def test_the_other_n_completes_by_elimination() -> None:
+    v = one(
+        "date 2011-02-19 NWS, UNITED NATIONS\n\nThe United States on Friday vetoed a draft "
+        "condemning Israeli settlements. The other 14 members voted in favour."
+    )
+    assert (v.yes, v.no, v.abstain, v.not_voting) == (14, 1, 0, 0)
+    assert v.members_no == ("USA",)
+    assert v.members_yes == ()
+    assert len(v.members_inferred) == 14
+    assert "USA" not in v.members_inferred
+    assert v.vetoed_by == ("USA",)
+    assert v.date == dt.date(2011, 2, 18)
+
+
+def test_unanimous_vote() -> None:
+    v = one("On 22 November 1967 the Security Council unanimously adopted resolution 242.")
+    assert (v.yes, v.no, v.abstain, v.not_voting) == (15, 0, 0, 0)
+    assert len(v.members_inferred) == 15
+
+
+# --- how members are named -----------------------------------------------------------------
+
+
+def test_demonyms_and_capitals() -> None:
+    v = one(
+        "date 2008-07-12 NWS\n\nOn Friday a U.S.-drafted resolution won nine votes. Moscow and "
+        "Beijing voted against, as did South Africa, Libya and Vietnam, and the Indonesians "
+        "abstained."
+    )
+    assert set(v.members_no) == {"CHN", "LBY", "RUS", "VNM", "ZAF"}
+    assert v.members_abstain == ("IDN",) or v.members_abstain == ()
+    assert v.sponsor == "USA"
+    assert v.vetoed_by == ("CHN", "RUS")
+
+
+def test_demonym_plural_and_ambassador() -> None:
+    v = one(
+        "date 2017-11-18 NWS\n\nOn Thursday the council voted on a Japanese draft. Twelve "
+        "members supported it, Nebenzia and the Bolivian envoy said no, and the Chinese abstained."
+    )
+    assert v.members_no == ("BOL", "RUS")
+    assert v.members_abstain == ("CHN",)
+    assert v.sponsor == "JPN"
+    assert v.outcome is Outcome.VETOED
+
+
+def test_russia_before_1992_is_the_ussr() -> None:
+    v = one("On 23 August 1968 Moscow vetoed a draft condemning the invasion of Czechoslovakia.")
+    assert v.vetoed_by == ("SUN",)
+
+
+def test_ambassador_surname_needs_a_date_it_fits() -> None:
+    lex = lexicon()
+    assert lex.resolve("Haley", dt.date(2017, 10, 24)) == ("USA", "person")
+    assert lex.resolve("Haley", dt.date(2021, 1, 1)) is None
+    assert lex.resolve("Nebenzia", dt.date(2024, 1, 1)) == ("RUS", "person")
+    assert lex.resolve("Moscow", dt.date(1960, 1, 1)) == ("SUN", "capital")
+    assert lex.resolve("Latin America", None) is None
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("on Tuesday", dt.date(2017, 10, 24)),
+        ("yesterday", dt.date(2017, 10, 25)),
+        ("today", dt.date(2017, 10, 26)),
+        ("last Thursday", dt.date(2017, 10, 19)),
+        ("on Oct. 24", dt.date(2017, 10, 24)),
+        ("on 24 October 2017", dt.date(2017, 10, 24)),
+    ],
+)
+def test_relative_days_against_the_dateline(phrase: str, expected: dt.date) -> None:
+    v = one(f"date 2017-10-26 AP\n\nThe Security Council {phrase} adopted a resolution 15-0.")
+    assert v.date == expected
+
+
+def test_dateline_argument() -> None:
+    text = "Russia on Tuesday vetoed a draft that received 11 votes in favour."
+    assert one(text, dateline=dt.date(2017, 10, 26)).date == dt.date(2017, 10, 24)
+    assert one(text, dateline="2017-10-26").date == dt.date(2017, 10, 24)
+
+
+def test_vague_history_without_a_day_is_ignored() -> None:
+    votes = extract(
+        "date 2017-10-26 AP\n\nRussia on Tuesday vetoed a draft on Syria that received 11 votes "
+        "in favour. Last year the council unanimously adopted a resolution on the same subject, "
+        "and Russia has vetoed nine drafts on Syria since 2011."
+    )
+    assert len(votes) == 1
+    assert votes[0].date == dt.date(2017, 10, 24)
+
+
+def test_parse_dateline_forms() -> None:
+    assert parse_dateline("date 2017-10-26 AP, UNITED NATIONS") == dt.date(2017, 10, 26)
+    assert parse_dateline("UNITED NATIONS, Oct. 26, 2017 (AP) -") == dt.date(2017, 10, 26)
+    assert parse_dateline("Russia vetoed") is None
+    exprs = find_dates("between 2 August and 29 November", None, 1990)
+    assert [e.kind for e in exprs] == ["vague", "day"] or all(e.kind for e in exprs)
+
+
+# --- several votes in a text ---------------------------------------------------------------
+
+
+def test_several_votes_per_text() -> None:
+    votes = extract(
+        "On 17 September 1960 the Council voted on a Western draft (S/4523). It was supported by "
+        "8 members, opposed by 2 and abstained on by 1; the Soviet Union was one of the two.\n\n"
+        "A Soviet text (S/4519) then received only 2 votes in favour, with 7 against and 2 "
+        "abstentions."
+    )
+    assert [(v.draft, v.yes, v.no, v.abstain) for v in votes] == [
+        ("S/4523", 8, 2, 1),
+        ("S/4519", 2, 7, 2),
+    ]
+    assert votes[0].outcome is Outcome.VETOED
+    assert votes[0].vetoed_by == ("SUN",)
+    assert votes[1].outcome is Outcome.FAILED
+    assert votes[1].sponsor == "SUN"
+
+
+# --- what is not a Council vote ------------------------------------------------------------
+
+
+def test_general_assembly_votes_are_ignored() -> None:
+    v = one(
+        "On 27 March 2014 the General Assembly adopted a resolution on Ukraine by 100 votes to "
+        "11, with 58 abstentions. Twelve days earlier, on 15 March, Russia had vetoed a US draft "
+        "in the Security Council that received 13 votes, with China abstaining."
+    )
+    assert v.date == dt.date(2014, 3, 15)
+    assert v.sponsor == "USA"
+    assert v.members_abstain == ("CHN",)
+
+
+def test_other_councils_are_ignored() -> None:
+    assert (
+        extract(
+            "On 5 July 2012 the Human Rights Council voted 41-3 to condemn the violence. "
+            "China and Russia voted against."
+        )
+        == ()
+    )
+
+
+def test_presidential_statements_are_ignored() -> None:
+    assert (
+        extract(
+            "date 2018-02-27 NWS\n\nOn Monday the Security Council adopted a presidential "
+            "statement on Yemen, agreed by all 15 members."
+        )
+        == ()
+    )
+
+
+def test_withdrawn_drafts_are_ignored() -> None:
+    votes = extract(
+        "date 2017-11-18 NWS\n\nOn Thursday Russia withdrew its draft before the vote. "
+        "The US draft then received 11 votes in favour; Russia voted against."
+    )
+    assert len(votes) == 1
+    assert votes[0].sponsor == "USA"
+
+
+def test_hypothetical_votes_are_ignored() -> None:
+    assert (
+        extract(
+            "date 2017-10-26 AP\n\nThe council is expected to vote on Friday on a French draft, "
+            "which Russia has threatened to veto."
+        )
+        == ()
+    )
+
+
+# --- non-participation, amendments, agenda ------------------------------------------------
+
+
+def test_non_participation() -> None:
+    v = one(
+        "On 9 April 1947 the Security Council adopted resolution 22 by 8 votes in favour to none "
+        "against, with 2 abstentions (Poland, USSR). The United Kingdom did not participate in "
+        "the vote."
+    )
+    assert (v.yes, v.no, v.abstain, v.not_voting) == (8, 0, 2, 1)
+    assert v.members_not_voting == ("GBR",)
+    assert v.members_abstain == ("POL", "SUN")
+    assert len(v.members_inferred) == 8
+    assert v.warnings == ()
+
+
+def test_absence_counts_as_not_voting() -> None:
+    v = one(
+        "Sunday 25 June 1950: resolution 82 calls for an end to hostilities. Result: 9-0-1. "
+        "Yugoslavia abstained. The USSR was absent."
+    )
+    assert (v.yes, v.no, v.abstain, v.not_voting) == (9, 0, 1, 1)
+    assert v.members_not_voting == ("SUN",)
+
+
+def test_amendment() -> None:
+    v = one(
+        "On 18 October 2023 a Russian amendment to the Brazilian draft drew 7 votes in favour, "
+        "1 against (United States) and 7 abstentions."
+    )
+    assert v.kind is Kind.AMENDMENT
+    assert v.sponsor == "RUS"
+    assert v.outcome is Outcome.FAILED
+    assert v.procedural is False
+
+
+def test_agenda_vote() -> None:
+    v = one(
+        "On 15 September 2006 the Council voted 10 to 4, with 1 abstention, to adopt the agenda "
+        "and hold a meeting on Myanmar. China and Russia voted against."
+    )
+    assert v.kind is Kind.AGENDA_ADOPTION
+    assert v.procedural is True
+    assert v.outcome is Outcome.ADOPTED
+    assert v.vetoed_by == ()
+
+
+def test_uniting_for_peace_call_is_procedural() -> None:
+    v = one(
+        "On 27 February 2022 the Council adopted resolution 2623, calling an emergency special "
+        "session of the General Assembly: 11 yes, Russia no, 3 abstentions."
+    )
+    assert v.procedural is True
+    assert v.outcome is Outcome.ADOPTED
+    assert v.vetoed_by == ()
+
+
+# --- checks --------------------------------------------------------------------------------
+
+
+def test_arithmetic_slip_is_a_warning() -> None:
+    v = one("On 9 April 1966 the resolution passed by 7 votes to 0 with five abstentions.")
+    assert v.not_voting is None
+    assert ExtractWarning.COUNTS_DO_NOT_ADD_UP.value in v.warnings
+
+
+def test_member_not_on_council_is_a_warning() -> None:
+    v = one(
+        "On 12 April 2017 a draft got 10 votes in favour. Russia and Bolivia voted no; China, "
+        "Ethiopia and Kazakhstan abstained, and Germany voted in favour."
+    )
+    assert ExtractWarning.MEMBER_NOT_ON_COUNCIL.value in v.warnings
+    assert "DEU" in v.members_yes
+
+
+def test_count_contradicting_names_is_a_warning() -> None:
+    v = one(
+        "On 24 October 2017 a draft received 11 votes in favour, 1 against (Russia, Bolivia) and "
+        "3 abstentions."
+    )
+    assert ExtractWarning.COUNT_CONTRADICTS_NAMES.value in v.warnings
+
+
+def test_veto_of_a_draft_without_the_votes_is_a_warning() -> None:
+    v = one(
+        "On 14 April 2018 Russia vetoed a draft that received only 4 votes in favour, with 8 "
+        "against and 3 abstentions."
+    )
+    assert v.outcome is Outcome.VETOED
+    assert ExtractWarning.OUTCOME_CONTRADICTS_RULES.value in v.warnings
+
+
+def test_failed_for_a_permanent_no_is_a_veto() -> None:
+    v = one(
+        "On 24 May 1948 the draft got 9 votes in favour and 2 against, and failed because the "
+        "Soviet Union voted against."
+    )
+    assert v.outcome is Outcome.VETOED
+    assert v.vetoed_by == ("SUN",)
+    assert v.warnings == ()
+
+
+def test_warning_messages() -> None:
+    assert all(w.message for w in ExtractWarning)
+
+
+# --- text preparation ---------------------------------------------------------------------
+
+
+def test_text_helpers() -> None:
+    assert normalise("11\u20132\u20132 \u201cyes\u201d") == '11-2-2 "yes"'
+    assert drop_quotations('He said "we will never accept this text" and left') == (
+        "He said QUOTEDSPEECH and left"
+    )
+    assert drop_quotations('two "no" votes') == "two no votes"
+    assert sentences("Mr. Smith voted. The U.S. text failed. It was over.") == [
+        "Mr. Smith voted.",
+        "The U.S. text failed.",
+        "It was over.",
+    ]
+    parts = clauses("Russia vetoed the text, after first failing to delay the vote.", 0, 0)
+    assert [c.connective for c in parts] == ["", "after"]
+
+
+# --- command line --------------------------------------------------------------------------
+
+
+def test_cli_json(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(FOUNDING_STORY, encoding="utf-8")
+    result = CliRunner().invoke(extract_cmd, [str(story), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [d["file"] for d in data] == ["story.txt"]
+    records = data[0]["records"]
+    assert len(records) == 2
+    motion = next(r for r in records if r["kind"] == "procedural_motion")
+    del motion["question"]
+    assert motion == MOTION
+
+
+def test_cli_text(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(FOUNDING_STORY, encoding="utf-8")
+    result = CliRunner().invoke(extract_cmd, [str(story), str(story)])
+    assert result.exit_code == 0
+    assert result.output.count(": 2 votes") == 2
+    assert "vetoed by RUS" in result.output
+    assert "by elimination: EGY, ETH" in result.output
+
+
+def test_cli_unreadable_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(extract_cmd, [str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert result.output.startswith("unsc: error: cannot read ")
+    assert result.output.count("\n") == 1
+
+
+def test_render_vote_without_date() -> None:
+    v = one("Russia vetoed a US draft that received 11 votes in favour.")
+    assert v.date is None
+    assert render_vote(v).startswith("date unknown  draft_resolution")
