@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
+import sqlalchemy.orm
 
 
 def _postgres_url() -> str | None:

@@ -57,6 +57,11 @@ from unsc._states import name_on, resolve_member
 
 if _typing.TYPE_CHECKING:
     from unsc._extract import ExtractedVote, ExtractWarning, extract
+    from unsc._mandates.api import mandate, mandate_timelines, mandates
+    from unsc._mandates.api import to_ics as mandates_ics
+    from unsc._mandates.model import BodyKind
+    from unsc._mandates.model import EventKind as MandateEventKind
+    from unsc._mandates.model import Status as MandateStatus
     from unsc._power.games import AllOf, AnyOf, Game, Quota, builtin_game, builtin_games
     from unsc._power.indices import Index, PlayerPower, PowerResult, power_indices
     from unsc._power.replay import (
@@ -75,6 +80,7 @@ __all__ = [
     "AnyOf",
     "Ballot",
     "BallotError",
+    "BodyKind",
     "Council",
     "DateOutOfRangeError",
     "Decision",
@@ -86,6 +92,8 @@ __all__ = [
     "Index",
     "InputError",
     "Kind",
+    "MandateEventKind",
+    "MandateStatus",
     "Member",
     "MissingVoteError",
     "NonVoting",
@@ -117,6 +125,10 @@ __all__ = [
     "council",
     "decide",
     "extract",
+    "mandate",
+    "mandate_timelines",
+    "mandates",
+    "mandates_ics",
     "name_on",
     "power_indices",
     "presidencies",
@@ -130,6 +142,13 @@ __all__ = [
 
 
 _LAZY = {
+    "mandate": "unsc._mandates.api",
+    "mandates": "unsc._mandates.api",
+    "mandate_timelines": "unsc._mandates.api",
+    "mandates_ics": "unsc._mandates.api:to_ics",
+    "BodyKind": "unsc._mandates.model",
+    "MandateEventKind": "unsc._mandates.model:EventKind",
+    "MandateStatus": "unsc._mandates.model:Status",
     "ExtractedVote": "unsc._extract",
     "ExtractWarning": "unsc._extract",
     "extract": "unsc._extract",
@@ -159,6 +178,7 @@ def __getattr__(name: str) -> _typing.Any:
         raise AttributeError(f"module 'unsc' has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(module), name)
+    module, _, attribute = module.partition(":")
+    value = getattr(importlib.import_module(module), attribute or name)
     globals()[name] = value
     return value

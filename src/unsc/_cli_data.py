@@ -75,7 +75,8 @@ def load_cmd(ctx: click.Context, folder: pathlib.Path, as_json: bool) -> None:
 
     Reads the UN Library meetings pages and veto list (HTML), the UN Library
     voting data (CSV), the DPPA membership CSV, the 1994-2025 per-member
-    workbook (CSV), the failed-drafts file and the WPDL veto list.
+    workbook (CSV), the failed-drafts file, the WPDL veto list, and the
+    peacekeeping mandates (TAMM) and operations (DPPA) for `unsc mandates`.
 
     Example: unsc data load ../shared/data
     """

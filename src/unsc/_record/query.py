@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 
 from unsc._council import terms_of
 from unsc._errors import InputError
+from unsc._mandates import tables as mandate_tables
 from unsc._record import db
 from unsc._states import name_on, resolve_member
 
@@ -311,5 +312,8 @@ TABLES = (
     db.provenance,
     db.conflicts,
     db.source_files,
+    mandate_tables.bodies,
+    mandate_tables.mandate_periods,
+    mandate_tables.mandate_events,
 )
 """Tables written by ``unsc export``."""

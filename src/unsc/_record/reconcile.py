@@ -780,7 +780,7 @@ def _adjudicate(rec: Reconciled, conflicts: list[Conflict]) -> None:
     outcome = rec.decision.outcome.value
     rec.agrees = outcome == rec.recorded_outcome.value
     if not rec.agrees:
-        reason = known_errors().get((rec.key, "outcome"))
+        reason = known_errors().get((rec.key, "outcome")) or known_errors().get((rec.key, "tally"))
         conflicts.append(
             Conflict(
                 kind="known_source_error" if reason else "engine_disagreement",
