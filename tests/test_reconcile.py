@@ -113,7 +113,7 @@ def test_unexplained_engine_disagreement_is_reported() -> None:
 
 
 def _jim_votes() -> dict[str, Position]:
-    yes = "EGY ETH FRA ITA JPN SEN SWE UKR GBR USA URY".split()
+    yes = ["EGY", "ETH", "FRA", "ITA", "JPN", "SEN", "SWE", "UKR", "GBR", "USA", "URY"]
     votes = dict.fromkeys(yes, Position.YES)
     votes.update({"BOL": Position.NO, "RUS": Position.NO, "CHN": Position.ABSTAIN})
     votes["KAZ"] = Position.ABSTAIN
@@ -209,7 +209,9 @@ def test_per_member_votes_that_contradict_the_official_tally_are_not_used() -> N
 
 def test_tallies_that_lump_abstentions_and_non_voting_agree() -> None:
     """The Library's a-b-c lumps abstentions with non-participation (res 83: 7-1-2)."""
-    votes = dict.fromkeys("CUB ECU EGY FRA IND NOR CHN GBR USA".split(), Position.YES)
+    votes = dict.fromkeys(
+        ["CUB", "ECU", "EGY", "FRA", "IND", "NOR", "CHN", "GBR", "USA"], Position.YES
+    )
     votes.update({"YUG": Position.NO, "SUN": Position.NOT_VOTING})
     votes.update({"EGY": Position.NOT_VOTING, "IND": Position.NOT_VOTING})
     result = reconcile(
@@ -282,7 +284,8 @@ def test_uniting_for_peace_resolutions_are_procedural() -> None:
     )
     [rec] = result.decisions
     assert rec.procedural is True
-    assert rec.decision is not None and rec.decision.outcome.value == "adopted"
+    assert rec.decision is not None
+    assert rec.decision.outcome.value == "adopted"
 
 
 def test_dates_that_differ_are_a_conflict_and_the_library_wins() -> None:
@@ -315,7 +318,9 @@ def test_blank_membership_names_are_surfaced() -> None:
         MembershipObservation(Provenance(Source.DPPA_MEMBERSHIP, "m.csv", i), 1951, code, name)
         for i, (code, name) in enumerate(names.items(), start=2)
     ]
-    rows.append(MembershipObservation(Provenance(Source.DPPA_MEMBERSHIP, "m.csv", 99), 1951, None, ""))
+    rows.append(
+        MembershipObservation(Provenance(Source.DPPA_MEMBERSHIP, "m.csv", 99), 1951, None, "")
+    )
     result = reconcile(rows)
     [conflict] = result.conflicts
     assert conflict.kind == "membership_blank_name"
@@ -346,4 +351,5 @@ def test_kind_is_kept() -> None:
     )
     [rec] = result.decisions
     assert rec.kind is Kind.AMENDMENT
-    assert rec.decision is not None and rec.decision.outcome.value == "vetoed"
+    assert rec.decision is not None
+    assert rec.decision.outcome.value == "vetoed"
