@@ -1,0 +1,91 @@
+"""The app factory: ``create_app(settings)``."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import pathlib
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from unsc import __version__
+from unsc._council import presidencies
+from unsc._web import errors, queries
+from unsc._web.engines import read_engine, write_engine
+from unsc._web.routes import api, chamber, council, decisions, members, record, vetoes
+from unsc._web.services import Cache, Loader, Services
+from unsc._web.settings import Settings
+
+STATIC = pathlib.Path(__file__).with_name("static")
+
+DESCRIPTION = """\
+The UN Security Council as code: who sat, who presided, and how every vote is
+decided under the Charter. The JSON API returns the shapes of the `unsc`
+command line (`--json`). Errors always have the shape
+`{"error": {"status": 404, "code": "not_found", "message": "..."}}`.
+"""
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The web app over the database ``settings.database_url``.
+
+    The schema is migrated at once; an empty record is loaded in a background
+    thread at start-up (from ``settings.data_dir``, else by fetching) so that
+    the server answers meanwhile.
+    """
+    writer = write_engine(settings.database_url)
+    reader = read_engine(settings.database_url, timeout=settings.read_timeout)
+    cache = Cache(reader, seconds=settings.cache_seconds)
+    services = Services(
+        settings=settings,
+        writer=writer,
+        reader=reader,
+        cache=cache,
+        loader=Loader(settings, on_done=cache.clear),
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        presidencies()  # computed once, before the first request
+        gc.collect()
+        gc.freeze()  # long-lived start-up objects out of the collector's way (tail latency)
+        if settings.autoload:
+            with reader.connect() as conn:
+                empty = queries.decision_count(conn) == 0
+            if empty:
+                services.loader.start()
+        yield
+        reader.dispose()
+        writer.dispose()
+
+    app = FastAPI(
+        title="unsc",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    errors.install(app)
+    for router in (
+        council.router,
+        record.router,
+        decisions.router,
+        members.router,
+        vetoes.router,
+        chamber.router,
+        api.router,
+        api.docs_router,
+    ):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The app configured from the environment (``unsc serve`` and its workers)."""
+    return create_app(Settings.from_env())

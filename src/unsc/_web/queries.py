@@ -1,0 +1,331 @@
+"""The web app's queries: the record explorer, veto statistics, and the chamber's store.
+
+Record reads that the CLI also makes come from :mod:`unsc._record.query`, so the
+JSON API returns exactly the CLI's shapes; what only the web app needs is here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from unsc._errors import InputError
+from unsc._record import db
+from unsc._record.query import _decision_row
+from unsc._states import resolve_member
+from unsc._web import tables
+from unsc._web.chamber import Question
+
+Row = dict[str, Any]
+_D = db.decisions.c
+_V = db.votes.c
+
+VIEWS = ("resolutions", "drafts", "vetoes")
+OUTCOMES = ("adopted", "vetoed", "failed")
+POSITIONS = {"Y": "yes", "N": "no", "A": "abstain", "X": "did not vote"}
+
+
+def data_stamp(conn: Connection) -> tuple[int, str | None]:
+    """Changes whenever a load changes the record: files loaded and the latest load time."""
+    s = db.source_files.c
+    count, latest = conn.execute(sa.select(sa.func.count(), sa.func.max(s.loaded_at))).one()
+    return int(count), latest
+
+
+def decision_count(conn: Connection) -> int:
+    """How many decisions the record holds (0: not loaded)."""
+    return int(conn.execute(sa.select(sa.func.count()).select_from(db.decisions)).scalar_one())
+
+
+# --- The record explorer ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The explorer's filters; every download applies exactly these."""
+
+    view: str = "resolutions"
+    year_from: int | None = None
+    year_to: int | None = None
+    member: str | None = None
+    vote: str | None = None
+    outcome: str | None = None
+    text: str | None = None
+
+    def params(self, **changes: object) -> dict[str, str]:
+        """The non-empty filters as query parameters, with ``changes`` applied."""
+        values = {
+            "view": self.view,
+            "from": self.year_from,
+            "to": self.year_to,
+            "member": self.member,
+            "vote": self.vote,
+            "outcome": self.outcome,
+            "q": self.text,
+            **changes,
+        }
+        return {k: str(v) for k, v in values.items() if v not in (None, "")}
+
+
+def check_filters(f: Filters) -> Filters:
+    """Normalise the filters, or raise :class:`InputError` naming the bad one."""
+    if f.view not in VIEWS:
+        raise InputError(f"unknown view {f.view!r}", hint=f"use one of {', '.join(VIEWS)}")
+    if f.outcome and f.outcome not in OUTCOMES:
+        raise InputError(f"unknown outcome {f.outcome!r}", hint=f"use {', '.join(OUTCOMES)}")
+    vote = f.vote.strip().upper() if f.vote else None
+    if vote and vote not in POSITIONS:
+        raise InputError(f"bad vote {f.vote!r}", hint="use Y, N, A or X")
+    if vote and not f.member:
+        raise InputError("a vote filter needs a member", hint="e.g. member=RUS&vote=N")
+    if f.year_from and f.year_to and f.year_from > f.year_to:
+        raise InputError(f"year range {f.year_from}-{f.year_to} is empty")
+    member = resolve_member(f.member) if f.member else None
+    return replace(f, member=member, vote=vote, text=(f.text or "").strip() or None)
+
+
+def _outcome() -> sa.ColumnElement[Any]:
+    return sa.func.coalesce(_D.adjudicated_outcome, _D.recorded_outcome)
+
+
+def _where(f: Filters, *, skip: str = "") -> list[sa.ColumnElement[bool]]:
+    clauses: list[sa.ColumnElement[bool]] = []
+    if f.view == "resolutions":
+        clauses.append(_D.resolution.is_not(None))
+    elif f.view == "vetoes":
+        clauses.append(_D.id.in_(sa.select(db.vetoes.c.decision_id)))
+    if f.year_from:
+        clauses.append(_D.date >= dt.date(f.year_from, 1, 1))
+    if f.year_to:
+        clauses.append(_D.date <= dt.date(f.year_to, 12, 31))
+    if f.member and f.view == "vetoes" and not f.vote:
+        clauses.append(
+            _D.id.in_(sa.select(db.vetoes.c.decision_id).where(db.vetoes.c.member == f.member))
+        )
+    elif f.member:
+        voted = sa.select(_V.decision_id).where(_V.member == f.member)
+        if f.vote:
+            voted = voted.where(_V.position == f.vote)
+        clauses.append(_D.id.in_(voted))
+    if f.outcome and skip != "outcome":
+        clauses.append(_outcome() == f.outcome)
+    for word in (f.text or "").split():
+        pattern = f"%{word}%"
+        clauses.append(
+            sa.or_(_D.agenda.ilike(pattern), _D.description.ilike(pattern), _D.draft.ilike(pattern))
+        )
+    return clauses
+
+
+def explore(conn: Connection, f: Filters, *, page: int, per_page: int) -> Row:
+    """One page of the filtered view, the total, and facets with counts."""
+    where = _where(f)
+    total = int(conn.execute(sa.select(sa.func.count()).where(*where)).scalar_one())
+    rows = [
+        _decision_row(r)
+        for r in conn.execute(
+            sa.select(db.decisions)
+            .where(*where)
+            .order_by(_D.date, _D.id)
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
+    ]
+    outcomes = conn.execute(
+        sa.select(_outcome(), sa.func.count())
+        .where(*_where(f, skip="outcome"))
+        .group_by(_outcome())
+        .order_by(sa.func.count().desc())
+    ).all()
+    decades: Counter[int] = Counter()
+    for year, n in conn.execute(
+        sa.select(sa.extract("year", _D.date), sa.func.count())
+        .where(*where)
+        .group_by(sa.extract("year", _D.date))
+    ):
+        decades[int(year) // 10 * 10] += int(n)
+    return {
+        "total": total,
+        "rows": rows,
+        "facets": {
+            "outcome": [(str(k) if k else "unknown", int(n)) for k, n in outcomes],
+            "decade": sorted(decades.items()),
+        },
+    }
+
+
+def explore_rows(conn: Connection, f: Filters) -> list[Row]:
+    """Every row of the filtered view (what the downloads hold)."""
+    stmt = sa.select(db.decisions).where(*_where(f)).order_by(_D.date, _D.id)
+    return [_decision_row(r) for r in conn.execute(stmt)]
+
+
+# --- Vetoes ---------------------------------------------------------------------------
+
+
+def veto_stats(conn: Connection) -> Row:
+    """Vetoes cast by member and decade, and vetoed drafts by agenda item."""
+    v = db.vetoes.c
+    by_member: dict[str, Counter[int]] = defaultdict(Counter)
+    for member, date in conn.execute(
+        sa.select(v.member, _D.date).join(db.decisions, _D.id == v.decision_id)
+    ):
+        by_member[member][date.year // 10 * 10] += 1
+    agenda = conn.execute(
+        sa.select(_D.agenda, sa.func.count())
+        .where(_D.id.in_(sa.select(v.decision_id)))
+        .group_by(_D.agenda)
+        .order_by(sa.func.count().desc(), _D.agenda)
+    ).all()
+    decades = sorted({d for c in by_member.values() for d in c})
+    members = sorted(by_member, key=lambda m: (-sum(by_member[m].values()), m))
+    return {
+        "decades": decades,
+        "members": members,
+        "by_member_decade": {m: dict(by_member[m]) for m in members},
+        "by_agenda": [(a or "(agenda not recorded)", int(n)) for a, n in agenda],
+    }
+
+
+# --- The chamber's store (user sessions, apart from the record) ----------------------
+
+_S = tables.sessions.c
+_Q = tables.questions.c
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def create_session(conn: Connection, *, title: str, date: dt.date, president: str) -> int:
+    """A new open meeting; its id."""
+    key = conn.execute(
+        sa.insert(tables.sessions).values(
+            title=title, date=date, president=president, status="open", created_at=_now()
+        )
+    ).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def sessions(conn: Connection) -> list[Row]:
+    """Every saved meeting, newest first, with how many questions each holds."""
+    counts = sa.select(_Q.session_id, sa.func.count().label("n")).group_by(_Q.session_id).subquery()
+    stmt = (
+        sa.select(tables.sessions, sa.func.coalesce(counts.c.n, 0).label("questions"))
+        .outerjoin(counts, counts.c.session_id == _S.id)
+        .order_by(_S.id.desc())
+    )
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def session(conn: Connection, session_id: int) -> Row | None:
+    """One meeting, or ``None``."""
+    r = conn.execute(sa.select(tables.sessions).where(_S.id == session_id)).first()
+    return dict(r._mapping) if r else None
+
+
+def set_session_status(conn: Connection, session_id: int, status: str) -> None:
+    """Change a meeting's status (open, suspended, adjourned)."""
+    conn.execute(sa.update(tables.sessions).where(_S.id == session_id).values(status=status))
+
+
+def question_rows(conn: Connection, session_id: int) -> list[Row]:
+    """The questions of a meeting in the order tabled, each with its votes."""
+    rows = [
+        dict(r._mapping)
+        for r in conn.execute(
+            sa.select(tables.questions).where(_Q.session_id == session_id).order_by(_Q.seq)
+        )
+    ]
+    votes: dict[int, dict[str, str]] = defaultdict(dict)
+    ids = [r["id"] for r in rows]
+    if ids:
+        vc = tables.votes.c
+        for v in conn.execute(sa.select(tables.votes).where(vc.question_id.in_(ids))):
+            votes[v.question_id][v.member] = v.position
+    for r in rows:
+        r["votes"] = votes[r["id"]]
+        r["decision"] = json.loads(r["decision"]) if r["decision"] else None
+    return rows
+
+
+def as_question(row: Row) -> Question:
+    """The chamber rules' view of a question row."""
+    from unsc._engine import Kind
+
+    return Question(
+        id=row["id"],
+        seq=row["seq"],
+        kind=Kind(row["kind"]),
+        motion=row["motion"],
+        title=row["title"],
+        amends_id=row["amends_id"],
+        status=row["status"],
+    )
+
+
+def table_question(
+    conn: Connection,
+    session_id: int,
+    *,
+    kind: str,
+    motion: str | None,
+    title: str,
+    amends_id: int | None,
+) -> int:
+    """Table a question in a meeting; its id."""
+    seq = conn.execute(
+        sa.select(sa.func.coalesce(sa.func.max(_Q.seq), 0) + 1).where(_Q.session_id == session_id)
+    ).scalar_one()
+    key = conn.execute(
+        sa.insert(tables.questions).values(
+            session_id=session_id,
+            seq=seq,
+            kind=kind,
+            motion=motion,
+            title=title,
+            amends_id=amends_id,
+            status="pending",
+            tabled_at=_now(),
+        )
+    ).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def record_vote(
+    conn: Connection,
+    question_id: int,
+    *,
+    votes: dict[str, str],
+    status: str,
+    announcement: str,
+    decision: Row,
+) -> None:
+    """Store the members' votes and the engine's decision on a question."""
+    conn.execute(
+        sa.insert(tables.votes),
+        [{"question_id": question_id, "member": m, "position": p} for m, p in votes.items()],
+    )
+    conn.execute(
+        sa.update(tables.questions)
+        .where(_Q.id == question_id)
+        .values(
+            status=status,
+            decided_at=_now(),
+            announcement=announcement,
+            decision=json.dumps(decision, ensure_ascii=False),
+        )
+    )
+
+
+def set_question_status(conn: Connection, question_id: int, status: str) -> None:
+    """Change a question's status (postponed, referred, lapsed)."""
+    conn.execute(sa.update(tables.questions).where(_Q.id == question_id).values(status=status))

@@ -1,0 +1,58 @@
+"""The Council on a date: the horseshoe, the President, the terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from unsc._council import LAST_COVERED, council, presidency_on
+from unsc._web.charts import horseshoe
+from unsc._web.render import render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+def today() -> dt.date:
+    """Today, or the last day the reference data covers."""
+    return min(dt.date.today(), LAST_COVERED)
+
+
+def _page(request: Request, date: dt.date) -> HTMLResponse:
+    sitting = council(date)
+    presidency = presidency_on(date)
+    year_end = dt.date(date.year, 12, 31)
+    month = date.replace(day=1)
+    previous = month - dt.timedelta(days=1)
+    following = presidency.end + dt.timedelta(days=1)
+    return render(
+        request,
+        "pages/council.html",
+        {
+            "title": f"The Council on {date.isoformat()}",
+            "council": sitting,
+            "presidency": presidency,
+            "svg": horseshoe(sitting, href=lambda code: f"/members/{code}"),
+            "ending": [
+                m
+                for m in sitting.members
+                if not m.permanent and m.term_end and m.term_end <= year_end
+            ],
+            "previous": previous.replace(day=1),
+            "following": following if following <= LAST_COVERED else None,
+        },
+    )
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, date: Annotated[dt.date | None, Query()] = None) -> HTMLResponse:
+    """The Council today, or on ``?date=``."""
+    return _page(request, date or today())
+
+
+@router.get("/council/{date}", response_class=HTMLResponse)
+def on_date(request: Request, date: dt.date) -> HTMLResponse:
+    """The Council on a date."""
+    return _page(request, date)

@@ -1,0 +1,95 @@
+"""Members: every state that sat on the Council, and one member's record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy.engine import Connection
+
+from unsc._council import LAST_COVERED
+from unsc._errors import UnknownMemberError
+from unsc._record import query
+from unsc._refdata import elected_terms, permanent_tenures
+from unsc._states import name_on
+from unsc._web.charts import hbar
+from unsc._web.deps import ServicesDep
+from unsc._web.errors import not_found
+from unsc._web.render import fragment, render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+@functools.cache
+def _all_members() -> tuple[dict[str, Any], ...]:
+    spans: dict[str, list[tuple[dt.date, dt.date, bool]]] = {}
+    for t in permanent_tenures():
+        spans.setdefault(t.code, []).append((t.start, min(t.end, LAST_COVERED), True))
+    for e in elected_terms():
+        spans.setdefault(e.code, []).append((e.start, e.end, False))
+    rows = [
+        {
+            "code": code,
+            "name": name_on(code, LAST_COVERED),
+            "permanent": any(p for _, _, p in s),
+            "terms": sum(1 for _, _, p in s if not p),
+            "first": min(a for a, _, _ in s).year,
+            "last": max(b for _, b, _ in s).year,
+        }
+        for code, s in spans.items()
+    ]
+    return tuple(sorted(rows, key=lambda r: r["name"].casefold()))
+
+
+@router.get("/members", response_class=HTMLResponse)
+def index(request: Request) -> HTMLResponse:
+    """Every state that has sat on the Council."""
+    return render(request, "pages/members.html", {"title": "Members", "members": _all_members()})
+
+
+def display_name(code: str) -> str:
+    """A member's latest official name."""
+    return name_on(code, LAST_COVERED)
+
+
+def member_view(conn: Connection, code: str) -> dict[str, Any]:
+    """The member page's title and body: the record, agreement with names, the charts."""
+    row = query.member(conn, code)
+    agreement = [
+        {**a, "name": display_name(a["member"])}
+        for a in row["agreement"]
+        if a["agreement"] is not None
+    ]
+    labels = {"Y": "Yes", "N": "No", "A": "Abstain", "X": "Did not vote"}
+    votes_chart = hbar(
+        "votes",
+        f"Votes cast by {row['name']} in the record",
+        [(labels[k], float(v)) for k, v in row["votes"].items()],
+        headers=("Position", "Votes"),
+    )
+    agreement_chart = hbar(
+        "agreement",
+        f"How often {row['name']} voted the same way as each other member",
+        [(a["name"], float(a["agreement"])) for a in agreement],
+        headers=("Member", "Same position"),
+        percent=True,
+        row_h=16,
+    )
+    body = fragment(
+        "partials/member_body.html",
+        {"m": row, "agreement": agreement, "charts": [votes_chart, agreement_chart]},
+    )
+    return {"title": row["name"], "body": body}
+
+
+@router.get("/members/{code}", response_class=HTMLResponse)
+def member(request: Request, services: ServicesDep, code: str) -> HTMLResponse:
+    """A member's terms, votes, vetoes, and agreement with every other member."""
+    try:
+        view = services.read(("member_view", code.upper()), lambda conn: member_view(conn, code))
+    except UnknownMemberError:
+        raise not_found(f"member {code!r}") from None
+    return render(request, "pages/member.html", {**view, "banner": services.record_banner()})

@@ -1,0 +1,124 @@
+"""The record explorer: resolutions, drafts and vetoes with filters, facets and downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from unsc._web import queries
+from unsc._web.deps import ServicesDep, form_guard
+from unsc._web.errors import WebError
+from unsc._web.queries import Filters
+from unsc._web.render import render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+PER_PAGE = 50
+
+
+def _year(name: str, value: str | None) -> int | None:
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if not text.isdigit() or not 1946 <= int(text) <= 2100:
+        raise WebError(422, f"{name}: must be a year between 1946 and 2100, not {value!r}")
+    return int(text)
+
+
+def explorer_filters(
+    view: str = "resolutions",
+    year_from: Annotated[str | None, Query(alias="from")] = None,
+    year_to: Annotated[str | None, Query(alias="to")] = None,
+    member: str | None = None,
+    vote: str | None = None,
+    outcome: str | None = None,
+    q: str | None = None,
+) -> Filters:
+    """The explorer's filters from the query string (empty fields ignored)."""
+    return queries.check_filters(
+        Filters(
+            view=view,
+            year_from=_year("from", year_from),
+            year_to=_year("to", year_to),
+            member=(member or "").strip() or None,
+            vote=(vote or "").strip() or None,
+            outcome=(outcome or "").strip() or None,
+            text=q,
+        )
+    )
+
+
+FiltersDep = Annotated[Filters, Depends(explorer_filters)]
+
+
+@router.get("/record", response_class=HTMLResponse)
+def explorer(
+    request: Request,
+    services: ServicesDep,
+    filters: FiltersDep,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    """One page of the filtered view, with facets and download links."""
+    result = services.read(
+        ("explore", filters, page),
+        lambda conn: queries.explore(conn, filters, page=page, per_page=PER_PAGE),
+    )
+    pages = max(1, -(-result["total"] // PER_PAGE))
+    return render(
+        request,
+        "pages/explorer.html",
+        {
+            "title": "Record explorer",
+            "filters": filters,
+            "result": result,
+            "page": page,
+            "pages": pages,
+            "per_page": PER_PAGE,
+            "banner": services.record_banner(),
+            "views": queries.VIEWS,
+            "outcomes": queries.OUTCOMES,
+            "positions": queries.POSITIONS,
+        },
+    )
+
+
+def _csv(rows: list[dict[str, object]]) -> str:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    return out.getvalue()
+
+
+@router.get("/record/download.{fmt}")
+def download(services: ServicesDep, filters: FiltersDep, fmt: str) -> Response:
+    """Every row of the filtered view, as CSV or JSON."""
+    if fmt not in {"csv", "json"}:
+        raise WebError(404, f"no download format {fmt!r}; use .csv or .json")
+    rows = services.read(("rows", filters), lambda conn: queries.explore_rows(conn, filters))
+    name = f"unsc-{filters.view}"
+    if fmt == "csv":
+        return Response(
+            _csv(rows),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        )
+    return Response(
+        json.dumps(rows, ensure_ascii=False, indent=1),
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{name}.json"'},
+    )
+
+
+@router.post("/record/load", dependencies=[Depends(form_guard)])
+def load(services: ServicesDep) -> RedirectResponse:
+    """Start loading the record in the background (needs the access token)."""
+    services.loader.start()
+    return RedirectResponse("/record", status_code=303)

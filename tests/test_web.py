@@ -1,0 +1,317 @@
+"""The web app on a real record: the JSON API in the CLI's shapes, the pages, the reads.
+
+The record is loaded from ``../shared/data`` (see ``test_web_support``); the
+API is checked against the command line's ``--json`` output on the same
+database, on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pathlib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+import sqlalchemy.orm  # fresh_database's teardown uses sa.orm
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from dbfixtures import fresh_database
+from realdata import require_shared
+from test_web_support import (
+    client,
+    client_for,
+    empty_client,
+    load_available,
+    only_available,
+    record_file,
+    record_url,
+)
+from unsc._cli import main
+from unsc._web import engines, tables
+from unsc._web.services import Services
+
+__all__ = ["client", "empty_client", "record_file", "record_url"]  # fixtures
+
+pytestmark = pytest.mark.realdata
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+
+
+def cli_json(url: str, *args: str) -> Any:
+    result = CliRunner().invoke(main, ["--database", url, *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def services(c: TestClient) -> Services:
+    s: Services = c.app.state.services  # type: ignore[attr-defined]
+    return s
+
+
+# --- The API, in the CLI's shapes, on SQLite and PostgreSQL --------------------------
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def api_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    data = require_shared() / "data"
+    gen = fresh_database(request.param, tmp_path_factory.mktemp(f"api-{request.param}"))
+    url = next(gen)
+    load_available(url, data).engine.dispose()
+    yield url
+    for _ in gen:
+        pass
+
+
+@pytest.fixture(scope="module")
+def api(api_url: str) -> Iterator[TestClient]:
+    with client_for(api_url) as c:
+        yield c
+
+
+def test_api_council_is_the_cli_shape(api: TestClient, api_url: str) -> None:
+    response = api.get("/api/council/2017-10-24")
+    assert response.status_code == 200
+    assert response.json() == cli_json(api_url, "council", "2017-10-24", "--json")
+    assert response.json()["president"] == "FRA"
+
+
+@pytest.mark.parametrize(
+    ("example", "outcome"),
+    [("2017-10-24-postponement-motion.json", "failed"), ("2017-10-24-jim-renewal.json", "vetoed")],
+)
+def test_api_vote_is_the_cli_shape(
+    api: TestClient, api_url: str, example: str, outcome: str
+) -> None:
+    path = REPO / "examples" / example
+    response = api.post("/api/vote", json=json.loads(path.read_text("utf-8")))
+    assert response.status_code == 200
+    assert response.json() == cli_json(api_url, "vote", str(path), "--json")
+    assert response.json()["outcome"] == outcome
+
+
+def test_api_vetoes_is_the_cli_shape(api: TestClient, api_url: str) -> None:
+    response = api.get("/api/vetoes", params={"member": "RUS", "since": "2011-01-01"})
+    expected = cli_json(api_url, "vetoes", "--member", "RUS", "--since", "2011-01-01", "--json")
+    assert response.json() == expected
+    assert "S/2017/884" in [v["draft"] for v in expected]
+    everything = api.get("/api/vetoes").json()
+    assert everything == cli_json(api_url, "vetoes", "--json")
+
+
+def test_api_resolutions_is_the_cli_shape(api: TestClient, api_url: str) -> None:
+    params = {"year": "2017", "member": "RUS", "vote": "A"}
+    response = api.get("/api/resolutions", params=params)
+    expected = cli_json(
+        api_url, "resolutions", "--year", "2017", "--member", "RUS", "--vote", "A", "--json"
+    )
+    assert response.json() == expected
+    assert expected, "Russia abstained on some resolutions of 2017"
+    assert api.get("/api/resolutions", params={"text": "Syria", "year": "2017"}).json() == (
+        cli_json(api_url, "resolutions", "--text", "Syria", "--year", "2017", "--json")
+    )
+
+
+def test_api_member_is_the_cli_shape(api: TestClient, api_url: str) -> None:
+    response = api.get("/api/members/FRA")
+    assert response.json() == cli_json(api_url, "member", "FRA", "--json")
+    assert response.json()["agreement"]
+
+
+def test_api_decision_and_status(api: TestClient) -> None:
+    decision = api.get("/api/decisions/draft:S/2017/884").json()
+    assert decision["adjudicated_outcome"] == "vetoed"
+    assert decision["vetoed_by"] == ["RUS"]
+    status = api.get("/api/status").json()
+    assert status["record"]["counts"]["decisions"] > 1000
+
+
+def test_openapi_describes_every_endpoint(api: TestClient) -> None:
+    paths = api.get("/openapi.json").json()["paths"]
+    for path in (
+        "/api/council/{date}",
+        "/api/vote",
+        "/api/vetoes",
+        "/api/resolutions",
+        "/api/members/{code}",
+    ):
+        assert path in paths
+    page = api.get("/docs")
+    assert page.status_code == 200
+    assert "POST /api/vote" in page.text
+    assert "<script" not in page.text
+
+
+# --- Reads are read-only and time-limited --------------------------------------------
+
+
+def test_reads_cannot_write(api: TestClient) -> None:
+    reader = services(api).reader
+    with pytest.raises(sa.exc.DBAPIError), reader.begin() as conn:
+        conn.execute(
+            sa.insert(tables.sessions).values(
+                title="x",
+                date=sa.func.current_date(),
+                president="FRA",
+                status="open",
+                created_at="",
+            )
+        )
+
+
+def test_reads_stop_at_the_time_limit(api_url: str) -> None:
+    reader = engines.read_engine(api_url, timeout=0.05)
+    slow = (
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+        if api_url.startswith("sqlite")
+        else "SELECT pg_sleep(2)"
+    )
+    try:
+        with pytest.raises(sa.exc.OperationalError) as info, reader.connect() as conn:
+            conn.execute(sa.text(slow)).all()
+        assert re.search(r"interrupted|statement timeout|canceling", str(info.value))
+    finally:
+        reader.dispose()
+
+
+# --- Pages --------------------------------------------------------------------------
+
+
+def test_council_page(client: TestClient) -> None:
+    page = client.get("/council/2017-10-24").text
+    assert 'President: <a href="/members/FRA" class="president-name">France</a>' in page
+    assert page.count('class="seat permanent') == 5
+    assert page.count('class="seat elected') == 10
+    assert 'class="seat elected president' not in page
+    assert '<title id="horseshoe-title">The Security Council on 2017-10-24</title>' in page
+    ending = page.split("Terms ending this year")[1].split("</ul>")[0]
+    assert "Italy" in ending  # the split term: Italy 2017, the Netherlands 2018
+    assert "Bolivia" not in ending
+    assert client.get("/", params={"date": "1950-06-27"}).text.count('class="seat ') == 11
+
+
+def test_explorer_filters_facets_and_downloads(client: TestClient) -> None:
+    params = {"view": "drafts", "from": "2017", "to": "2017", "member": "RUS", "vote": "N"}
+    page = client.get("/record", params=params)
+    assert page.status_code == 200
+    total = int(re.search(r'<span id="total">(\d+)</span>', page.text).group(1))  # type: ignore[union-attr]
+    rows = list(csv.DictReader(io.StringIO(client.get("/record/download.csv", params=params).text)))
+    assert len(rows) == total > 0
+    assert "S/2017/884" in {r["draft"] for r in rows}
+    assert {r["date"][:4] for r in rows} == {"2017"}
+    data = client.get("/record/download.json", params=params).json()
+    assert [r["key"] for r in data] == [r["key"] for r in rows]
+    everything = client.get("/record", params={"view": "resolutions"}).text
+    assert "Next page" in everything
+    outcome_facets = re.findall(
+        r'outcome=(\w+)"[^>]*>\w+</a> <span class="count">(\d+)', everything
+    )
+    assert dict(outcome_facets)["adopted"] == str(
+        len(client.get("/record/download.json", params={"view": "resolutions"}).json())
+    )
+
+
+def test_explorer_escapes_what_it_shows(client: TestClient) -> None:
+    page = client.get("/record", params={"q": "<script>alert(1)</script>"}).text
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_decision_page(client: TestClient) -> None:
+    page = client.get("/decisions/draft:S/2017/884").text
+    assert "negative_vote_permanent_member" in page
+    assert "11 in favour, 2 against, 2 abstaining" in page
+    assert "sc-votes-1994-2025/sc_voting.csv" in page
+    assert "Russian Federation</a></th><td>No</td>" in page
+
+
+def test_member_page(client: TestClient) -> None:
+    page = client.get("/members/RUS").text
+    agreement = client.get("/api/members/RUS").json()["agreement"]
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 2
+    assert "How often Russian Federation voted the same way as each other member" in page
+    body = page.split('id="agreement-h"')[1]
+    assert body.count('<th scope="row">') == len(agreement)
+    assert client.get("/members").text.count('href="/members/') > 100
+
+
+def test_vetoes_page(client: TestClient) -> None:
+    page = client.get("/vetoes").text
+    assert "Vetoes cast by member and decade" in page
+    assert "Vetoed drafts by agenda item (top 15)" in page
+    assert page.count("<summary>Table:") == 2
+    assert 'href="/decisions/draft:S/2017/884"' in page
+
+
+# --- An empty record: reference data still served, and how to load the record said ----
+
+
+def test_empty_record_says_how_to_load(empty_client: TestClient) -> None:
+    for path in ("/record", "/vetoes", "/members/FRA", "/decisions/res:1"):
+        response = empty_client.get(path)
+        if path.startswith("/decisions"):
+            assert response.status_code == 404
+            continue
+        assert "unsc data load DIR" in response.text, path
+    assert "France" in empty_client.get("/council/2017-10-24").text
+    assert empty_client.get("/api/vetoes").json() == []
+
+
+def test_background_load_at_start(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    only_available(monkeypatch)
+    folder = tmp_path / "data" / "wpdl-vetoes"
+    folder.mkdir(parents=True)
+    source = require_shared() / "data" / "wpdl-vetoes" / "unsc_vetoes_1946_sept2022.csv"
+    (folder / source.name).write_bytes(source.read_bytes())
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    with client_for(url, autoload=True, data_dir=tmp_path / "data") as c:
+        services(c).loader.wait(60)
+        assert services(c).loader.status.state == "loaded", services(c).loader.status
+        assert len(c.get("/api/vetoes").json()) > 100
+        assert "unsc data load DIR" not in c.get("/vetoes").text
+
+
+def test_failed_background_load_is_reported(tmp_path: pathlib.Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    with client_for(url, autoload=True, data_dir=tmp_path / "missing") as c:
+        services(c).loader.wait(60)
+        assert services(c).loader.status.state == "failed"
+        page = c.get("/record").text
+        assert "Loading it failed" in page
+        assert "unsc data load DIR" in page
+
+
+# --- The serve command ----------------------------------------------------------------
+
+
+def test_serve_command_prints_a_generated_token_once(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unsc import _cli_web
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: calls.append({"app": app, **kw}))
+    monkeypatch.delenv("UNSC_TOKEN", raising=False)
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    result = CliRunner().invoke(_cli_web.serve_cmd, ["--database", url, "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("Access token for writes") == 1
+    assert calls == [
+        {
+            "app": "unsc._web.app:app_from_env",
+            "factory": True,
+            "host": "127.0.0.1",
+            "port": 8123,
+            "workers": 1,
+            "log_level": "warning",
+        }
+    ]
+    given = CliRunner().invoke(_cli_web.serve_cmd, ["--database", url, "--token", "abc"])
+    assert "Access token" not in given.stderr
