@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit docs bench clean
+.PHONY: run story test lint typecheck unit docs bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,8 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: the main job: the founding story of 24 October 2017, through the CLI
+## run: the main job: the web app over an embedded SQLite database, on http://127.0.0.1:8000
+## (the record loads on first start from ../shared/data when it exists, else by fetching)
+SHARED_DATA := $(wildcard ../shared/data)
 run: $(STAMP)
+	UNSC_DATA_DIR="$${UNSC_DATA_DIR:-$(SHARED_DATA)}" $(BIN)/unsc serve --host 127.0.0.1 --port 8000 --workers 2
+
+## story: the founding story of 24 October 2017, through the command line
+story: $(STAMP)
 	$(BIN)/unsc council 2017-10-24
 	@echo
 	$(BIN)/unsc vote examples/2017-10-24-postponement-motion.json
@@ -24,8 +30,8 @@ run: $(STAMP)
 test: lint typecheck unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -37,6 +43,14 @@ unit: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python scripts/gen_cli_docs.py
 	$(BIN)/python scripts/gen_snapshots.py
+
+## bench: the benchmarks (needs the bench extra, wrk and ../shared/data)
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/load_bench.py
+	$(BIN)/python bench/power_bench.py
+	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/web_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage

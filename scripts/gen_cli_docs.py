@@ -31,8 +31,11 @@ def command_paths(
     """Every command reachable from ``unsc``, as argument paths, parents first, by name."""
     out = [path]
     if isinstance(command, click.Group):
-        for name in sorted(command.commands):
-            out += command_paths(command.commands[name], (*path, name))
+        ctx = click.Context(command)
+        for name in sorted(command.list_commands(ctx)):
+            sub = command.get_command(ctx, name)
+            assert sub is not None
+            out += command_paths(sub, (*path, name))
     return out
 
 
@@ -42,7 +45,10 @@ def command_at(path: tuple[str, ...]) -> click.Command:
     for name in path:
         if not isinstance(command, click.Group):
             raise LookupError(f"{title(path)}: {command.name} has no subcommands")
-        command = command.commands[name]
+        found = command.get_command(click.Context(command), name)
+        if found is None:
+            raise LookupError(name)
+        command = found
     return command
 
 

@@ -36,8 +36,11 @@ CLI_MD = REPO / "docs" / "cli.md"
 def _command_paths(command: click.Command, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     out = [path]
     if isinstance(command, click.Group):
-        for name in sorted(command.commands):
-            out += _command_paths(command.commands[name], (*path, name))
+        ctx = click.Context(command)
+        for name in sorted(command.list_commands(ctx)):
+            sub = command.get_command(ctx, name)
+            assert sub is not None
+            out += _command_paths(sub, (*path, name))
     return out
 
 
@@ -46,7 +49,10 @@ def _command_at(path: tuple[str, ...]) -> click.Command:
     for name in path:
         if not isinstance(command, click.Group):
             raise LookupError(name)
-        command = command.commands[name]
+        found = command.get_command(click.Context(command), name)
+        if found is None:
+            raise LookupError(name)
+        command = found
     return command
 
 
@@ -200,8 +206,12 @@ def _unknown_options(command_line: str) -> list[str]:
     """Options in ``command_line`` that its command does not have."""
     args = shlex.split(command_line)[1:]
     command: click.Command = cli
-    while args and isinstance(command, click.Group) and args[0] in command.commands:
-        command = command.commands[args.pop(0)]
+    while args and isinstance(command, click.Group):
+        sub = command.get_command(click.Context(command), args[0])
+        if sub is None:
+            break
+        args.pop(0)
+        command = sub
     known = {"--help", "-h"}
     for param in command.params:
         if isinstance(param, click.Option):

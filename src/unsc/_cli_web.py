@@ -42,7 +42,7 @@ def serve_cmd(
     when set, else by fetching the official files; pages say how to load it
     when neither works. The API is documented at /docs.
 
-    Example: UNSC_DATA_DIR=../shared/data unsc serve --port 8000
+    Example: unsc serve --port 8000  (UNSC_DATA_DIR=../shared/data loads the record from there)
     """
     import uvicorn
 
