@@ -64,7 +64,7 @@ def test_every_vetoed_draft_of_the_library_list_is_a_veto(loaded: Record) -> Non
                 d.sources.like("%dhl-veto-html%"), d.id.in_(sa.select(v.decision_id))
             )
         ).all()
-        counts = dict(
+        counts: dict[str, int] = dict(
             conn.execute(
                 sa.select(v.member, sa.func.count())
                 .where(v.decision_id.in_([r.id for r in listed]))
