@@ -161,30 +161,36 @@ def test_the_council_on_24_october_2017_with_france_presiding(server: str, page:
     expect(page.get_by_role("heading", level=1)).to_contain_text("France")
 
 
+def _submit(page: Page, button: str) -> None:
+    """Click a form's submit button and wait for the page it leads to (no sleeps)."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+
+
 def _vote(page: Page, positions: dict[str, str], default: str) -> None:
     for code, name in NAMES.items():
         group = page.get_by_role("group", name=re.compile(f"^{re.escape(name)}"))
         group.get_by_label(positions.get(code, default), exact=True).check()
-    page.get_by_role("button", name="Put to the vote").click()
+    _submit(page, "Put to the vote")
 
 
 def test_the_founding_story_in_the_chamber(server: str, page: Page) -> None:
     page.goto(f"{server}/chamber")
     expect(page.get_by_role("note")).to_contain_text("simulation")
     page.get_by_label("Access token").fill(TOKEN)
-    page.get_by_role("button", name="Unlock").click()
+    _submit(page, "Unlock")
     page.get_by_label("Date of the meeting").fill("2017-10-24")
     page.get_by_label("Title").fill("Non-proliferation: the JIM")
-    page.get_by_role("button", name="Convene the meeting").click()
+    _submit(page, "Convene the meeting")
     expect(page.get_by_role("heading", level=1)).to_have_text("Non-proliferation: the JIM")
     expect(page.get_by_text("President: France")).to_be_visible()
 
     page.get_by_label("Question", exact=True).select_option("draft")
     page.get_by_label("Title or symbol").fill("S/2017/884")
-    page.get_by_role("button", name="Table it").click()
+    _submit(page, "Table it")
     page.get_by_label("Question", exact=True).select_option("postpone")
     page.get_by_label("Title or symbol").fill("Postpone the vote on S/2017/884")
-    page.get_by_role("button", name="Table it").click()
+    _submit(page, "Table it")
     floor = page.get_by_role("heading", name=re.compile("^On the floor"))
     expect(floor).to_have_text("On the floor: Postpone the vote on S/2017/884")
     expect(page.get_by_text(re.compile("^Rule 33"))).to_be_visible()

@@ -72,6 +72,7 @@ if _typing.TYPE_CHECKING:
         replay,
     )
     from unsc._record.api import Record
+    from unsc._record.reports import Reports, ReportStatus
 
 __version__ = "0.1.0"
 
@@ -109,6 +110,8 @@ __all__ = [
     "Record",
     "ReferenceDataError",
     "ReplayReport",
+    "ReportStatus",
+    "Reports",
     "RuleVariant",
     "Severity",
     "SourceFormatError",
@@ -142,6 +145,8 @@ __all__ = [
 
 
 _LAZY = {
+    "Reports": "unsc._record.reports",
+    "ReportStatus": "unsc._record.reports",
     "mandate": "unsc._mandates.api",
     "mandates": "unsc._mandates.api",
     "mandate_timelines": "unsc._mandates.api",

@@ -269,6 +269,7 @@ _LazyGroup.lazy = {
     "power": "unsc._cli_power",
     "replay": "unsc._cli_power",
     "extract": "unsc._cli_extract",
+    "reports": "unsc._cli_extract",
     "mandates": "unsc._cli_mandates",
     "mandate": "unsc._cli_mandates",
     "serve": "unsc._cli_web",

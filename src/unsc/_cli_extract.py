@@ -1,10 +1,11 @@
-"""``unsc extract``: read vote reports and list the Security Council votes they report."""
+"""``unsc extract`` and ``unsc reports``: read vote reports, store them, list what is stored."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -48,16 +49,54 @@ def render_vote(v: ExtractedVote) -> str:
     return "\n".join(lines)
 
 
+def _database(ctx: click.Context) -> str | None:
+    url: str | None = ctx.find_root().params.get("database")
+    return url
+
+
+def _reports(ctx: click.Context) -> Any:
+    from unsc._record.reports import Reports
+
+    return Reports(_database(ctx))
+
+
+def _load_summary(loaded: Any) -> str:
+    report = loaded.report
+    if not loaded.created:
+        return (
+            f"  already loaded as report {report.id} ({report.file}, "
+            f"sha256 {report.sha256[:12]}): nothing changed"
+        )
+    counts = {s: sum(1 for v in report.votes if v.status == s) for s in ("confirmed", "candidate")}
+    return (
+        f"  loaded as report {report.id} (sha256 {report.sha256[:12]}): "
+        f"{counts['confirmed']} confirmed, {counts['candidate']} "
+        f"candidate{'' if counts['candidate'] == 1 else 's'} awaiting confirmation"
+    )
+
+
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per file.")
-def extract_cmd(files: tuple[str, ...], as_json: bool) -> None:
+@click.option(
+    "--load",
+    is_flag=True,
+    help="Also store the votes in the database (see `unsc reports`): confirmed when "
+    "they have no warning, else candidates awaiting confirmation. A text loaded "
+    "before changes nothing.",
+)
+@click.pass_context
+def extract_cmd(ctx: click.Context, files: tuple[str, ...], as_json: bool, load: bool) -> None:
     """Find every Security Council vote reported in the text FILEs.
 
     Relative days ("on Tuesday", "yesterday") are read against a first line
     such as "date 2017-10-26 AP, UNITED NATIONS". Votes of other bodies,
     statements, withdrawn drafts and undated history are left out; every
     vote is checked against the Council's composition and the rules.
+
+    With --load the votes are added to the database with their provenance
+    (the file name and the text's SHA-256), apart from the official record;
+    every file is read before anything is stored, and all are stored at once.
 
     Example: unsc extract story.txt --json
     """
@@ -68,20 +107,72 @@ def extract_cmd(files: tuple[str, ...], as_json: bool) -> None:
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             _fail(f"cannot read {name}: {reason}")
-    results = [(name, extract(text)) for name, text in texts]
+    results = [(name, text, extract(text)) for name, text in texts]
+    loaded: list[Any] = []
+    if load:
+        from unsc._record.reports import store_report
+
+        with _reports(ctx).engine.begin() as conn:
+            loaded = [
+                store_report(conn, text, file=Path(name).name, votes=votes)
+                for name, text, votes in results
+            ]
     if as_json:
-        out = [
+        out: list[dict[str, object]] = [
             {"file": Path(name).name, "records": [v.to_dict() for v in votes]}
-            for name, votes in results
+            for name, _, votes in results
         ]
+        for item, stored in zip(out, loaded, strict=False):
+            item["load"] = stored.to_dict()
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
-    for i, (name, votes) in enumerate(results):
+    for i, (name, _, votes) in enumerate(results):
         if i:
             click.echo()
         click.echo(f"{name}: {len(votes)} vote{'' if len(votes) == 1 else 's'}")
         for v in votes:
             click.echo(render_vote(v))
+        if loaded:
+            click.echo(_load_summary(loaded[i]))
 
 
-COMMANDS = (extract_cmd,)
+STATUSES = ("candidate", "confirmed", "rejected")
+
+
+@click.command("reports")
+@click.option(
+    "--status",
+    type=click.Choice(STATUSES),
+    help="Only votes with this status: candidate (awaiting confirmation), confirmed or rejected.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per stored vote.")
+@click.pass_context
+def reports_cmd(ctx: click.Context, status: str | None, as_json: bool) -> None:
+    """List the votes read from reports and stored by `unsc extract --load`.
+
+    Each comes with its provenance (file, SHA-256 of the text, report and
+    order in it), its status, its fields as `unsc extract --json` gives them,
+    the corrections a person made, and the spans of the text that support it.
+    Candidates are confirmed, with corrections, or rejected in the web app
+    (`unsc serve`, page /reports) or with the library (`Reports.confirm`).
+
+    Example: unsc reports --status candidate
+    """
+    votes = _reports(ctx).votes(status=status)
+    if as_json:
+        click.echo(json.dumps([v.to_dict() for v in votes], indent=2, ensure_ascii=False))
+        return
+    for i, stored in enumerate(votes):
+        if i:
+            click.echo()
+        click.echo(
+            f"#{stored.id}  {stored.status.value}  {stored.file}  "
+            f"(report {stored.report_id}, vote {stored.seq})"
+        )
+        click.echo(render_vote(stored.vote))
+        for field, change in stored.corrections.items():
+            click.echo(f"  corrected {field}: {change['from']!r} -> {change['to']!r}")
+    click.echo(f"({len(votes)} vote{'' if len(votes) == 1 else 's'})", err=True)
+
+
+COMMANDS = (extract_cmd, reports_cmd)
