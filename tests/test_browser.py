@@ -9,6 +9,7 @@ where they fail.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -95,20 +96,19 @@ def _wait_until_ready(proc: subprocess.Popen[bytes], url: str, deadline: float) 
     raise RuntimeError(f"the server did not answer {url} in time")
 
 
-@pytest.fixture(scope="module")
-def server(record_file: pathlib.Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("server")
-    database = folder / "record.sqlite3"
-    shutil.copyfile(record_file, database)
+@contextlib.contextmanager
+def running_server(database: pathlib.Path, folder: pathlib.Path) -> Iterator[str]:
+    """``unsc serve`` over ``database`` in a subprocess on a free port, until closed."""
     port = _free_port()
     env = {**os.environ, "UNSC_TOKEN": TOKEN, "UNSC_AUTOLOAD": "0"}
     proc = subprocess.Popen(
         [
             sys.executable,
-            "-c",
-            "from unsc._cli_web import serve_cmd; serve_cmd()",
+            "-m",
+            "unsc",
             "--database",
             f"sqlite:///{database}",
+            "serve",
             "--port",
             str(port),
         ],
@@ -123,6 +123,15 @@ def server(record_file: pathlib.Path, tmp_path_factory: pytest.TempPathFactory) 
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(record_file: pathlib.Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("server")
+    database = folder / "record.sqlite3"
+    shutil.copyfile(record_file, database)
+    with running_server(database, folder) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

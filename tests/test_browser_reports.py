@@ -9,18 +9,14 @@ confirmed.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from realdata import require_shared
-from test_browser import _free_port, _wait_until_ready, browser, page
+from test_browser import browser, page, running_server
 from test_web_support import TOKEN
 
 __all__ = ["browser", "page"]  # fixtures
@@ -33,29 +29,8 @@ SEED = "seeds/000_7eccf3441f495112.txt"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("server-reports")
-    port = _free_port()
-    env = {**os.environ, "UNSC_TOKEN": TOKEN, "UNSC_AUTOLOAD": "0"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from unsc._cli_web import serve_cmd; serve_cmd()",
-            "--database",
-            f"sqlite:///{folder / 'reports.sqlite3'}",
-            "--port",
-            str(port),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=(folder / "server.log").open("wb"),
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_ready(proc, f"{base}/api/status", time.monotonic() + 60)
+    with running_server(folder / "reports.sqlite3", folder) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_the_founding_story_read_highlighted_and_confirmed(server: str, page: Page) -> None:
