@@ -14,7 +14,17 @@ from unsc import __version__
 from unsc._council import presidencies
 from unsc._web import errors, queries
 from unsc._web.engines import read_engine, write_engine
-from unsc._web.routes import api, chamber, council, decisions, members, record, reports, vetoes
+from unsc._web.routes import (
+    api,
+    chamber,
+    council,
+    decisions,
+    mandates,
+    members,
+    record,
+    reports,
+    vetoes,
+)
 from unsc._web.services import Cache, Loader, Services
 from unsc._web.settings import Settings
 
@@ -79,6 +89,7 @@ def create_app(settings: Settings) -> FastAPI:
         vetoes.router,
         chamber.router,
         reports.router,
+        mandates.router,
         api.router,
         api.docs_router,
     ):
