@@ -204,8 +204,9 @@ def resolutions_cmd(
 @click.command("resolution")
 @click.argument("number", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV: one row per member's vote.")
 @click.pass_context
-def resolution_cmd(ctx: click.Context, number: int, as_json: bool) -> None:
+def resolution_cmd(ctx: click.Context, number: int, as_json: bool, as_csv: bool) -> None:
     """Show resolution NUMBER: tally, votes, recorded and adjudicated outcome, sources.
 
     Example: unsc resolution 2334 --json
@@ -213,8 +214,16 @@ def resolution_cmd(ctx: click.Context, number: int, as_json: bool) -> None:
     row = _record(ctx).resolution(number)
     if row is None:
         raise InputError(f"no resolution {number} in the record", hint="run `unsc data load DIR`")
+    if as_json and as_csv:
+        raise InputError("give --json or --csv, not both")
     if as_json:
         _emit_json(row)
+        return
+    if as_csv:
+        base = {k: row[k] for k in ("resolution", "date", "meeting", "draft", "yes", "no")}
+        base.update(abstain=row["abstain"], adjudicated_outcome=row["adjudicated_outcome"])
+        votes = sorted(row["votes"].items()) or [("", "")]
+        _emit_csv([{**base, "member": m, "vote": v} for m, v in votes])
         return
     click.echo(f"Resolution {number} ({row['date']}, {row['meeting'] or 'meeting unknown'})")
     click.echo(f"  {row['agenda'] or ''}")
@@ -262,15 +271,21 @@ def vetoes_cmd(
 @click.command("member")
 @click.argument("code")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV: agreement with every member.")
 @click.pass_context
-def member_cmd(ctx: click.Context, code: str, as_json: bool) -> None:
+def member_cmd(ctx: click.Context, code: str, as_json: bool, as_csv: bool) -> None:
     """A member's terms, votes cast, vetoes, and agreement with every other member.
 
     Example: unsc member FRA --json
     """
     row = _record(ctx).member(code)
+    if as_json and as_csv:
+        raise InputError("give --json or --csv, not both")
     if as_json:
         _emit_json(row)
+        return
+    if as_csv:
+        _emit_csv([{"code": row["code"], **a} for a in row["agreement"]])
         return
     click.echo(f"{row['name']} ({row['code']})")
     for t in row["terms"]:
