@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from unsc._extract._patterns import Pick, plain, same, twin
+from unsc._extract._text import FOLD_TRAPS
 
 MONTHS = {
     "january": 1,
@@ -62,8 +67,9 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+# (the look-ahead: a match starts with a weekday, "the" or a digit; it only saves time)
 _DAY_MONTH = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    rf"(?=[MTWFSt]|\d)\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
     rf"(?:,?\s+{_YEAR})?\b"
 )
 _MONTH_DAY = re.compile(
@@ -132,24 +138,19 @@ _PROSE_DATELINE = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
-_ANY_HINT = re.compile(
-    r"day|night|ago|last|earlier|later|previous|past|recent|time|once|decade|spring|summer|autumn|"
-    r"fall|winter|year|month|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|that|next|"
-    r"the following"
-)
 _MONTH_HINT = re.compile(
     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 )
-_DEICTIC_HINT = re.compile(r"yesterday|today|tonight|this |last night")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DateExpr:
     """A date expression in a clause.
 
     ``kind`` is ``day`` (a calendar date, resolved), ``weekday`` or ``deictic``
     (resolved against the dateline), ``relative`` (days after the previous
-    vote: ``offset``) or ``vague`` (history without a day).
+    vote: ``offset``) or ``vague`` (history without a day). Treated as immutable
+    (not frozen only because a frozen instance is several times slower to build).
     """
 
     start: int
@@ -196,114 +197,283 @@ def _weekday_before(ref: dt.date, weekday: int, strictly: bool) -> dt.date:
     return ref - dt.timedelta(days=delta)
 
 
+_WEEK = dt.timedelta(days=7)
+
+
 def _with_year(month: int, day: int, year: int | None, ref: dt.date | None) -> dt.date | None:
     if year is not None:
         return _safe_date(year, month, day)
     if ref is None:
         return None
     found = _safe_date(ref.year, month, day)
-    if found is not None and found > ref + dt.timedelta(days=7):
+    if found is not None and found > ref + _WEEK:
         found = _safe_date(ref.year - 1, month, day)
     return found
 
 
-def find_dates(text: str, ref: dt.date | None, year_hint: int | None) -> list[DateExpr]:
+def _free(out: list[DateExpr], a: int, b: int) -> bool:
+    """Whether ``a:b`` overlaps none of ``out``."""
+    for e in out:  # noqa: SIM110 - a loop is faster than any()/all() over a generator
+        if b > e.start and a < e.end:
+            return False
+    return True
+
+
+def _any(low: str, keys: tuple[str, ...]) -> bool:
+    """Whether any of ``keys`` is in ``low``."""
+    for k in keys:  # noqa: SIM110 - a loop is faster than any()/all() over a generator
+        if k in low:
+            return True
+    return False
+
+
+def find_dates(
+    text: str,
+    ref: dt.date | None,
+    year_hint: int | None,
+    *,
+    dated_only: bool = False,
+    ascii_ok: bool | None = None,
+) -> list[DateExpr]:
     """Date expressions in ``text``, resolved where possible, in text order.
 
     ``ref`` is the dateline (for weekdays and "yesterday"); ``year_hint`` the
-    year in force in the text, for dates written without a year.
+    year in force in the text, for dates written without a year. With
+    ``dated_only`` the relative and vague expressions (which never carry a date)
+    are not looked for; the others are the same as without it, since those kinds
+    are looked for last and never keep an earlier expression out. ``ascii_ok`` is
+    ``plain(text)`` when the caller knows it (for speed).
     """
+    low = text.lower()
+    if ascii_ok is None:
+        ascii_ok = plain(text)
+    q = twin if ascii_ok else same  # ASCII twins of the patterns for plain text
+    (digit, iso, day_month, month_day, weekday, weekday_core, deictic, relative, vague_parts) = (
+        _ASCII_SET if ascii_ok else _UNICODE_SET
+    )
+    digits = digit.search(text) is not None
+    if not digits and not _any(low, _HINT_WORDS):
+        return []
     out: list[DateExpr] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    def add(expr: DateExpr) -> None:
-        out.append(expr)
-        taken.append((expr.start, expr.end))
-
     hint_ref = ref
     if hint_ref is None and year_hint is not None:
         hint_ref = dt.date(year_hint, 12, 31)
-    low = text.lower()
-    digits = _DIGIT.search(text) is not None
-    if not digits and not _ANY_HINT.search(low):
-        return []
-    for m in _ISO.finditer(text) if digits else ():
-        add(
-            DateExpr(
-                m.start(),
-                m.end(),
-                "day",
-                _safe_date(int(m["y"]), int(m["m"]), int(m["d"])),
-                0,
-                True,
-            )
-        )
-    for pattern in (_DAY_MONTH, _MONTH_DAY) if digits and _MONTH_HINT.search(text) else ():
-        for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
+    if digits and "-" in text:
+        for m in iso.finditer(text):
+            date = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+            out.append(DateExpr(m.start(), m.end(), "day", date, 0, True))
+    if digits and _MONTH_HINT.search(text):
+        # each pattern runs only where its core (digit and month, month and digit) occurs
+        for pattern, core in (day_month, month_day):
+            if core.search(text) is None:
                 continue
-            month = MONTHS[m["month"].lower().rstrip(".")]
-            year = int(m["year"]) if m["year"] else None
-            date = _with_year(month, int(m["day"]), year, hint_ref)
-            add(DateExpr(m.start(), m.end(), "day", date, 0, year is not None))
-    for m in _WEEKDAY_ONLY.finditer(text) if "day" in low else ():
-        if not free(m.start(), m.end()) or not free(m.start() - 4, m.end() + 4):
-            continue  # "5 December 1971 (Sunday)": the calendar date says it
-        date = None
-        if ref is not None:
-            date = _weekday_before(ref, WEEKDAYS[m["weekday"].lower()], bool(m["last"]))
-        add(DateExpr(m.start(), m.end(), "weekday", date))
-    for m in _DEICTIC.finditer(text) if _DEICTIC_HINT.search(low) else ():
-        if not free(m.start(), m.end()):
+            for m in pattern.finditer(text):
+                a, b = m.span()
+                if out and not _free(out, a, b):
+                    continue
+                month = MONTHS[m["month"].lower().rstrip(".")]
+                year = int(m["year"]) if m["year"] else None
+                date = _with_year(month, int(m["day"]), year, hint_ref)
+                out.append(DateExpr(a, b, "day", date, 0, year is not None))
+    if "day" in low and weekday_core.search(text):
+        for m in weekday.finditer(text):
+            a, b = m.span()
+            if not _free(out, a, b) or not _free(out, a - 4, b + 4):
+                continue  # "5 December 1971 (Sunday)": the calendar date says it
+            date = None
+            if ref is not None:
+                date = _weekday_before(ref, WEEKDAYS[m["weekday"].lower()], bool(m["last"]))
+            out.append(DateExpr(a, b, "weekday", date))
+    if _any(low, _DEICTIC_KEYS):
+        for m in deictic.finditer(text):
+            a, b = m.span()
+            if not _free(out, a, b):
+                continue
+            word = m["word"].lower()
+            date = None
+            if ref is not None:
+                back = 1 if word in ("yesterday", "last night") else 0
+                date = ref - dt.timedelta(days=back)
+            out.append(DateExpr(a, b, "deictic", date))
+    if dated_only:
+        pass
+    elif _any(low, _RELATIVE_KEYS):
+        for m in relative.finditer(text):
+            a, b = m.span()
+            if not _free(out, a, b):
+                continue
+            if m["same"]:
+                offset = 0
+            elif m["next"]:
+                offset = 1
+            else:
+                n = m["n"].lower()
+                offset = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            out.append(DateExpr(a, b, "relative", None, offset))
+    for vague, keys, needs in () if dated_only else vague_parts:
+        if not _any(low, keys) or (needs is not None and not needs(text, low)):
             continue
-        word = m["word"].lower()
-        date = None
-        if ref is not None:
-            back = 1 if word in ("yesterday", "last night") else 0
-            date = ref - dt.timedelta(days=back)
-        add(DateExpr(m.start(), m.end(), "deictic", date))
-    for m in (
-        _RELATIVE.finditer(text)
-        if "day later" in low
-        or "days later" in low
-        or "same day" in low
-        or "ing day" in low
-        or "next day" in low
-        else ()
-    ):
-        if not free(m.start(), m.end()):
-            continue
-        if m["same"]:
-            offset = 0
-        elif m["next"]:
-            offset = 1
-        else:
-            n = m["n"].lower()
-            offset = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-        add(DateExpr(m.start(), m.end(), "relative", None, offset))
-    for pattern, keys in _VAGUE_PARTS:
-        if not any(k in low for k in keys):
-            continue
-        for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                add(DateExpr(m.start(), m.end(), "vague"))
-    out.sort(key=lambda e: e.start)
-    return [_bounded(text, e) for e in out]
+        for m in vague.finditer(text):
+            a, b = m.span()
+            if _free(out, a, b):
+                out.append(DateExpr(a, b, "vague"))
+    if not out:
+        return out
+    if len(out) > 1:
+        out.sort(key=_START)
+    return [_bounded(text, e, q) if e.kind == "day" else e for e in out]
+
+
+_START = operator.attrgetter("start")
+
+
+def _period_core(text: str, low: str) -> bool:
+    """Whether ``low`` has a word every match of the first vague pattern ends with."""
+    return _any(low, _PERIOD_WORDS)
+
+
+def _month_core(text: str, low: str) -> bool:
+    """Whether ``text`` has a month after a space, as every match of the fourth has."""
+    return _SPACE_MONTH.search(text) is not None
+
+
+_PERIOD_WORDS = (
+    "year", "month", "week", "spring", "summer", "autumn", "fall", "winter", "decade", *FOLD_TRAPS,
+)  # fmt: skip
+# every match of the fourth vague pattern has a month after a space
+_SPACE_MONTH = re.compile(r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+# more words the vague patterns need, for speed only (by index in _VAGUE_PARTS)
+_CORES: dict[int, Callable[[str, str], bool]] = {0: _period_core, 3: _month_core}
+_VAGUE = tuple((pattern, keys, _CORES.get(i)) for i, (pattern, keys) in enumerate(_VAGUE_PARTS))
+
+# The words a date expression can begin with (in lower case), besides numbers. Every
+# pattern above starts at a word boundary with one of them.
+_FIRST_WORDS = frozenset(
+    [w.lower() for w in WEEKDAYS]
+    + list(MONTHS)
+    + [
+        "the",
+        "last",
+        "late",
+        "early",
+        "on",
+        "yesterday",
+        "today",
+        "tonight",
+        "this",
+        "earlier",
+        "later",
+        "that",
+        "a",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "in",
+        "since",
+        "by",
+        "during",
+        "through",
+        "throughout",
+        "of",
+        "until",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "years",
+        "months",
+        "weeks",
+        "decades",
+        "previously",
+        "over",
+        "at",
+        "once",
+        "several",
+        "many",
+    ]
+)
+_WORD = re.compile(r"\w+", re.ASCII)  # used on ASCII text only
+
+
+def may_start_at(text: str, limit: int) -> bool:
+    """Whether a date expression of ``find_dates(text, ...)`` may start at or before ``limit``.
+
+    ``False`` means none does. Non-ASCII text is not ruled out (see ``FOLD_TRAPS``).
+    """
+    if not text.isascii():
+        return True
+    for m in _WORD.finditer(text):
+        if m.start() > limit:
+            break
+        word = m.group(0).lower()
+        if word[0].isdigit() or word in _FIRST_WORDS:
+            return True
+    return False
+
+
+_HINT_WORDS = (
+    "day", "night", "ago", "last", "earlier", "later", "previous", "past", "recent", "time",
+    "once", "decade", "spring", "summer", "autumn", "fall", "winter", "year", "month", "week",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "that",
+    "next", "the following",
+)  # fmt: skip
+_DEICTIC_KEYS = ("yesterday", "today", "tonight", "this ", "last night")
+_RELATIVE_KEYS = ("day later", "days later", "same day", "ing day", "next day")
+# Every match of _DAY_MONTH holds a digit then a month; every match of _MONTH_DAY a month
+# then a day of one or two digits; every match of _WEEKDAY_ONLY a weekday. These cores
+# are cheap to search for.
+_DAY_MONTH_CORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("?P<month>", ""))
+_MONTH_DAY_CORE = re.compile(_MONTH.replace("?P<month>", "") + r"\s+\d\d?(?:st|nd|rd|th)?\b")
+_WEEKDAY_CORE = re.compile(_WEEKDAY.replace("?P<weekday>", ""))
 
 
 _BOUND = re.compile(r"\b(?:by|between|since|until|till|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
+# every match of _BOUND holds one of these in lower case (or a FOLD_TRAPS character)
+_BOUND_KEYS = ("by", "between", "since", "until", "till", "from", "through", *FOLD_TRAPS)
 
 
-def _bounded(text: str, expr: DateExpr) -> DateExpr:
+def _bounded(text: str, expr: DateExpr, q: Pick = same) -> DateExpr:
     """A date that only bounds a period ("by 15 January", "since 2011") dates no vote."""
-    if expr.kind == "day" and _BOUND.search(text[max(0, expr.start - 12) : expr.start]):
+    before = text[max(0, expr.start - 12) : expr.start]
+    if not _any(before.lower(), _BOUND_KEYS):
+        return expr
+    if expr.kind == "day" and q(_BOUND).search(before):
         return DateExpr(expr.start, expr.end, "vague")
     return expr
 
 
 def years_in(text: str) -> list[int]:
     """Four-digit years 1946-2027 in ``text``, in order."""
-    return [int(y) for y in re.findall(r"\b(19[4-9]\d|20[0-2]\d)\b", text)]
+    return [int(y) for y in _YEAR_WORD.findall(text)]
+
+
+_YEAR_WORD = re.compile(r"\b(19[4-9]\d|20[0-2]\d)\b")
+
+
+# the patterns find_dates reads, and their ASCII twins for plain text
+_UNICODE_SET = (
+    _DIGIT,
+    _ISO,
+    (_DAY_MONTH, _DAY_MONTH_CORE),
+    (_MONTH_DAY, _MONTH_DAY_CORE),
+    _WEEKDAY_ONLY,
+    _WEEKDAY_CORE,
+    _DEICTIC,
+    _RELATIVE,
+    _VAGUE,
+)
+_ASCII_SET = (
+    twin(_DIGIT),
+    twin(_ISO),
+    (twin(_DAY_MONTH), twin(_DAY_MONTH_CORE)),
+    (twin(_MONTH_DAY), twin(_MONTH_DAY_CORE)),
+    twin(_WEEKDAY_ONLY),
+    twin(_WEEKDAY_CORE),
+    twin(_DEICTIC),
+    twin(_RELATIVE),
+    tuple((twin(pattern), keys, needs) for pattern, keys, needs in _VAGUE),
+)

@@ -31,7 +31,7 @@ _CONFLICTING = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """The mentions of one vote, gathered across a text."""
 
@@ -125,11 +125,16 @@ def group(mentions: list[Mention]) -> list[Event]:
         if m.statement and m.kind is None:
             body = "statement"
         target: Event | None = None
-        identified = [
-            e
-            for e in events
-            if (m.draft and e.draft == m.draft) or (m.resolution and e.resolution == m.resolution)
-        ]
+        identified = (
+            [
+                e
+                for e in events
+                if (m.draft and e.draft == m.draft)
+                or (m.resolution and e.resolution == m.resolution)
+            ]
+            if m.draft or m.resolution
+            else []
+        )
         if identified:
             target = identified[-1]
         elif m.kind is None:
@@ -158,6 +163,21 @@ def group(mentions: list[Mention]) -> list[Event]:
             if body == "other" and m.body_explicit and OTHER_COUNCIL.search(m.masked.lower()):
                 context = "other_council"
     return events
+
+
+_SEATS: dict[dt.date, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _seats(sitting: Council | None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The codes of the members sitting and of the permanent ones (memoised by date)."""
+    if sitting is None:
+        return (), frozenset()
+    found = _SEATS.get(sitting.date)
+    if found is None:
+        if len(_SEATS) > 4096:
+            _SEATS.clear()
+        found = _SEATS[sitting.date] = (sitting.codes, frozenset(sitting.permanent))
+    return found
 
 
 def _council(date: dt.date | None) -> Council | None:
@@ -202,7 +222,7 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     real = [m for m in e.mentions if m.strong and not m.hypothetical]
     if not real:
         return None
-    if any(m.statement for m in e.mentions) and e.kind is None:
+    if e.kind is None and any(m.statement for m in e.mentions):
         return None
     has_counts = any(m.counts or m.unanimous for m in real)
     if any(m.withdrawn for m in e.mentions) and not has_counts:
@@ -212,36 +232,39 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     if all(m.subordinate for m in e.mentions) and not any(m.date for m in e.mentions):
         return None
     sitting = _council(e.date)
-    size = len(sitting.codes) if sitting else (11 if e.date and e.date.year < 1966 else 15)
+    seats, permanent = _seats(sitting)
+    size = len(seats) if sitting else (11 if e.date and e.date.year < 1966 else 15)
 
-    names: dict[str, list[str]] = {p: [] for p in POSITIONS}
-    partial: dict[str, list[str]] = {p: [] for p in POSITIONS}
+    names: dict[str, list[str]] = {"yes": [], "no": [], "abs": [], "nv": []}
+    partial: dict[str, list[str]] = {"yes": [], "no": [], "abs": [], "nv": []}
     placed: dict[str, str] = {}
     vetoers: list[str] = []
     for m in real:
-        for pos in POSITIONS:
-            for code in m.names.get(pos, []):
-                if code not in placed:
-                    placed[code] = pos
-                    names[pos].append(code)
+        if m.names:
+            for pos in POSITIONS:
+                for code in m.names.get(pos, ()):
+                    if code not in placed:
+                        placed[code] = pos
+                        names[pos].append(code)
         for code in m.vetoers:
             if code not in vetoers:
                 vetoers.append(code)
         for code in m.weak_vetoers:
-            if code not in vetoers and (sitting is None or code in sitting.permanent):
+            if code not in vetoers and (sitting is None or code in permanent):
                 vetoers.append(code)
     for code in vetoers:
         if code not in placed:
             placed[code] = "no"
             names["no"].append(code)
     for m in real:
-        for pos in POSITIONS:
-            for code in m.partial.get(pos, []):
-                if code not in placed:
-                    placed[code] = pos
-                    partial[pos].append(code)
+        if m.partial:
+            for pos in POSITIONS:
+                for code in m.partial.get(pos, ()):
+                    if code not in placed:
+                        placed[code] = pos
+                        partial[pos].append(code)
 
-    counts: dict[str, int | None] = {p: None for p in POSITIONS}
+    counts: dict[str, int | None] = {"yes": None, "no": None, "abs": None, "nv": None}
     for m in real:
         for pos, value in m.counts.items():
             if counts[pos] is None:
@@ -278,7 +301,7 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         elif other is not None and other[1] is None and unknown == [other[0]]:
             counts[other[0]] = size - sum(known)
 
-    inferred = _infer(counts, names, partial, sitting)
+    inferred = _infer(counts, names, partial, seats if sitting else None)
 
     kind = _KINDS.get(e.kind, Kind.DRAFT_RESOLUTION)
     procedural = _PROCEDURAL.get(e.kind or "", False)
@@ -288,7 +311,6 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         procedural = True
 
     warnings: set[ExtractWarning] = set()
-    permanent = set(sitting.permanent) if sitting else set()
     no_voters = names["no"] + partial["no"]
     if inferred and _deficit_position(counts, names, partial) == "no":
         no_voters = no_voters + inferred
@@ -328,7 +350,7 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
 
     if sitting is not None:
         named = {c for pos in POSITIONS for c in names[pos] + partial[pos]} | set(vetoers)
-        if any(c not in sitting.codes for c in named):
+        if not named.issubset(seats):
             warnings.add(ExtractWarning.MEMBER_NOT_ON_COUNCIL)
     for pos in POSITIONS:
         stated = counts[pos]
@@ -395,12 +417,13 @@ def _infer(
     counts: dict[str, int | None],
     names: dict[str, list[str]],
     partial: dict[str, list[str]],
-    sitting: Council | None,
+    codes: tuple[str, ...] | None,
 ) -> list[str]:
-    if sitting is None or any(v is None for v in counts.values()):
+    """Members placed by elimination; ``codes`` are those sitting (``None``: unknown)."""
+    if codes is None or any(v is None for v in counts.values()):
         return []
     named = {c for p in POSITIONS for c in names[p] + partial[p]}
-    unnamed = [c for c in sitting.codes if c not in named]
+    unnamed = [c for c in codes if c not in named]
     pos = _deficit_position(counts, names, partial)
     if pos is None or not unnamed:
         return []

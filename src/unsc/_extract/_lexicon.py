@@ -45,6 +45,33 @@ _BLOCKED = (
 )
 
 
+_RESOLVED_MAX = 65536
+"""Entries kept in a lexicon's memo of resolved (surface, date) pairs before it is cleared."""
+
+
+def _trie(strings: list[str]) -> str:
+    """A regular expression matching any of ``strings``, longest first, as a trie."""
+    end = "" in strings
+    by_first: dict[str, list[str]] = {}
+    for s in strings:
+        if s:
+            by_first.setdefault(s[0], []).append(s[1:])
+    alternatives = []
+    for first in sorted(by_first):
+        rest = by_first[first]
+        prefix = first
+        # a chain with a single continuation is one literal
+        while "" not in rest and len({r[0] for r in rest}) == 1:
+            prefix += rest[0][0]
+            rest = [r[1:] for r in rest]
+        alternatives.append(re.escape(prefix) + ("" if rest == [""] else _trie(rest)))
+    if end:
+        alternatives.append("")  # a form ends here: tried after every longer one
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
 @dataclass(frozen=True, slots=True)
 class Form:
     """One surface form of a state: ``kind`` is name, adj, plural, capital or person."""
@@ -70,11 +97,14 @@ class Lexicon:
 
     def __init__(self, forms: dict[str, list[Form]]) -> None:
         self.forms = forms
-        ordered = sorted(forms, key=lambda s: (-len(s), s))
-        alternation = "|".join(re.escape(s) for s in ordered)
-        # no look-behind at the start, so that the engine can skip by first character;
-        # callers check the character before a match with ``starts_word``
-        self.pattern = re.compile(rf"(?:{alternation})(?![\w])")
+        # The longest form at each position, as a trie of alternations: one branch per
+        # next character, the end of a shorter form last (so the longest form followed by
+        # a non-word character wins, as in a longest-first alternation, but without trying
+        # every form at every position). No look-behind at the start, so that the engine
+        # can skip by first character; callers check the character before a match with
+        # ``starts_word``.
+        self.pattern = re.compile(rf"{_trie(list(forms))}(?![\w])")
+        self._resolved: dict[tuple[str, dt.date | None], tuple[str, str] | None] = {}
 
     @staticmethod
     def starts_word(text: str, start: int) -> bool:
@@ -82,7 +112,19 @@ class Lexicon:
         return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
 
     def resolve(self, surface: str, date: dt.date | None) -> tuple[str, str] | None:
-        """The (code, kind) ``surface`` denotes on ``date``, or ``None``."""
+        """The (code, kind) ``surface`` denotes on ``date``, or ``None`` (memoised)."""
+        key = (surface, date)
+        try:
+            return self._resolved[key]
+        except KeyError:
+            pass
+        if len(self._resolved) >= _RESOLVED_MAX:
+            self._resolved.clear()
+        found = self._resolve(surface, date)
+        self._resolved[key] = found
+        return found
+
+    def _resolve(self, surface: str, date: dt.date | None) -> tuple[str, str] | None:
         candidates = self.forms.get(surface, [])
         if not candidates or candidates[0].kind == "block":
             return None

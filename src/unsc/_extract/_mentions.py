@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from unsc._extract import _needs as N
 from unsc._extract import _patterns as P
 from unsc._extract._dates import DateExpr
 from unsc._extract._lexicon import Lexicon
@@ -54,16 +55,24 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_LOW = re.compile(_NUMBER_RE.pattern.lower())
+# every number word contains one of these
+_NUMBER_KEYS = ("one", "two", "ten", "six", "three", "four", "five", "seven", "eight", "nine",
+                "eleven", "twelve", "thirteen", "fifteen", "twenty", "zero", "single")  # fmt: skip
 
 
-def _numbers(text: str) -> str:
+def _numbers(text: str, q: P.Pick = P.same) -> str:
     """Number words as digits ("two no votes" -> "2 no votes")."""
     low = text.lower()
     if len(low) != len(text):
         return _NUMBER_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(0).lower()]), text)
+    for word in _NUMBER_KEYS:
+        if word in low:
+            break
+    else:
+        return text
     out: list[str] = []
     pos = 0
-    for m in _NUMBER_LOW.finditer(low):
+    for m in q(_NUMBER_LOW).finditer(low):
         out.append(text[pos : m.start()])
         out.append(str(_NUMBER_WORDS[m.group(0)]))
         pos = m.end()
@@ -95,7 +104,7 @@ _TITLE_GAP = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """What one clause says about a vote."""
 
@@ -148,7 +157,7 @@ class Mention:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Masked:
     """A clause in masked form, with the codes behind its ``MEMx`` tokens."""
 
@@ -158,6 +167,7 @@ class Masked:
     dates: list[DateExpr]
     symbols: list[str]
     resolutions: list[tuple[int, bool]]
+    plain: bool = False  # ASCII without separators (so is its lower case: see P.plain)
 
 
 def mask(
@@ -166,72 +176,100 @@ def mask(
     dates: list[DateExpr],
     when: dt.date | None,
     last_person: str | None,
+    ascii_ok: bool | None = None,
 ) -> Masked:
-    """Replace states, dates, symbols and number words by tokens."""
-    spans: list[tuple[int, int, str]] = []
+    """Replace states, dates, symbols and number words by tokens.
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e, _ in spans)
-
-    for i, d in enumerate(dates):
-        spans.append((d.start, d.end, f"DATx{i}"))
+    ``ascii_ok`` is ``P.plain(text)`` when the caller knows it (for speed).
+    """
+    if ascii_ok is None:
+        ascii_ok = P.plain(text)
+    q = P.twin if ascii_ok else P.same
+    spans = [(d.start, d.end, f"DATx{i}") for i, d in enumerate(dates)]
     symbols: list[str] = []
     resolutions: list[tuple[int, bool]] = []
-    for m in _SYMBOL.finditer(text):
-        if free(m.start(), m.end()):
-            spans.append((m.start(), m.end(), f"SYMx{len(symbols)}"))
-            symbols.append(m.group(0).replace(" ", ""))
-    for m in _RESOLUTION.finditer(text):
-        a, b = m.start("n"), m.end()
-        if free(a, b):
-            referential = bool(_REFERENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]))
-            spans.append((a, b, f"RESx{len(resolutions)}"))
-            resolutions.append((int(m["n"]), referential))
+    if "S/" in text:
+        for m in q(_SYMBOL).finditer(text):
+            a, b = m.span()
+            if _free(spans, a, b):
+                spans.append((a, b, f"SYMx{len(symbols)}"))
+                symbols.append(m.group(0).replace(" ", ""))
+    if "esolution" in text or "S/RES/" in text:
+        for m in q(_RESOLUTION).finditer(text):
+            a, b = m.start("n"), m.end()
+            if _free(spans, a, b):
+                before = text[max(0, m.start() - 30) : m.start()]
+                referential = bool(q(_REFERENCE_BEFORE).search(before))
+                spans.append((a, b, f"RESx{len(resolutions)}"))
+                resolutions.append((int(m["n"]), referential))
     codes: list[str] = []
     kinds: list[str] = []
-    for m in lex.pattern.finditer(text):
-        if not free(m.start(), m.end()) or not lex.starts_word(text, m.start()):
+    resolve = lex.resolve
+    for m in q(lex.pattern).finditer(text):
+        a, b = m.span()
+        if a and (text[a - 1].isalnum() or text[a - 1] in "_-"):
+            continue  # not the start of a word (``Lexicon.starts_word``)
+        if spans and not _free(spans, a, b):
             continue
-        hit = lex.resolve(m.group(0), when)
+        hit = resolve(m.group(0), when)
         if hit is None:
             continue
-        spans.append((m.start(), m.end(), f"MEMx{len(codes)}"))
+        spans.append((a, b, f"MEMx{len(codes)}"))
         codes.append(hit[0])
         kinds.append(hit[1])
-    if last_person is not None:
-        for m in re.finditer(r"\b(?:his|her)\s+own\b", text):
-            if free(m.start(), m.end()):
+    if last_person is not None and "own" in text:
+        for m in q(_OWN).finditer(text):
+            if _free(spans, m.start(), m.end()):
                 spans.append((m.start(), m.end(), f"MEMx{len(codes)}"))
                 codes.append(last_person)
                 kinds.append("person")
-    spans.sort()
-    out: list[str] = []
-    pos = 0
-    for a, b, token in spans:
-        out.append(text[pos:a])
-        out.append(token)
-        pos = b
-    out.append(text[pos:])
-    masked = "".join(out).replace('"', "")
-    masked = _numbers(masked)
-    masked = _collapse(masked, codes)
-    return Masked(masked, codes, kinds, dates, symbols, resolutions)
+    if spans:
+        spans.sort()
+        out: list[str] = []
+        pos = 0
+        for a, b, token in spans:
+            out.append(text[pos:a])
+            out.append(token)
+            pos = b
+        out.append(text[pos:])
+        masked = "".join(out)
+    else:
+        masked = text
+    if '"' in masked:
+        masked = masked.replace('"', "")
+    masked = _numbers(masked, q)
+    masked = _collapse(masked, codes, q)
+    return Masked(masked, codes, kinds, dates, symbols, resolutions, ascii_ok)
+
+
+_OWN = re.compile(r"\b(?:his|her)\s+own\b")
+
+
+def _free(spans: list[tuple[int, int, str]], a: int, b: int) -> bool:
+    """Whether ``a:b`` overlaps none of ``spans``."""
+    for s, e, _ in spans:  # noqa: SIM110 - a loop is faster than any()/all() over a generator
+        if b > s and a < e:
+            return False
+    return True
 
 
 _PAIR = re.compile(r"MEMx(\d+)")
 
 
-def _collapse(masked: str, codes: list[str]) -> str:
+def _collapse(masked: str, codes: list[str], q: P.Pick = P.same) -> str:
     """Merge "Russian Ambassador Vassily Nebenzia" (two mentions of one state) into one."""
+    tokens = masked.count("MEMx")
+    if tokens < 2 or (tokens == len(codes) and len(set(codes)) == tokens):
+        return masked  # no two mentions of one state
     changed = True
     while changed:
         changed = False
-        found = list(_PAIR.finditer(masked))
+        found = list(q(_PAIR).finditer(masked))
         for first, second in itertools.pairwise(found):
             if codes[int(first[1])] != codes[int(second[1])]:
                 continue
             gap = masked[first.end() : second.start()]
-            if len(gap) > 80 or not _TITLE_GAP.match(gap):
+            if len(gap) > 80 or not q(_TITLE_GAP).match(gap):
                 continue
             end = second.end()
             if "," in gap and masked[end : end + 1] == ",":
@@ -252,29 +290,46 @@ def _codes(fragment: str, codes: list[str]) -> list[str]:
 
 
 def _position(m: re.Match[str]) -> str | None:
-    groups = m.groupdict()
-    for name in POSITIONS:
-        if groups.get(name) or groups.get(name + "2"):
-            return name
+    """The position (``yes``, ``no``, ``abs``, ``nv``) whose group (or ``<name>2``) matched."""
+    groups = _POSITION_GROUPS.get(id(m.re))  # hashing a pattern hashes all its code
+    if groups is None:
+        names = m.re.groupindex
+        groups = _POSITION_GROUPS[id(m.re)] = tuple(
+            (name, tuple(g for g in (name, name + "2") if g in names))
+            for name in POSITIONS
+            if name in names or name + "2" in names
+        )
+    for name, alternatives in groups:
+        for group in alternatives:
+            if m.group(group):
+                return name
     return None
+
+
+# the position groups of each pattern read by _position (by id: the patterns are module
+# constants), in the order they are tried
+_POSITION_GROUPS: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {}
 
 
 def _prefix(text: str, at: int, width: int = 70) -> str:
     return text[max(0, at - width) : at]
 
 
-def hypothetical_at(text: str, at: int) -> bool:
-    """Whether the trigger at ``at`` is governed by a modal, a condition or an intention."""
+def hypothetical_at(text: str, at: int, q: P.Pick = P.same) -> bool:
+    """Whether the trigger at ``at`` is governed by a modal, a condition or an intention.
+
+    ``q`` picks the patterns for the text (``P.twin`` for plain text, see ``P.plain``).
+    """
     before = _prefix(text, at, 60)
-    if P.HYPOTHETICAL_BEFORE.search(before):
+    if q(P.HYPOTHETICAL_BEFORE).search(before):
         return True
     start = text[:at].lstrip().lower()
     return start.startswith(("if ", "unless ", "should "))
 
 
-def negated_at(text: str, at: int) -> bool:
+def negated_at(text: str, at: int, q: P.Pick = P.same) -> bool:
     """Whether the trigger at ``at`` is negated ("was not adopted", "failed to adopt")."""
-    return bool(P.NEGATED_BEFORE.search(_prefix(text, at, 40)))
+    return bool(q(P.NEGATED_BEFORE).search(_prefix(text, at, 40)))
 
 
 def _add(target: dict[str, list[str]], position: str, codes: list[str]) -> None:
@@ -294,16 +349,28 @@ def _count_value(raw: str) -> int | None:
 class _Reader:
     """Reads one masked clause into a :class:`Mention`."""
 
-    def __init__(self, mention: Mention, masked: Masked) -> None:
+    __slots__ = ("codes", "low", "m", "number", "q", "s", "taken", "triggers", "words")
+
+    def __init__(
+        self, mention: Mention, masked: Masked, s: str, words: set[str], q: P.Pick
+    ) -> None:
         self.m = mention
-        self.s = _lower(masked.text)
-        self.low = self.s
+        self.q = q  # picks each pattern's ASCII twin for plain text
+        self.s = s  # the masked clause, lower-cased by ``_lower``
+        self.low = s
+        self.words = words  # its words, for the tests of _needs
         self.codes = masked.codes
         self.taken: list[tuple[int, int]] = []
         self.triggers: list[int] = []
+        # every count pattern needs a number (number words are digits by now; the digits of
+        # tokens such as MEMx0 follow a letter) or a "no" word
+        self.number = self.q(_NUMBER).search(s) is not None
 
     def free(self, a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in self.taken)
+        for s, e in self.taken:  # noqa: SIM110 - a loop is faster than any()/all() over a generator
+            if b > s and a < e:
+                return False
+        return True
 
     def take(self, a: int, b: int) -> None:
         self.taken.append((a, b))
@@ -316,17 +383,18 @@ class _Reader:
 
     def counts(self) -> None:
         s = self.s
-        if not _COUNT_HINT.search(self.low):
+        if not self.number and not self.q(_COUNT_HINT).search(self.low):
             return
         low = self.low
-        for m in P.COUNT_LIST_LABEL.finditer(s) if "memx" in low else ():
+        digit = self.number
+        for m in self.q(P.COUNT_LIST_LABEL).finditer(s) if digit and "memx" in low else ():
             pos = _position(m)
             if pos is None or self.requirement(m.start(), m.end()):
                 continue
             self.set_count(pos, int(m["n"]), m.start())
             _add(self.m.names, pos, _codes(m["list"], self.codes))
             self.take(m.start(), m.end())
-        for m in P.LABELLED.finditer(s):
+        for m in self.q(P.LABELLED).finditer(s) if digit or _has(low, _NO_COUNT_KEYS) else ():
             if not self.free(m.start(), m.end()):
                 continue
             pos = _position(m)
@@ -339,26 +407,32 @@ class _Reader:
                 continue
             if value == 0 and m["n"].lower() == "no" and pos == "no":
                 continue  # "no no": nonsense
-            if re.search(r"\bevery\s*$", _prefix(s, m.start(), 10), re.IGNORECASE):
+            if self.q(_EVERY_BEFORE).search(_prefix(s, m.start(), 10)):
                 continue  # "every one of the 15": unanimity, read below
             before = _prefix(s, m.start(), 30)
-            if re.search(r"\b(?:other|remaining)\s*$", before, re.IGNORECASE) or re.search(
-                r"\b(?:other|remaining)\b", m["mid"] or "", re.IGNORECASE
-            ):
+            if self.q(_OTHER_BEFORE).search(before) or self.q(_OTHER_WORD).search(m["mid"] or ""):
                 self.m.other = (pos, value)
                 self.take(m.start(), m.end())
                 continue
             self.set_count(pos, value, m.start())
             self.take(m.start(), m.end())
             self.attached(m.end(), pos)
-        for m in P.POSITION_VOTES.finditer(s) if " to " in low else ():
+        for m in (
+            self.q(P.POSITION_VOTES).finditer(s)
+            if digit and " to " in low and _has(low, _RISE_KEYS)
+            else ()
+        ):
             pos = _position(m)
             if pos is not None and self.free(m.start("n"), m.end("n")):
                 self.set_count(pos, int(m["n"]), m.start())
                 self.take(m.start("n"), m.end("n"))
                 self.attached(m.end(), pos)
         for m in (
-            P.REVERSED.finditer(s) if _has(low, ("against", "abstent", "abstain", "favo")) else ()
+            self.q(P.REVERSED).finditer(s)
+            if digit
+            and not N.REVERSED.isdisjoint(self.words)
+            and _has(low, ("against", "abstent", "abstain", "favo"))
+            else ()
         ):
             pos = _position(m)
             if pos is None or not self.free(m.start("n"), m.end("n")):
@@ -368,7 +442,7 @@ class _Reader:
             self.set_count(pos, int(m["n"]), m.start())
             self.take(m.start("n"), m.end("n"))
             self.attached(m.end(), pos)
-        for m in P.TALLY.finditer(s) if "-" in low else ():
+        for m in self.q(P.TALLY).finditer(s) if digit and "-" in low else ():
             if not self.free(m.start(), m.end()) or RANGE_BEFORE(s, m.start()):
                 continue
             values = [int(v) for v in (m["a"], m["b"], m["c"], m["d"]) if v is not None]
@@ -378,7 +452,7 @@ class _Reader:
             for pos, v in zip(POSITIONS, values, strict=False):
                 self.set_count(pos, v, m.start())
             self.take(m.start(), m.end())
-        for m in P.TO_TALLY.finditer(s) if " to " in low else ():
+        for m in self.q(P.TO_TALLY).finditer(s) if digit and " to " in low else ():
             if not self.free(m.start(), m.end()) or RANGE_BEFORE(s, m.start()):
                 continue
             b = _count_value(m["b"])
@@ -390,12 +464,20 @@ class _Reader:
             self.set_count("yes", int(m["a"]), m.start())
             self.set_count("no", b, m.start())
             self.take(m.start(), m.end())
-        for m in P.BY_COUNT.finditer(s) if " by " in low else ():
+        for m in (
+            self.q(P.BY_COUNT).finditer(s)
+            if digit and " by " in low and not N.BY_COUNT.isdisjoint(self.words)
+            else ()
+        ):
             if self.free(m.start("n"), m.end("n")):
                 pos = _position(m) or "yes"
                 self.set_count(pos, int(m["n"]), m.start())
                 self.take(m.start("n"), m.end("n"))
-        for m in P.GOT.finditer(s) if _has(low, _GOT_KEYS) else ():
+        for m in (
+            self.q(P.GOT).finditer(s)
+            if digit and not N.GOT.isdisjoint(self.words) and _has(low, _GOT_KEYS)
+            else ()
+        ):
             if not self.free(m.start("n"), m.end("n")) or self.requirement(m.start(), m.end()):
                 continue
             value = int(m["n"])
@@ -404,20 +486,16 @@ class _Reader:
             self.set_count("yes", value, m.start())
             self.take(m.start("n"), m.end())
             self.attached(m.end(), "yes")
-        for m in P.OTHER.finditer(s) if _has(low, ("other", "remaining", "else", "rest")) else ():
+        for m in (
+            self.q(P.OTHER).finditer(s)
+            if not N.OTHER.isdisjoint(self.words)
+            and _has(low, ("other", "remaining", "else", "rest"))
+            else ()
+        ):
             if self.m.other is not None:
                 break
             tail = s[m.end() : m.end() + 160]
-            lab = re.match(
-                r"(?:\s+(?:members|countries|nations|states|delegations|council\s+members|all|also|"
-                r"then|were|of\s+the\s+council))*"
-                r"(?:\s*,\s*(?:including|among\s+them)\s+(?P<list>" + P.LIST + r")\s*,)?"
-                r"\s+(?:(?P<yes>voted\s+(?:yes|in\s+favou?r|for)|in\s+favou?r|backed|supported|"
-                r"voting\s+(?:in\s+favou?r|for|yes))|"
-                r"(?P<abs>abstained|abstaining)|(?P<no>voted\s+(?:against|no)|against|opposed|voting\s+(?:no|against)))",
-                tail,
-                re.IGNORECASE,
-            )
+            lab = self.q(_OTHER_LABEL).match(tail)
             if lab is None:
                 continue
             pos = _position(lab)
@@ -429,23 +507,35 @@ class _Reader:
                     a = m.end() + lab.start("list")
                     self.take(a, m.end() + lab.end("list"))
                 self.triggers.append(m.start())
-        for m in P.UNANIMOUS.finditer(s) if _has(low, _UNANIMOUS_KEYS) else ():
-            if P.NOT_UNANIMOUS.search(_prefix(s, m.start(), 25)) or hypothetical_at(s, m.start()):
+        for m in (
+            self.q(P.UNANIMOUS).finditer(s)
+            if not N.UNANIMOUS.isdisjoint(self.words) and _has(low, _UNANIMOUS_KEYS)
+            else ()
+        ):
+            if self.q(P.NOT_UNANIMOUS).search(_prefix(s, m.start(), 25)) or hypothetical_at(
+                s, m.start(), self.q
+            ):
                 continue
             self.m.unanimous = True
             self.triggers.append(m.start())
 
     def requirement(self, a: int, b: int) -> bool:
         return bool(
-            P.REQUIREMENT_BEFORE.search(_prefix(self.s, a, 40))
-            or P.REQUIREMENT_AFTER.match(self.s[b : b + 40])
+            self.q(P.REQUIREMENT_BEFORE).search(_prefix(self.s, a, 40))
+            or self.q(P.REQUIREMENT_AFTER).match(self.s[b : b + 40])
         )
 
     def attached(self, end: int, position: str) -> None:
-        m = P.ATTACHED.match(self.s[end:]) or P.ATTACHED_END.match(self.s[end:])
+        s = self.s
+        start = end
+        while start < len(s) and s[start].isspace():  # str.isspace is the \s of patterns
+            start += 1
+        if s[start : start + 1] not in _ATTACHED_FIRST:
+            return  # neither pattern can match here
+        m = self.q(_ATTACHED).match(s, end) or self.q(_ATTACHED_END).match(s, end)
         if m is None:
             return
-        if not self.free(end + m.start("list"), end + m.end("list")):
+        if not self.free(m.start("list"), m.end("list")):
             return
         codes = _codes(m["list"], self.codes)
         groups = m.groupdict()
@@ -453,46 +543,59 @@ class _Reader:
             (groups.get("word") or "").lower() == "including"
         )
         _add(self.m.partial if partial else self.m.names, position, codes)
-        self.take(end + m.start("list"), end + m.end("list"))
+        self.take(m.start("list"), m.end("list"))
 
     def positions(self) -> None:
         s = self.s
         if "memx" not in self.low:
             return
         low = self.low
-        for pattern, keys in _POSITION_PATTERNS:
-            if keys and not _has(low, keys):
+        words = self.words
+        for pattern, guard, need, more in _POSITION_PATTERNS:
+            if need is not None and need.isdisjoint(words):
                 continue
-            for m in pattern.finditer(s):
+            if more is not None and more.isdisjoint(words):
+                continue
+            if not _has(low, guard):
+                continue
+            for m in self.q(pattern).finditer(s):
                 if not self.free(m.start("list"), m.end("list")):
                     continue
                 pos = _position(m)
                 if pos is None:
                     continue
                 verb_at = m.start(pos)
-                if hypothetical_at(s, verb_at) or hypothetical_at(s, m.start()):
+                if hypothetical_at(s, verb_at, self.q) or hypothetical_at(s, m.start(), self.q):
                     continue
-                if pos != "nv" and negated_at(s, verb_at):
+                if pos != "nv" and negated_at(s, verb_at, self.q):
                     continue
                 codes = _codes(m["list"], self.codes)
                 if "list2" in m.groupdict() and m["list2"]:
                     codes = _codes(m["list2"], self.codes) + codes
                 _add(self.m.names, pos, codes)
                 self.take(m.start("list"), m.end("list"))
-                tail = P.TAIL.match(s[m.end() :])
+                tail = self.q(_TAIL).match(s, m.end())
                 if tail is not None:
                     _add(self.m.names, pos, _codes(tail["list"], self.codes))
-                    self.take(m.end() + tail.start("list"), m.end() + tail.end("list"))
-        for m in P.JOINED.finditer(s) if "joined" in low else ():
+                    self.take(tail.start("list"), tail.end("list"))
+        for m in (
+            self.q(P.JOINED).finditer(s)
+            if not N.JOINED.isdisjoint(words) and "joined" in low
+            else ()
+        ):
             pos = _position(m)
-            if pos is None or hypothetical_at(s, m.start()):
+            if pos is None or hypothetical_at(s, m.start(), self.q):
                 continue
             codes = _codes(m["list"], self.codes)
             if m["list2"]:
                 codes += _codes(m["list2"], self.codes)
             _add(self.m.names, pos, codes)
             self.triggers.append(m.start())
-        for m in P.ONLY.finditer(s) if _has(low, ("only", "lone", "sole")) else ():
+        for m in (
+            self.q(P.ONLY).finditer(s)
+            if not N.ONLY.isdisjoint(words) and _has(low, ("only", "lone", "sole"))
+            else ()
+        ):
             lst = m["list"] or m["list2"]
             if not self.free(m.start(), m.end()):
                 continue
@@ -508,12 +611,20 @@ class _Reader:
             _add(self.m.names, pos, codes)
             self.set_count(pos, len(codes), m.start())
             self.take(m.start(), m.end())
-        for m in P.AMONG_THOSE.finditer(s) if "among" in low else ():
+        for m in (
+            self.q(P.AMONG_THOSE).finditer(s)
+            if not N.AMONG_THOSE.isdisjoint(words) and "among" in low
+            else ()
+        ):
             pos = _position(m)
             if pos is not None and self.free(m.start("list"), m.end("list")):
                 _add(self.m.partial, pos, _codes(m["list"], self.codes))
                 self.take(m.start("list"), m.end("list"))
-        for m in P.AMONG.finditer(s) if _has(low, ("among", " of the ")) else ():
+        for m in (
+            self.q(P.AMONG).finditer(s)
+            if not N.AMONG.isdisjoint(words) and _has(low, ("among", " of the "))
+            else ()
+        ):
             lst = m["list"] or m["list2"]
             n = int(m["n"] or m["n2"])
             codes = _codes(lst, self.codes)
@@ -530,14 +641,16 @@ class _Reader:
         if "memx" not in self.low or not _has(self.low, ("veto", "blocked", "killed", "down")):
             return
         for pattern in (P.VETO_SUBJECT, P.VETO_BY, P.VETO_POSSESSIVE):
-            for m in pattern.finditer(s):
-                if hypothetical_at(s, m.end("list")) or hypothetical_at(s, m.start()):
+            for m in self.q(pattern).finditer(s):
+                if hypothetical_at(s, m.end("list"), self.q) or hypothetical_at(
+                    s, m.start(), self.q
+                ):
                     continue
-                if negated_at(s, m.end("list") + 1):
+                if negated_at(s, m.end("list") + 1, self.q):
                     continue
                 tail = s[m.end("list") : m.end()]
-                if re.search(r"\b(?:blocked|killed|voted)\b", tail, re.IGNORECASE) and not (
-                    self.m.kind or P.OUTCOME_VETOED.search(s)
+                if self.q(_WEAK_VETO_VERB).search(tail) and not (
+                    self.m.kind or self.q(P.OUTCOME_VETOED).search(s)
                 ):
                     continue
                 target = self.m.vetoers if pattern is P.VETO_SUBJECT else self.m.weak_vetoers
@@ -549,27 +662,25 @@ class _Reader:
     def outcomes(self) -> None:
         s = self.s
         found: list[tuple[int, str]] = []
-        if not _has(self.low, _OUTCOME_KEYS):
+        # each pattern's keys hold a word of _OUTCOME_KEYS, so without vetoers (which add
+        # an outcome of their own below) that test only repeats the three that follow
+        if (self.m.vetoers or self.m.weak_vetoers) and not _has(self.low, _OUTCOME_KEYS):
             return
         for outcome, pattern, keys in _OUTCOME_PATTERNS:
-            if not _has(self.low, keys):
+            if N.OUTCOME[outcome].isdisjoint(self.words) or not _has(self.low, keys):
                 continue
-            for m in pattern.finditer(s):
-                if hypothetical_at(s, m.start()):
+            for m in self.q(pattern).finditer(s):
+                if hypothetical_at(s, m.start(), self.q):
                     continue
                 value = outcome
-                if negated_at(s, m.start()):
+                if negated_at(s, m.start(), self.q):
                     if outcome == "adopted":
                         value = "failed"
                     else:
                         continue
                 if (
                     outcome == "adopted"
-                    and re.match(
-                        r"(?:extended|renewed|authori[sz]ed|endorsed|approved)\b",
-                        m.group(0),
-                        re.IGNORECASE,
-                    )
+                    and self.q(_WEAK_ADOPTION).match(m.group(0))
                     and not (self.m.kind or self.m.counts or self.m.unanimous)
                 ):
                     continue
@@ -585,6 +696,40 @@ class _Reader:
 _DATE_TOKEN = re.compile(r"DATx(\d+)")
 
 
+def _from(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A ``^`` pattern made to match at a position of the whole text (no copy of the rest).
+
+    It has no look-behind, so the text before the position cannot change a match.
+    """
+    if not pattern.pattern.startswith("^") or "(?<" in pattern.pattern:
+        raise ValueError(pattern.pattern)
+    return re.compile(pattern.pattern[1:], pattern.flags)
+
+
+_ATTACHED = _from(P.ATTACHED)
+_ATTACHED_END = _from(P.ATTACHED_END)
+_TAIL = _from(P.TAIL)
+# the first character after the spaces in a match of ATTACHED or ATTACHED_END
+_ATTACHED_FIRST = frozenset("itfbocn(:,\u2014")
+_EVERY_BEFORE = re.compile(r"\bevery\s*$", re.IGNORECASE)
+_OTHER_BEFORE = re.compile(r"\b(?:other|remaining)\s*$", re.IGNORECASE)
+_OTHER_WORD = re.compile(r"\b(?:other|remaining)\b", re.IGNORECASE)
+_OTHER_LABEL = re.compile(
+    r"(?:\s+(?:members|countries|nations|states|delegations|council\s+members|all|also|"
+    r"then|were|of\s+the\s+council))*"
+    r"(?:\s*,\s*(?:including|among\s+them)\s+(?P<list>" + P.LIST + r")\s*,)?"
+    r"\s+(?:(?P<yes>voted\s+(?:yes|in\s+favou?r|for)|in\s+favou?r|backed|supported|"
+    r"voting\s+(?:in\s+favou?r|for|yes))|"
+    r"(?P<abs>abstained|abstaining)|(?P<no>voted\s+(?:against|no)|against|opposed|voting\s+(?:no|against)))",
+    re.IGNORECASE,
+)
+_WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
+_WEAK_ADOPTION = re.compile(
+    r"(?:extended|renewed|authori[sz]ed|endorsed|approved)\b", re.IGNORECASE
+)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+
+
 def _lower(text: str) -> str:
     """Lower case with offsets kept (a few characters grow when lower-cased)."""
     low = text.lower()
@@ -595,7 +740,10 @@ def _lower(text: str) -> str:
 
 def _has(low: str, keys: tuple[str, ...]) -> bool:
     """Cheap substring test run before an expensive pattern."""
-    return any(k in low for k in keys)
+    for k in keys:  # noqa: SIM110 - a loop is faster than any()/all() over a generator
+        if k in low:
+            return True
+    return False
 
 
 _COUNT_HINT = re.compile(
@@ -640,7 +788,11 @@ _GOT_KEYS = (
     "reach", "total",
 )  # fmt: skip
 _UNANIMOUS_KEYS = ("unanim", "every", "all ", "without", "no one", "no member")
-_POSITION_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+# Each pattern with its guard (tried only when the clause has one of these words) and the
+# needs every match meets (see _needs), for speed only.
+_POSITION_PATTERNS: tuple[
+    tuple[re.Pattern[str], tuple[str, ...], N.Need | None, N.Need | None], ...
+] = (
     (
         P.LABEL_LIST,
         (
@@ -648,15 +800,27 @@ _POSITION_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
             "absent", "not ", "no:", "yes:", "lone", "only", "sole", "single", "no vote",
             "yes vote",
         ),
+        N.LABEL_LIST,
+        None,
     ),
-    (P.WITH_LIST, ("with ",)),
-    (P.VERB_BY_LIST, (" by ", " from ", " of ")),
-    (P.LIST_VERB, ()),
+    (P.WITH_LIST, ("with ",), N.WITH_LIST, None),
+    (P.VERB_BY_LIST, (" by ", " from ", " of "), *N.VERB_BY_LIST),
+    (P.LIST_VERB, ("",), N.LIST_VERB, None),  # (no guard of its own)
     (
         P.LIST_BARE,
         ("against", "favo", "abstain", "absent", "not voting", "not particip", "voting no"),
+        None,
+        None,
     ),
 )  # fmt: skip
+_NO_COUNT_KEYS = ("no", "zero", "nil")
+# words every match of POSITION_VOTES and of OTHER_COUNCIL holds, for speed only
+_RISE_KEYS = ("rose", "fell", "increased", "dropped", "grew", "climbed", "went")
+_OTHER_COUNCIL_KEYS = (
+    "human", "hrc", "executive", "economic", "ecosoc", "trusteeship", "europe", "icao",
+    "governing", "peace",
+)  # fmt: skip
+_NUMBER = re.compile(r"\d(?<![\w.\-/]\d)")  # a digit that starts a number
 _OUTCOME_PATTERNS = (
     ("vetoed", P.OUTCOME_VETOED, ("veto", "negative vote")),
     (
@@ -713,30 +877,31 @@ def read(
     s = _lower(original)
     m = mention
     m.masked = original
-    reader = _Reader(m, masked)
+    words = N.words_of(s)
+    q = P.twin if masked.plain or P.plain(s) else P.same
+    reader = _Reader(m, masked, s, words, q)
     low = s.lower()
     # the question
-    for kind, pattern in P.KIND_PATTERNS:
-        if _has(low, _KIND_GUARDS[kind]) and pattern.search(s):
-            m.kind = kind
-            break
+    kind_hit: re.Match[str] | None = None
+    for kind, pattern, guard, need in _KINDS:
+        if not need.isdisjoint(words) and _has(low, guard):
+            kind_hit = q(pattern).search(s)
+            if kind_hit is not None:
+                m.kind = kind
+                break
     has_statement = "statement" in low
     if m.kind is None and has_statement:
         m.statement = True
-    if has_statement and re.search(
-        r"\b(?:presidential|press|president's)\s+statement", s, re.IGNORECASE
-    ):
-        only_statement = not re.search(
-            r"\bresolution|\bdraft|\bmotion|\bamendment", s, re.IGNORECASE
-        )
+    if has_statement and q(_PRESS_STATEMENT).search(s):
+        only_statement = not q(_QUESTION_WORD).search(s)
         if only_statement:
             m.statement = True
-    if _has(low, _NEW_KEYS) and P.NEW_EVENT.search(s):
+    if not N.NEW_EVENT.isdisjoint(words) and _has(low, _NEW_KEYS) and q(P.NEW_EVENT).search(s):
         m.new_event = True
     if (
         _has(low, ("procedural", "emergency", "uniting"))
-        and P.PROCEDURAL_WORD.search(s)
-        and not re.search(r"\bnot\s+(?:a\s+)?procedural", s, re.I)
+        and q(P.PROCEDURAL_WORD).search(s)
+        and not q(_NOT_PROCEDURAL).search(s)
     ):
         m.procedural = True
     if (m.kind in ("draft", "amendment", "motion") or masked.symbols) and masked.symbols:
@@ -747,12 +912,10 @@ def read(
             if m.kind is None:
                 m.kind = "draft"
             break
-    for pattern, keys in (
-        zip(P.SPONSOR_PATTERNS, _SPONSOR_GUARDS, strict=True) if "memx" in low else ()
-    ):
-        if not _has(low, keys):
+    for pattern, keys, need in _SPONSORS if "memx" in low else ():
+        if need.isdisjoint(words) or not _has(low, keys):
             continue
-        hit = pattern.search(s)
+        hit = q(pattern).search(s)
         if hit:
             sponsors = _codes(hit["list"], masked.codes)
             m.sponsor = sponsors[0] if len(sponsors) == 1 else "*"
@@ -761,32 +924,59 @@ def read(
     reader.positions()
     reader.vetoes()
     reader.outcomes()
-    m.vote_words = bool(re.search(r"\bvot(?:e|es|ed|ing)\b|\btally\b|\bballot", s, re.IGNORECASE))
-    m.withdrawn = _has(low, _WITHDRAWN_KEYS) and bool(P.WITHDRAWN.search(s))
-    m.history = _has(low, _HISTORY_KEYS) and bool(P.HISTORY.search(s))
+    m.vote_words = _has(low, ("vot", "tally", "ballot")) and q(_VOTE_WORD).search(s) is not None
+    m.withdrawn = (
+        not N.WITHDRAWN.isdisjoint(words)
+        and _has(low, _WITHDRAWN_KEYS)
+        and bool(q(P.WITHDRAWN).search(s))
+    )
+    m.history = (
+        not N.HISTORY.isdisjoint(words)
+        and _has(low, _HISTORY_KEYS)
+        and bool(q(P.HISTORY).search(s))
+    )
     # a clause that only names a question and reports nothing is kept for reference only
     trigger = min(reader.triggers) if reader.triggers else None
     if trigger is None and m.kind is not None:
-        hit = next(
-            (pat.search(s) for kind, pat in P.KIND_PATTERNS if kind == m.kind),
-            None,
-        )
-        trigger = hit.start() if hit else 0
+        if kind_hit is None:  # the kind came from a resolution number
+            kind_hit = q(_KIND_PATTERN[m.kind]).search(s)
+        trigger = kind_hit.start() if kind_hit else 0
     _date_of(m, masked, trigger if trigger is not None else 0)
-    _body_of(m, original, trigger if trigger is not None else 0)
+    _body_of(m, original, trigger if trigger is not None else 0, s, words, q)
     if (
         m.kind is not None
         and not m.strong
-        and hypothetical_at(s, trigger or 0)
-        and not re.search(r"\bvoted\b|\bput\s+to\s+(?:a|the)\s+vote\b", s, re.IGNORECASE)
+        and hypothetical_at(s, trigger or 0, q)
+        and not q(_VOTED).search(s)
     ):
         m.hypothetical = True
-    if m.strong and trigger is not None and hypothetical_at(s, trigger):
+    if m.strong and trigger is not None and hypothetical_at(s, trigger, q):
         m.hypothetical = True
     return m
 
 
+_SPONSORS = tuple(
+    zip(
+        (*P.SPONSOR_PATTERNS[:3], P.SPONSOR_LIST_NOUN, *P.SPONSOR_PATTERNS[4:]),
+        _SPONSOR_GUARDS,
+        N.SPONSOR,
+        strict=True,
+    )
+)
+_KINDS = tuple(
+    (kind, pattern, _KIND_GUARDS[kind], N.KIND[kind]) for kind, pattern in P.KIND_PATTERNS
+)
+_KIND_PATTERN = dict(P.KIND_PATTERNS)
+_PRESS_STATEMENT = re.compile(r"\b(?:presidential|press|president's)\s+statement", re.IGNORECASE)
+_QUESTION_WORD = re.compile(r"\bresolution|\bdraft|\bmotion|\bamendment", re.IGNORECASE)
+_NOT_PROCEDURAL = re.compile(r"\bnot\s+(?:a\s+)?procedural", re.IGNORECASE)
+_VOTE_WORD = re.compile(r"\bvot(?:e|es|ed|ing)\b|\btally\b|\bballot", re.IGNORECASE)
+_VOTED = re.compile(r"\bvoted\b|\bput\s+to\s+(?:a|the)\s+vote\b", re.IGNORECASE)
+
+
 def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
+    if "DATx" not in masked.text:
+        return
     best: tuple[int, DateExpr] | None = None
     for token in _DATE_TOKEN.finditer(masked.text):
         expr = masked.dates[int(token[1])]
@@ -805,33 +995,41 @@ def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
             m.date = expr.date
 
 
-def _body_of(m: Mention, s: str, trigger: int) -> None:
+def _body_of(
+    m: Mention, s: str, trigger: int, low: str, words: set[str], q: P.Pick = P.same
+) -> None:
+    """The body that votes: the one named nearest before the trigger (``low``: ``_lower(s)``)."""
     if m.body == "other_counts":
         m.body = "other"
         m.body_explicit = True
         return
     marks: list[tuple[int, str]] = []
-    low = _lower(s)
     if _has(low, ("security", "-member", "-nation", "-seat", "unsc")):
-        for hit in P.SC_BODY.finditer(low):
+        for hit in q(P.SC_BODY).finditer(low):
             marks.append((hit.start(), "sc"))
-    other_body = _has(low, _BODY_KEYS) or _has(s, _BODY_ACRONYMS)
-    for hit in P.OTHER_BODY.finditer(low) if other_body else ():
+    other_body = not N.OTHER_BODY.isdisjoint(words) and (
+        _has(low, _BODY_KEYS) or _has(s, _BODY_ACRONYMS)
+    )
+    for hit in q(P.OTHER_BODY).finditer(low) if other_body else ():
         if any(a <= hit.start() < a + 20 and b == "sc" for a, b in marks):
             continue
         if _DESTINATION.search(s[max(0, hit.start() - 60) : hit.start()]):
             continue  # "to the General Assembly", "a session of the Assembly": not the voter
         marks.append((hit.start(), "other"))
-    for hit in P.OTHER_COUNCIL.finditer(low) if "council" in low or "hrc" in low else ():
+    for hit in (
+        q(P.OTHER_COUNCIL).finditer(low)
+        if ("council" in low or "hrc" in low) and _has(low, _OTHER_COUNCIL_KEYS)
+        else ()
+    ):
         marks.append((hit.start(), "other"))
     if not marks:
-        if ("council" in low or "the body" in low) and P.GENERIC_COUNCIL.search(low):
+        if ("council" in low or "the body" in low) and q(P.GENERIC_COUNCIL).search(low):
             m.body = "council"
         return
     before = [mk for mk in marks if mk[0] <= trigger]
     if not before:
         after = [mk for mk in marks if mk[1] == "sc"] or [
-            mk for mk in marks if re.search(r"\bby\s+(?:the\s+)?$", s[max(0, mk[0] - 8) : mk[0]])
+            mk for mk in marks if _BY_BEFORE.search(s[max(0, mk[0] - 8) : mk[0]])
         ]
         if not after:
             return
@@ -860,7 +1058,8 @@ _QUESTION_VERB = re.compile(
 
 def question_text(text: str) -> str:
     """A short description of the question, from the clause that names it."""
-    hit = _QUESTION.search(text) or _QUESTION_VERB.search(text)
+    q = P.twin if P.plain(text) else P.same
+    hit = q(_QUESTION).search(text) or q(_QUESTION_VERB).search(text)
     phrase = text[hit.start() :] if hit else text
     words = phrase.split()
     return " ".join(words[:18]).rstrip(",;.:\u2014 ")

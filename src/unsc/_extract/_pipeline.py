@@ -5,49 +5,93 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from unsc._extract._dates import coerce_dateline, find_dates, parse_dateline, years_in
+from unsc._extract._dates import (
+    coerce_dateline,
+    find_dates,
+    may_start_at,
+    parse_dateline,
+    years_in,
+)
 from unsc._extract._events import date_events, finalise, group
 from unsc._extract._lexicon import lexicon
 from unsc._extract._mentions import Mention, mask, read
 from unsc._extract._model import ExtractedVote
+from unsc._extract._patterns import plain, same, twin
 from unsc._extract._text import clauses, drop_quotations, normalise, sentences
 
-_VOTE_WORDS_I = re.compile(
-    r"vot|veto|abstain|abstention|unanim|favou?r|against|adopt|reject|fail|pass|carried|upheld|"
-    r"motion|resolution|draft|tally|\d\s*-\s*\d|amendment|agenda|absent|particip|boycott|empty|"
-    r"dissent|backed|opposed|support|blocked|\bto\s+(?:\d|none)|ruling|postpone|delay|invit|"
-    r"\btexts?\b|measure|propos|recommend|session|sponsor|submit|tabled|put\s+forward",
-    re.IGNORECASE,
+# Words that make a paragraph, sentence or clause worth reading. A substring test per
+# literal word (the most frequent first) is several times faster than one alternation
+# over the text; the few words that need a pattern are searched last.
+_VOTE_LITERALS = (
+    "vot", "resolution", "draft", "against", "veto", "adopt", "favour", "favor", "abstain",
+    "abstention", "fail", "pass", "reject", "motion", "support", "propos", "session",
+    "amendment", "agenda", "unanim", "carried", "upheld", "tally", "absent", "particip",
+    "boycott", "empty", "dissent", "backed", "opposed", "blocked", "ruling", "postpone",
+    "delay", "invit", "measure", "recommend", "sponsor", "submit", "tabled",
+)  # fmt: skip
+_VOTE_PATTERN = re.compile(r"\d\s*-\s*\d|\bto\s+(?:\d|none)|\btexts?\b|put\s+forward")
+_HINT_LITERALS = (
+    "vot", "resolution", "draft", "against", "veto", "adopt", "favour", "favor", "abstain",
+    "abstention", "fail", "pass", "reject", "motion", "support", "propos", "session", "text",
+    "amendment", "agenda", "unanim", "carried", "upheld", "tally", "absent", "particip",
+    "boycott", "empty", "dissent", "backed", "oppos", "blocked", "ruling", "postpone", "delay",
+    "invit", "measure", "recommend", "sponsor", "submit", "tabled", "statement", "withdr",
+    "seat", "chair",
+)  # fmt: skip
+_HINT_PATTERN = re.compile(
+    r"\d|put\s+forward|said\s+(?:no|yes)|\b(?:one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|none|nobody|other|remaining|rest|else|single|"
+    r"lone)\b|own\b"
 )
 
 
-_CLAUSE_HINT_I = re.compile(
-    r"vot|veto|abstain|abstention|unanim|favou?r|against|adopt|reject|fail|pass|carried|upheld|"
-    r"motion|resolution|draft|tally|\d|amendment|agenda|absent|particip|boycott|empty|dissent|"
-    r"backed|oppos|support|blocked|ruling|postpone|delay|invit|text|measure|propos|recommend|"
-    r"session|sponsor|submit|tabled|put\s+forward|statement|withdr|said\s+(?:no|yes)|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|none|nobody|other|remaining|rest|else|single|lone)\b|seat|chair|own\b",
-    re.IGNORECASE,
-)
-# matched against lower-cased text (much faster than re.IGNORECASE)
-_VOTE_WORDS = re.compile(_VOTE_WORDS_I.pattern.lower())
-_CLAUSE_HINT = re.compile(_CLAUSE_HINT_I.pattern.lower())
+def _vote_words(low: str, ascii_ok: bool) -> bool:
+    """Whether lower-cased text uses a word of voting (a sentence worth reading)."""
+    for word in _VOTE_LITERALS:
+        if word in low:
+            return True
+    return (twin if ascii_ok else same)(_VOTE_PATTERN).search(low) is not None
+
+
+def _clause_hint(low: str, ascii_ok: bool) -> bool:
+    """Whether a lower-cased clause of a relevant sentence can say something about a vote."""
+    for word in _HINT_LITERALS:
+        if word in low:
+            return True
+    return (twin if ascii_ok else same)(_HINT_PATTERN).search(low) is not None
+
+
 _DAY_HINT = re.compile(r"\d|day|night")
 _SUBORDINATE = frozenset({"after", "before", "followed by"})
+_ISO_DATELINE = re.compile(r"^\s*(?:date\s*:?\s*)?\d{4}-\d\d-\d\d\b")
 _LEAD_YEAR = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?\(?(?P<year>(?:19|20)\d\d)\b")
 
 
 def _soft_reference(paragraphs: list[str]) -> dt.date | None:
     """The date of a title or of a paragraph that is only a date, to read "today" by."""
     for i, paragraph in enumerate(paragraphs):
-        for expr in find_dates(paragraph, None, None):
+        if i and _long(paragraph):
+            continue  # more than a date and two words: not "only a date"
+        for expr in find_dates(paragraph, None, None, dated_only=True):
             if expr.kind != "day" or not expr.explicit_year or expr.date is None:
                 continue
             rest = (paragraph[: expr.start] + paragraph[expr.end :]).strip(" ,.\u2014-()")
             if i == 0 or len(rest.split()) <= 2:
                 return expr.date
     return None
+
+
+def _long(paragraph: str) -> bool:
+    """Whether ``paragraph`` has more than nine words that are not only punctuation.
+
+    Then no calendar date (six words at most: "Monday, the 5th of March, 1956") leaves
+    two words or fewer once it and the punctuation at both ends are taken away.
+    """
+    words = paragraph.split()
+    return len(words) > 9 and sum(1 for w in words if w.strip(_JUNK)) > 9
+
+
+_JUNK = ",.\u2014-()"
 
 
 def _title_year(paragraphs: list[str]) -> int | None:
@@ -80,7 +124,7 @@ def extract(text: str, *, dateline: dt.date | str | None = None) -> tuple[Extrac
     if first is not None:
         found = parse_dateline(lines[first])
         if found is not None:
-            if re.match(r"^\s*(?:date\s*:?\s*)?\d{4}-\d\d-\d\d\b", lines[first]):
+            if _ISO_DATELINE.match(lines[first]):
                 lines[first] = ""
             ref = ref or found
     lex = lexicon()
@@ -93,31 +137,43 @@ def extract(text: str, *, dateline: dt.date | str | None = None) -> tuple[Extrac
     order = 0
     for p_index, raw in enumerate(paragraphs):
         paragraph = drop_quotations(raw)
-        lead = _LEAD_YEAR.match(paragraph)
-        if lead and ref is None:
+        ok = plain(paragraph)  # so are its parts: the ASCII twins of patterns may read them
+        lead = _LEAD_YEAR.match(paragraph) if ref is None else None
+        if lead:
             year_hint = int(lead["year"])
-        lead_dates = find_dates(paragraph[:40], soft, year_hint)
+        head = paragraph[:40]
+        # only a date at the very start of a paragraph dates its section
+        lead_dates = find_dates(head, soft, year_hint, ascii_ok=ok) if may_start_at(head, 4) else []
         if lead_dates and lead_dates[0].start <= 4 and lead_dates[0].date is not None:
             section = lead_dates[0].date
         elif section is None and p_index < 2:
-            resolved = [e for e in find_dates(paragraph, soft, year_hint) if e.date is not None]
+            exprs = find_dates(paragraph, soft, year_hint, dated_only=True, ascii_ok=ok)
+            resolved = [e for e in exprs if e.date is not None]
             if resolved and resolved[0].kind != "relative":
                 section = resolved[0].date
-        if not _VOTE_WORDS.search(paragraph.lower()):
+        # a match of the vote words never spans two sentences (none contains . ! ?), so
+        # the paragraph is worth reading exactly when one of its sentences is
+        split = sentences(paragraph, ok)
+        relevance = [_vote_words(sentence.lower(), ok) for sentence in split]
+        if not any(relevance):
             continue
         last_person: str | None = None
+        # the last representative named is read only by a later "his own"/"her own"
+        people = "own" in paragraph
         para_date: dt.date | None = None
-        for s_index, sentence in enumerate(sentences(paragraph)):
-            relevant = bool(_VOTE_WORDS.search(sentence.lower()))
-            for clause in clauses(sentence, p_index, s_index):
-                dated = relevant or _DAY_HINT.search(clause.text) is not None
-                dates = find_dates(clause.text, soft, year_hint) if dated else []
+        for s_index, sentence in enumerate(split):
+            relevant = relevance[s_index]
+            for clause in clauses(sentence, p_index, s_index, ok):
+                dated = (
+                    relevant or (twin if ok else same)(_DAY_HINT).search(clause.text) is not None
+                )
+                dates = find_dates(clause.text, soft, year_hint, ascii_ok=ok) if dated else []
                 when = running or (dt.date(year_hint, 7, 1) if year_hint else None)
                 for expr in dates:
                     if expr.date is not None and expr.kind == "day":
                         when = expr.date
-                if relevant and _CLAUSE_HINT.search(clause.text.lower()):
-                    masked = mask(clause.text, lex, dates, when, last_person)
+                if relevant and _clause_hint(clause.text.lower(), ok):
+                    masked = mask(clause.text, lex, dates, when, last_person, ok)
                     mention = read(Mention(order, p_index, s_index, clause.text, ""), masked)
                     mention.subordinate = clause.connective in _SUBORDINATE
                     context = para_date or section
@@ -135,7 +191,7 @@ def extract(text: str, *, dateline: dt.date | str | None = None) -> tuple[Extrac
                     for code, kind in zip(masked.codes, masked.kinds, strict=True):
                         if kind == "person":
                             last_person = code
-                else:
+                elif people:
                     for m in lex.pattern.finditer(clause.text):
                         if not lex.starts_word(clause.text, m.start()):
                             continue

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from unsc._extract._patterns import plain, same, twin
+
+FOLD_TRAPS = ("\u017f", "\u0131", "\u0307")
+"""In lower-cased text, what may hide an ASCII letter that re.IGNORECASE would match."""
 
 _TRANSLATE = str.maketrans(
     {
@@ -25,17 +31,74 @@ _TRANSLATE = str.maketrans(
     }
 )
 
+_REPLACEMENTS = tuple((chr(c), str(r)) for c, r in _TRANSLATE.items())
+_SPECIAL = re.compile("[" + "".join(chr(c) for c in _TRANSLATE) + "\u2013\u2014]")
 _EN_DASH_NUM = re.compile(r"(?<=\d)\s*[\u2013\u2014]\s*(?=\d)")
 _EN_DASH = re.compile(r"\s*[\u2013\u2014]\s*|\s+--\s+")
+# what every match of the two holds, after spaces only
+_DASHES = ("\u2013", "\u2014", "--")
+
+
+def scan(
+    pattern: re.Pattern[str], text: str, keys: tuple[str, ...], low: str | None = None
+) -> Iterator[re.Match[str]]:
+    r"""The matches of ``pattern.finditer(text)``, found without searching the whole text.
+
+    Every match must hold one of ``keys`` (looked for in ``low``, ``text`` by default,
+    at the same offsets), with only spaces (``str.isspace``, the ``\s`` of patterns) or
+    commas between the start of the match and that key, and the pattern must not use
+    ``^``. A match then starts at most a run of spaces and commas before the first key
+    at or after it, so ``pattern.match`` (which sees the text before the position, for
+    look-behinds and ``\b``) is tried only at those few positions, in order.
+    """
+    find = text if low is None else low
+    lowest = 0  # no match starts before this
+    while True:
+        key_at = -1
+        for key in keys:
+            i = find.find(key, lowest)
+            if i >= 0 and (key_at < 0 or i < key_at):
+                key_at = i
+        if key_at < 0:
+            return
+        start = key_at
+        while start > lowest and (text[start - 1].isspace() or text[start - 1] == ","):
+            start -= 1
+        for at in range(start, key_at + 1):
+            m = pattern.match(text, at)
+            if m is not None:
+                yield m
+                lowest = m.end() if m.end() > at else at + 1
+                break
+        else:
+            lowest = key_at + 1
+
+
+def _replace(pattern: re.Pattern[str], by: str, text: str, keys: tuple[str, ...]) -> str:
+    """``pattern.sub(by, text)`` for a pattern that ``scan`` can read and a literal ``by``."""
+    out: list[str] = []
+    done = 0
+    for m in scan(pattern, text, keys):
+        out.append(text[done : m.start()])
+        out.append(by)
+        done = m.end()
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 def normalise(text: str) -> str:
     """Straight quotes, plain spaces, ``-`` between numbers and `` — `` between words."""
-    text = text.translate(_TRANSLATE)
+    if _SPECIAL.search(text) is None:
+        return _replace(_EN_DASH, " \u2014 ", text, _DASHES) if "--" in text else text
+    for char, straight in _REPLACEMENTS:
+        if char in text:
+            text = text.replace(char, straight)
     if "\u2013" in text or "\u2014" in text:
-        text = _EN_DASH_NUM.sub("-", text)
+        text = _replace(_EN_DASH_NUM, "-", text, _DASHES[:2])
     if "\u2013" in text or "\u2014" in text or "--" in text:
-        text = _EN_DASH.sub(" \u2014 ", text)
+        text = _replace(_EN_DASH, " \u2014 ", text, _DASHES)
     return text
 
 
@@ -53,6 +116,8 @@ def _drop_long(match: re.Match[str]) -> str:
 
 def drop_quotations(paragraph: str) -> str:
     """Replace quoted speech of four words or more; keep short quoted words unquoted."""
+    if '"' not in paragraph:
+        return paragraph  # both patterns need a quote
     paragraph = _QUOTE.sub(_drop_long, paragraph)
     return _OPEN_QUOTE.sub(
         lambda m: QUOTED if len(m.group(1).split()) >= 4 else m.group(1), paragraph
@@ -113,19 +178,22 @@ _ABBREVIATIONS = frozenset(
         "est",
     ]
 )
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 _BOUNDARY = re.compile(r"([.!?])([\"')\]]*)\s+(?=[\"'(\[]*[A-Z0-9\u2014])")
 
 
-def sentences(paragraph: str) -> list[str]:
+def sentences(paragraph: str, ascii_ok: bool | None = None) -> list[str]:
     """Split a paragraph into sentences, keeping abbreviations and initials together."""
     out: list[str] = []
     start = 0
-    for m in _BOUNDARY.finditer(paragraph):
+    if ascii_ok is None:
+        ascii_ok = plain(paragraph)
+    for m in (twin if ascii_ok else same)(_BOUNDARY).finditer(paragraph):
         if m.group(1) == ".":
             before = paragraph[start : m.start()]
-            word = before.rsplit(None, 1)[-1] if before.split() else ""
+            word = before.rsplit(None, 1)[-1] if before and not before.isspace() else ""
             bare = word.lstrip("(\"'").lower()
-            if bare in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", bare):
+            if bare in _ABBREVIATIONS or _INITIALS.fullmatch(bare):
                 continue  # "Mr.", "Oct.", "U.S.", an initial
         out.append(paragraph[start : m.end()].strip())
         start = m.end()
@@ -150,12 +218,13 @@ _SHARED_SUBJECT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Clause:
     """A clause of a sentence: where a single vote is usually reported.
 
     ``connective`` is the word that introduced it ("after", "before", ...),
-    empty for the first clause of a sentence.
+    empty for the first clause of a sentence. Treated as immutable (not frozen
+    only because a frozen instance is several times slower to build).
     """
 
     text: str
@@ -165,12 +234,42 @@ class Clause:
     connective: str = ""
 
 
-def clauses(sentence: str, paragraph: int, number: int) -> list[Clause]:
+# Every clause break contains one of these (in lower case). Under re.IGNORECASE "s" and
+# "i" also match "\u017f", "\u0131" and "\u0130" (which lower-cases to "i\u0307"), so a
+# sentence holding one of those is always searched.
+_BREAK_KEYS = (
+    ";", "\u2014", "when", "after", "but", "then", "before", "while", "whereas", "followed",
+    *FOLD_TRAPS,
+)  # fmt: skip
+# every clause break holds one of these (in lower case) after spaces or a comma
+_BREAK_WORDS = (
+    ";", "\u2014", "when", "after", "but", "and then", "then", "before", "while", "whereas",
+    "followed",
+)  # fmt: skip
+
+
+def clauses(
+    sentence: str, paragraph: int, number: int, ascii_ok: bool | None = None
+) -> list[Clause]:
     """Split a sentence at clause boundaries that usually separate two events."""
+    low = sentence.lower()
+    for key in _BREAK_KEYS:
+        if key in low:
+            break
+    else:
+        text = sentence.strip()
+        return [Clause(text, paragraph, number, 0, "")] if text else []
     parts: list[tuple[str, str]] = []
     start = 0
     connective = ""
-    for m in _CLAUSE_BREAK.finditer(sentence):
+    if len(low) == len(sentence) and not any(trap in low for trap in FOLD_TRAPS):
+        if ascii_ok is None:
+            ascii_ok = plain(sentence)
+        pattern = twin(_CLAUSE_BREAK) if ascii_ok else _CLAUSE_BREAK
+        breaks = scan(pattern, sentence, _BREAK_WORDS, low)
+    else:
+        breaks = _CLAUSE_BREAK.finditer(sentence)
+    for m in breaks:
         if m.start() - start < 3:
             continue
         if m.group(0).strip(" ,").lower() == "but" and _SHARED_SUBJECT.match(sentence, m.end()):
