@@ -3,45 +3,47 @@
 Shapley-Shubik, Banzhaf (normalised and absolute, i.e. Penrose) and Coleman's
 power of the collectivity to act. Every index follows from *swings*: a
 coalition ``S`` without player ``i`` such that ``S`` loses and ``S + i`` wins.
+Players with the same weights have the same power, so everything is computed
+once per *type* (weight column) and shared.
 
-Weighted games ``[q; w]`` use generating functions. The number of coalitions
-of each weight, ``prod_i (1 + z^w_i)``, is computed exactly with Python
-integers by Kronecker substitution: the polynomial is packed into one integer
-with ``B`` bits per coefficient, and a player is added as ``P + (P << w*B)``.
-Swings of a player of weight ``c`` are the coefficients of
-``P / (1 + z^c)`` on ``[q - c, q)``; the division is the alternating sum
-``sum_k (-1)^k P[x - k c]``, read off prefix sums. Shapley-Shubik also needs
-the coalition size: exactly, a second packed variable ``y`` marks each player
-(``P + (P << w*S + B)``), affordable up to about 100 players. Beyond that it
-is computed in float64 from Owen's multilinear extension,
-``phi_i = integral_0^1 Pr_t[q - c <= w(S_t) < q] dt`` with ``S_t`` a random
-coalition holding each other player with probability ``t``: the integrand is a
-polynomial of degree ``n - 1`` in ``t``, so Gauss-Legendre quadrature with
-``n/2`` nodes is exact up to rounding (measured error below 1e-13, see
-docs/power.md).
+The algorithms live in private modules, chosen by cost:
 
-Compositions (AND/OR of quotas) count winning coalitions by size: a dynamic
-programme over capped clause sums when that state space is small, a
-meet-in-the-middle count when one clause has large weights (populations),
-or full enumeration for up to 20 players.
+* ``_typed``: few types (the Council games: two) -- multinomial counting over
+  how many players of each type a coalition holds;
+* ``_modular``: weighted games ``[q; w]`` -- the 0/1 knapsack of coalition
+  counts by weight (and by size for Shapley-Shubik) in numpy int64, or modulo
+  primes below ``2^31`` with Chinese remaindering beyond 62 players;
+* ``_floatss``: Shapley-Shubik of large weighted games in float64 by Owen's
+  multilinear extension and Gauss-Legendre quadrature (exact up to rounding);
+* ``_composite`` and ``_bigclause``: AND/OR of quotas -- capped dynamic
+  programme, a walk over the two halves of the players for one clause of
+  large weights (``eu27``), enumeration, meet in the middle.
+
+Results are cached per process (a bounded table keyed by the immutable game,
+the indices and ``exact``); :func:`clear_cache` empties it.
 """
 
 from __future__ import annotations
 
 import enum
 import math
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, cast
 
 from unsc._errors import InputError
-from unsc._power.games import Game, Tree, compile_rule, evaluate
+from unsc._power import _bigclause, _composite, _floatss, _modular, _typed
+from unsc._power._composite import _count_dp as _count_dp  # re-exported for tests
+from unsc._power._composite import _count_enumerate as _count_enumerate
+from unsc._power._composite import _count_mitm as _count_mitm
+from unsc._power._composite import count_by_size as count_by_size
+from unsc._power._floatss import gauss_legendre as gauss_legendre
+from unsc._power.games import Game, Quota, compile_rule
 
 Value = Fraction | float
+Key = Hashable
+"""A player type: its weight (single quota) or its column of clause weights."""
 
 
 class Index(enum.StrEnum):
@@ -55,24 +57,44 @@ class Index(enum.StrEnum):
 ALL_INDICES: tuple[Index, ...] = (Index.SHAPLEY_SHUBIK, Index.BANZHAF, Index.COLEMAN)
 
 
+_BIT = {index.value: 1 << i for i, index in enumerate(ALL_INDICES)}
+_BY_MASK = {
+    mask: tuple(index for i, index in enumerate(ALL_INDICES) if mask >> i & 1)
+    for mask in range(1, 1 << len(ALL_INDICES))
+}
+
+
+_ALL = (1 << len(ALL_INDICES)) - 1
+_MASKS = {
+    spelling: mask
+    for mask, indices in _BY_MASK.items()
+    for spelling in (",".join(i.value for i in indices), ", ".join(i.value for i in indices))
+}
+"""Canonical spellings (a constant table; anything else is parsed)."""
+
+
 def parse_indices(text: str | Iterable[str | Index]) -> tuple[Index, ...]:
     """Read ``"ss,bz,coleman"`` (or a sequence) into indices, in canonical order."""
-    items = text.split(",") if isinstance(text, str) else list(text)
-    wanted: set[Index] = set()
+    return _BY_MASK[_index_mask(text)]
+
+
+def _index_mask(text: str | Iterable[str | Index]) -> int:
+    items = text.split(",") if isinstance(text, str) else text
+    mask = 0
     for item in items:
         key = str(item).strip().lower()
         if not key:
             continue
-        try:
-            wanted.add(Index(key))
-        except ValueError:
+        bit = _BIT.get(key)
+        if bit is None:
             raise InputError(
                 f"unknown power index {item!r}",
                 hint="use ss (Shapley-Shubik), bz (Banzhaf) or coleman",
-            ) from None
-    if not wanted:
+            )
+        mask |= bit
+    if not mask:
         raise InputError("no power index requested", hint="use ss, bz and/or coleman")
-    return tuple(i for i in ALL_INDICES if i in wanted)
+    return mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +128,30 @@ class PowerResult:
     ``shapley_shubik`` values are :class:`~fractions.Fraction` when
     ``exact_shapley_shubik`` is true, floats otherwise. Banzhaf values and
     ``power_to_act`` (Coleman) are always exact fractions.
+
+    :func:`power_indices` builds ``players`` on first access (one
+    :class:`PlayerPower` per player, values shared by players of equal
+    weights); :meth:`column` reads the values without building them.
     """
 
     game: str
     players: tuple[PlayerPower, ...]
     power_to_act: Fraction | None
     exact_shapley_shubik: bool
+    _lazy: _Lazy | None = field(default=None, repr=False, compare=False)
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> object:
+            # only reached for an unset slot: ``players`` of a lazily built result
+            if name != "players":
+                raise AttributeError(name)
+            lazy = self._lazy
+            if lazy is None:
+                raise AttributeError(name)
+            players = lazy.players()
+            _SET_PLAYERS(self, players)
+            return players
 
     def to_dict(self) -> dict[str, object]:
         """The ``unsc power --json`` shape."""
@@ -123,10 +163,147 @@ class PowerResult:
             out["power_to_act"] = float(self.power_to_act)
         return out
 
-    def column(self, index: Index) -> list[float]:
-        """One index for every player, as floats (``banzhaf`` is normalised)."""
-        attr = {Index.SHAPLEY_SHUBIK: "shapley_shubik", Index.BANZHAF: "banzhaf"}[index]
-        return [float(getattr(p, attr)) for p in self.players]
+    def column(self, index: Index, *, absolute: bool = False) -> list[float]:
+        """One index for every player, as floats.
+
+        ``banzhaf`` is normalised, or with ``absolute=True`` the absolute
+        (Penrose) measure. Equal values are converted once.
+        """
+        if index is Index.BANZHAF:
+            attr = "banzhaf_absolute" if absolute else "banzhaf"
+        elif index is Index.SHAPLEY_SHUBIK:
+            attr = "shapley_shubik"
+        else:
+            raise InputError(f"no per-player column for {index.value!r}")
+        lazy = self._lazy
+        if lazy is not None:  # the same floats as float() of the fractions
+            return lazy.column(attr)
+        seen: dict[int, float] = {}
+        out: list[float] = []
+        for p in self.players:
+            value = getattr(p, attr)
+            f = seen.get(id(value))
+            if f is None:
+                f = seen[id(value)] = float(value) if value is not None else math.nan
+            out.append(f)
+        return out
+
+
+class _Lazy:
+    """Per-type raw values of a result, from which players and columns are built."""
+
+    __slots__ = ("codes", "exact_ss", "keys", "ss", "swings", "total", "want_bz", "want_ss")
+
+    def __init__(
+        self,
+        codes: tuple[str, ...],
+        keys: Sequence[Key],
+        swings: dict[Key, int],
+        ss: dict[Key, Value | int],
+        want_ss: bool,
+        want_bz: bool,
+        exact_ss: bool,
+    ) -> None:
+        self.codes = codes
+        self.keys = keys  # the type of each player
+        self.swings = swings  # type -> swings of one player of that type
+        self.ss = ss  # type -> Shapley-Shubik numerator over n! (int), or float value
+        self.want_ss = want_ss
+        self.want_bz = want_bz
+        self.exact_ss = exact_ss
+        self.total = -1  # all swings, on demand
+
+    def _total(self) -> int:
+        if self.total < 0:
+            swings = self.swings
+            total = 0
+            for k in self.keys:
+                total += swings[k]
+            self.total = total
+        return self.total
+
+    def players(self) -> tuple[PlayerPower, ...]:
+        n = len(self.codes)
+        nfact = math.factorial(n)
+        half = 1 << (n - 1)
+        total = self._total() if self.want_bz else 0
+        by_key: dict[Key, tuple[Value | None, Fraction | None, Fraction | None, int | None]] = {}
+        for key in dict.fromkeys(self.keys):
+            value: Value | None = None
+            if self.want_ss:
+                raw = self.ss[key]
+                value = Fraction(cast(int, raw), nfact) if self.exact_ss else float(raw)
+            if self.want_bz:
+                s = self.swings[key]
+                by_key[key] = (
+                    value,
+                    Fraction(s, total) if total else Fraction(0),
+                    Fraction(s, half),
+                    s,
+                )
+            else:
+                by_key[key] = (value, None, None, None)
+        new = object.__new__
+        set_code, set_ss, set_bz, set_abs, set_swings = _SETTERS
+        out = []
+        for code, key in zip(self.codes, self.keys, strict=True):
+            a, b, c, d = by_key[key]
+            p = new(PlayerPower)
+            set_code(p, code)
+            set_ss(p, a)
+            set_bz(p, b)
+            set_abs(p, c)
+            set_swings(p, d)
+            out.append(p)
+        return tuple(out)
+
+    def column(self, attr: str) -> list[float]:
+        """Floats of one attribute: int / int is correctly rounded, as float(Fraction) is."""
+        n = len(self.codes)
+        values: dict[Key, float]
+        if attr == "shapley_shubik":
+            if not self.want_ss:
+                return [math.nan] * n
+            if self.exact_ss:
+                nfact = math.factorial(n)
+                values = {}
+                for k, v in self.ss.items():
+                    values[k] = cast(int, v) / nfact
+            else:
+                values = {k: float(v) for k, v in self.ss.items()}
+        elif not self.want_bz:
+            return [math.nan] * n
+        elif attr == "banzhaf_absolute":
+            half = 1 << (n - 1)
+            values = {}
+            for k, v in self.swings.items():
+                values[k] = v / half
+        else:
+            total = self._total()
+            values = {k: v / total if total else 0.0 for k, v in self.swings.items()}
+        return list(map(values.__getitem__, self.keys))
+
+
+_SETTERS = tuple(
+    cast(Any, PlayerPower.__dict__[f]).__set__
+    for f in ("code", "shapley_shubik", "banzhaf", "banzhaf_absolute", "swings")
+)
+_SET_PLAYERS = cast(Any, PowerResult.__dict__["players"]).__set__
+_RESULT_SETTERS = tuple(
+    cast(Any, PowerResult.__dict__[f]).__set__
+    for f in ("game", "power_to_act", "exact_shapley_shubik", "_lazy")
+)
+
+
+_CACHE: dict[tuple[object, ...], PowerResult] = {}
+_CACHE_SIZE = 64
+
+
+def clear_cache() -> None:
+    """Forget cached results (and the cached quadrature nodes and primes)."""
+    _CACHE.clear()
+    _floatss.clear_cache()
+    _modular.primes.cache_clear()
 
 
 def power_indices(
@@ -138,403 +315,201 @@ def power_indices(
     """Compute power indices of ``game``.
 
     ``exact=None`` computes Shapley-Shubik exactly when that is affordable
-    (about 100 players for weighted games; always for compositions) and in
-    float64 otherwise; ``exact=True`` insists on exact fractions, ``False`` on
-    the float64 quadrature (weighted games only).
+    (about 120 players for weighted games with weights up to 100; always for
+    compositions and games with few player types) and in float64 otherwise;
+    ``exact=True`` insists on exact fractions, ``False`` on the float64
+    quadrature (weighted games only). Results are cached per process.
 
     >>> from unsc._power import Game
     >>> r = power_indices(Game.weighted([7] * 5 + [1] * 10, 39), "ss")
     >>> r.players[0].shapley_shubik, r.players[5].shapley_shubik
     (Fraction(421, 2145), Fraction(4, 2145))
     """
-    wanted = parse_indices(indices)
-    qw = game.quota_weights
-    if qw is not None and _weighted_affordable(qw[0], qw[1]):
-        swings, by_size, winning, exact_ss = _weighted(qw[0], qw[1], wanted, exact)
+    if indices is ALL_INDICES:
+        mask: int | None = _ALL
     else:
-        swings, by_size, winning = _composite(game, wanted)
-        exact_ss = True
-    return _assemble(game, wanted, swings, by_size, winning, exact_ss)
+        mask = _MASKS.get(indices) if type(indices) is str else None
+    if mask is None:
+        mask = _index_mask(indices)
+    rule = game.rule
+    # results depend on the name, players and rule only (not on title, source, clause names)
+    key: tuple[object, ...]
+    if type(rule) is Quota:
+        key = (game.name, game.players, rule.weights, rule.quota, mask, exact)
+    else:
+        key = (game.name, game.players, rule, mask, exact)
+    try:
+        hit = _CACHE.get(key)
+    except TypeError:  # a game built with lists: not hashable, not cached
+        return _compute(game, mask, exact)
+    if hit is None:
+        hit = _compute(game, mask, exact)
+        if len(_CACHE) >= _CACHE_SIZE:
+            del _CACHE[next(iter(_CACHE))]
+        _CACHE[key] = hit
+    return hit
 
 
-def _assemble(
-    game: Game,
-    wanted: tuple[Index, ...],
-    swings: dict[tuple[int, ...], int],
-    ss: dict[tuple[int, ...], Value],
-    winning: int | None,
-    exact_ss: bool,
-) -> PowerResult:
-    n = game.n
-    clauses, _ = compile_rule(game.rule)
-    keys = [tuple(c.weights[i] for c in clauses) for i in range(n)]
-    bz = Index.BANZHAF in wanted
-    total = sum(swings[k] for k in keys) if bz else 0
-    half = 2 ** (n - 1)
-    by_key: dict[tuple[int, ...], tuple[Value | None, Fraction | None, Fraction | None]] = {}
-    for key in set(keys):
-        by_key[key] = (
-            ss[key] if Index.SHAPLEY_SHUBIK in wanted else None,
-            (Fraction(swings[key], total) if total else Fraction(0)) if bz else None,
-            Fraction(swings[key], half) if bz else None,
+# --- dispatch --------------------------------------------------------------------
+
+_TYPED_COST = 20_000
+_TABLE_CELLS = 1 << 24
+_EXACT_SS_COST = 10**8
+_FLOAT_WIDTH = 1 << 19
+"""Largest weight range of the float64 quadrature's distributions (16 rows at a time)."""
+
+
+_SS = 1 << ALL_INDICES.index(Index.SHAPLEY_SHUBIK)
+_BZ = 1 << ALL_INDICES.index(Index.BANZHAF)
+_WIN = 1 << ALL_INDICES.index(Index.COLEMAN)
+
+
+def _compute(game: Game, mask: int, exact: bool | None) -> PowerResult:
+    need_ss = bool(mask & _SS)
+    need_bz = bool(mask & _BZ)
+    need_win = bool(mask & _WIN)
+    rule = game.rule
+    keys: Sequence[Key]
+    if type(rule) is Quota:
+        keys = weights = rule.weights  # a player's type is its weight
+        classes = set(weights)
+        if len(classes) <= 2 and not (need_ss and exact is False):
+            # the Council games: the shortest path, kept free of overhead
+            order = sorted(classes)
+            counts = list(map(weights.count, order))
+            sw2, num2 = _typed.two_types(order, counts, rule.quota, need_ss)
+            swings = dict(zip(cast("list[Key]", order), sw2))  # noqa: B905 (same lengths)
+            ss = dict(zip(cast("list[Key]", order), cast("list[Value | int]", num2)))  # noqa: B905
+            winning = _typed.winning(order, counts, rule.quota) if need_win else None
+            exact_ss = True
+        else:
+            swings, ss, winning, exact_ss = _weighted(
+                weights, rule.quota, need_ss, need_bz, need_win, exact
+            )
+    else:
+        clauses, tree = compile_rule(rule)
+        columns = list(zip(*(c.weights for c in clauses), strict=True))
+        keys = columns
+        scaled, quotas = _scaled(clauses)
+        scaled_cols = list(zip(*scaled, strict=True))
+        sw, num, winning = _composite.composite_counts(
+            scaled_cols, quotas, tree, need_swings=need_ss or need_bz, need_winning=need_win
         )
-    players = tuple(
-        PlayerPower(code, *by_key[key], swings=swings[key] if bz else None)
-        for code, key in zip(game.players, keys, strict=True)
-    )
-    power = Fraction(winning, 2**n) if winning is not None and Index.COLEMAN in wanted else None
-    return PowerResult(game.name, players, power, exact_ss)
+        # dividing a clause by the gcd of its weights maps distinct columns to distinct ones
+        back = dict(zip(scaled_cols, columns, strict=True))
+        swings = {back[k]: v for k, v in sw.items()}
+        ss = {back[k]: v for k, v in num.items()}
+        exact_ss = True
+    lazy = _Lazy(game.players, keys, swings, ss, need_ss, need_bz, exact_ss)
+    result: PowerResult = object.__new__(PowerResult)
+    set_game, set_power, set_exact, set_lazy = _RESULT_SETTERS
+    set_game(result, game.name)
+    set_power(result, Fraction(winning, 1 << game.n) if need_win and winning is not None else None)
+    set_exact(result, exact_ss)
+    set_lazy(result, lazy)
+    return result
 
 
-# --- weighted games ------------------------------------------------------------
-
-_MAX_PACKED_BITS = 1 << 31
-_EXACT_SS_BIT_OPS = 4 * 10**9
-
-
-def _weighted_affordable(weights: Sequence[int], quota: int) -> bool:
-    return quota * (len(weights) + 1) <= _MAX_PACKED_BITS
-
-
-def _ss_exact_cost(n: int, quota: int) -> int:
-    return n * quota * (n + 1) * (n + 1)
-
-
-def _slots(packed: int, count: int, bits: int) -> list[int]:
-    """Unpack ``count`` coefficients of ``bits`` bits (a multiple of 8)."""
-    step = bits // 8
-    raw = packed.to_bytes(count * step, "little")
-    return [int.from_bytes(raw[i : i + step], "little") for i in range(0, count * step, step)]
-
-
-def _prefix(values: list[int]) -> list[int]:
-    out = [0] * (len(values) + 1)
-    acc = 0
-    for i, v in enumerate(values):
-        acc += v
-        out[i + 1] = acc
-    return out
-
-
-def _window(
-    prefix: list[int], quota: int, c: int, terms: int | None = None, limit: int = -1
-) -> int:
-    """Sum of ``P / (1 + u z^c)`` over ``[quota - c, quota)``, from the prefix sums of ``P``.
-
-    The division is the alternating series ``sum_k (-u)^k P[x - k c]``; ``u``
-    is 1, or with ``terms`` the packed size variable ``y = 1 << terms``
-    (coefficients of ``P`` are then packed polynomials in ``y``), and the
-    series stops after ``limit`` terms (the caller reduces modulo ``y^limit``).
-    """
-    total = 0
-    k = 0
-    hi = quota
-    while hi > 0 and k != limit:
-        term = prefix[hi] - prefix[max(0, hi - c)]
-        if terms is not None:
-            term <<= k * terms
-        total += -term if k & 1 else term
-        k += 1
-        hi -= c
-    return total
+def _scaled(clauses: Sequence[Quota]) -> tuple[list[tuple[int, ...]], tuple[int, ...]]:
+    """Each clause divided by the gcd of its weights (quota rounded up): the same game."""
+    weights = []
+    quotas = []
+    for c in clauses:
+        g = math.gcd(*c.weights) or 1
+        weights.append(tuple(w // g for w in c.weights))
+        quotas.append(-(-c.quota // g))
+    return weights, tuple(quotas)
 
 
 def _weighted(
     weights: Sequence[int],
     quota: int,
-    wanted: tuple[Index, ...],
+    need_ss: bool,
+    need_bz: bool,
+    need_win: bool,
     exact: bool | None,
-) -> tuple[dict[tuple[int, ...], int], dict[tuple[int, ...], Value], int | None, bool]:
+) -> tuple[dict[Key, int], dict[Key, Value | int], int | None, bool]:
+    """Swings, Shapley-Shubik numerators over ``n!`` (or float values), winning coalitions.
+
+    Keyed by weight.
+    """
     n = len(weights)
-    classes = Counter(weights)
-    swings: dict[tuple[int, ...], int] = {}
-    ss: dict[tuple[int, ...], Value] = {}
-    winning: int | None = None
-    if Index.BANZHAF in wanted or Index.COLEMAN in wanted:
-        bits = (n + 8) // 8 * 8
-        mask = (1 << (quota * bits)) - 1
-        packed = 1
-        for w in weights:
-            if w < quota:
-                packed = (packed + (packed << (w * bits))) & mask
-        prefix = _prefix(_slots(packed, quota, bits))
-        winning = 2**n - prefix[quota]
-        for c in classes:
-            swings[(c,)] = _window(prefix, quota, c) if c else 0
+    classes = sorted(set(weights))
+    counts = [weights.count(c) for c in classes]
+    if (len(classes) <= 2 or _typed.quota_cost(counts) <= _TYPED_COST) and not (
+        need_ss and exact is False
+    ):
+        sw, num, winning = _typed.quota_counts(
+            classes, counts, quota, need_ss=need_ss, need_winning=need_win
+        )
+        return (
+            dict(zip(classes, sw, strict=True)),
+            dict(zip(classes, num, strict=True)),
+            winning,
+            True,
+        )
+    g = math.gcd(*weights) or 1
+    if g > 1:  # the same game in smaller numbers
+        weights = [w // g for w in weights]
+        quota = -(-quota // g)
+        classes = [c // g for c in classes]
+    swings: dict[Key, int] = {}
+    ss: dict[Key, Value | int] = {}
+    mods = _modular.moduli(n + 1)
+    width = max(1, len(mods))
+    # cost of the exact routes: the walk over two halves of the players (one state per
+    # size), the knapsack by weight (Banzhaf), by size and weight (Shapley-Shubik)
+    walk = (1 << (n - n // 2)) * (n + 1) * 20 if n <= _bigclause.MAX_PLAYERS else math.inf
+    knapsack = n * quota * width if quota * width <= _TABLE_CELLS else math.inf
+    sizes = _modular.size_bound(weights, quota) + 1
+    table2d = _modular.ss_cost(weights, quota) if sizes * quota <= _TABLE_CELLS else math.inf
+    want_exact = exact is True or (exact is None and min(walk, table2d) <= _EXACT_SS_COST)
+    if need_ss and not want_exact and max(quota, sum(weights) - quota + 1) > _FLOAT_WIDTH:
+        if walk == math.inf and table2d == math.inf:
+            raise InputError(
+                f"this weighted game of {n} players and quota {quota} is too large for "
+                "Shapley-Shubik values",
+                hint="smaller weights (they are divided by their common divisor)",
+            )
+        want_exact = True  # distributions over millions of weights: count exactly instead
+    if need_ss and want_exact:
+        use_walk = walk <= table2d
+    else:
+        use_walk = (need_bz or need_win) and walk < knapsack
+    if use_walk or (knapsack == math.inf and (need_bz or need_win)):
+        # populations and the like: count as a composition (exact)
+        sw2, num2, winning = _composite.composite_counts(
+            [(w,) for w in weights],
+            (quota,),
+            0,
+            need_swings=need_ss or need_bz,
+            need_winning=need_win,
+        )
+        swings = {k[0] * g: v for k, v in sw2.items()}
+        if not need_ss or want_exact or exact is None:  # the walk counts by size: exact
+            return swings, {k[0] * g: v for k, v in num2.items()}, winning, True
+        need_bz = need_win = False
+    winning = None
+    if need_bz or need_win:
+        table = _modular.weight_counts(weights, quota, mods)
+        if need_bz:
+            by_weight = _modular.swings_by_weight(table, quota, classes, mods)
+            swings = {c * g: v for c, v in by_weight.items()}
+        if need_win:
+            winning = (1 << n) - _modular.count_below(table, mods)
     exact_ss = True
-    if Index.SHAPLEY_SHUBIK in wanted:
-        if exact is None:
-            exact = _ss_exact_cost(n, quota) <= _EXACT_SS_BIT_OPS
-        values: dict[int, Fraction] | dict[int, float]
-        if exact:
-            values = _ss_weighted_exact(weights, quota, classes)
+    if need_ss:
+        if want_exact:
+            if table2d == math.inf:
+                raise InputError(
+                    f"this weighted game of {n} players and quota {quota} is too large for "
+                    "exact Shapley-Shubik values",
+                    hint="use exact=False (float64) or smaller weights",
+                )
+            numerators = _modular.ss_numerators(weights, quota, classes)
+            ss = {c * g: v for c, v in numerators.items()}
         else:
             exact_ss = False
-            values = _ss_weighted_float(weights, quota, classes)
-        ss.update({(c,): v for c, v in values.items()})
+            values = _floatss.ss_float(weights, quota, classes)
+            ss = {c * g: v for c, v in values.items()}
     return swings, ss, winning, exact_ss
-
-
-def _ss_weighted_exact(
-    weights: Sequence[int], quota: int, classes: Counter[int]
-) -> dict[int, Fraction]:
-    """Exact Shapley-Shubik values by class of weight (bivariate Kronecker packing)."""
-    n = len(weights)
-    bits = (n + 8) // 8 * 8  # one coefficient (a count <= 2^n) per size
-    slot = (n + 1) * bits  # one polynomial in y per weight
-    mask = (1 << (quota * slot)) - 1
-    packed = 1
-    for w in weights:
-        if w < quota:
-            packed = (packed + (packed << (w * slot + bits))) & mask
-    prefix = _prefix(_slots(packed, quota, slot))
-    ymask = (1 << (n * bits)) - 1
-    factor = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(n)]
-    out: dict[int, Fraction] = {}
-    nfact = math.factorial(n)
-    for c in classes:
-        if c == 0:
-            out[c] = Fraction(0)
-            continue
-        by_size = _slots(_window(prefix, quota, c, bits, n) & ymask, n, bits)
-        out[c] = Fraction(sum(k * f for k, f in zip(by_size, factor, strict=True)), nfact)
-    return out
-
-
-def gauss_legendre(count: int) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """The ``count`` (even) Gauss-Legendre nodes in ``(0, 1/2)`` on ``[0, 1]`` and their weights.
-
-    Newton's method on the Legendre three-term recurrence; the other half of
-    the nodes are ``1 - t`` with the same weights.
-    """
-    half = count // 2
-    k = np.arange(1, half + 1, dtype=np.float64)
-    x = np.cos(np.pi * (k - 0.25) / (count + 0.5))
-    dp = np.ones_like(x)
-    for _ in range(100):
-        p0 = np.ones_like(x)
-        p1 = x.copy()
-        for j in range(2, count + 1):
-            p0, p1 = p1, ((2 * j - 1) * x * p1 - (j - 1) * p0) / j
-        dp = count * (x * p1 - p0) / (x * x - 1)
-        step = p1 / dp
-        x = x - step
-        if float(np.max(np.abs(step))) < 1e-16:
-            break
-    p0 = np.ones_like(x)
-    p1 = x.copy()
-    for j in range(2, count + 1):
-        p0, p1 = p1, ((2 * j - 1) * x * p1 - (j - 1) * p0) / j
-    dp = count * (x * p1 - p0) / (x * x - 1)
-    w = 2.0 / ((1 - x * x) * dp * dp)
-    return (1 - x) / 2, w / 2
-
-
-_BLOCK = 16
-
-
-def _forward(
-    t: npt.NDArray[np.float64], classes: list[tuple[int, int]], width: int
-) -> npt.NDArray[np.float64]:
-    """``Pr_t[w(S_t) = x]`` for ``x < width`` and each node ``t`` (rows), all players."""
-    rows = len(t)
-    a = (1 - t)[:, None]
-    b = t[:, None]
-    prob = np.zeros((rows, width))
-    prob[:, 0] = 1.0
-    out = np.empty_like(prob)
-    tmp = np.empty_like(prob)
-    for c, m in classes:
-        if c >= width:
-            prob *= a**m
-            continue
-        np.multiply(prob, a**m, out=out)
-        for k in range(1, m + 1):
-            s = k * c
-            if s >= width:
-                break
-            coef = math.comb(m, k) * a ** (m - k) * b**k
-            np.multiply(prob[:, : width - s], coef, out=tmp[:, : width - s])
-            np.add(out[:, s:], tmp[:, : width - s], out=out[:, s:])
-        prob, out = out, prob
-    return prob
-
-
-def _ss_weighted_float(
-    weights: Sequence[int], quota: int, classes: Counter[int]
-) -> dict[int, float]:
-    """Shapley-Shubik values by class of weight, float64 Gauss-Legendre quadrature."""
-    n = len(weights)
-    total = sum(weights)
-    count = n // 2 + 1
-    count += count % 2
-    t, wt = gauss_legendre(count)
-    width = max(quota, total - quota + 1)
-    items = sorted(classes.items())
-    prob = np.vstack([_forward(t[i : i + _BLOCK], items, width) for i in range(0, len(t), _BLOCK)])
-    cum = np.zeros((len(t), width + 1), dtype=np.longdouble)
-    np.cumsum(prob, axis=1, dtype=np.longdouble, out=cum[:, 1:])
-    ratio = -(t / (1 - t))
-    powers = ratio[:, None] ** np.arange(width + 1)[None, :]
-    out: dict[int, float] = {}
-    for c in classes:
-        if c == 0:
-            out[c] = 0.0
-            continue
-        value = np.zeros_like(t)
-        # window [quota - c, quota) at t, and at 1 - t by complement: [W - q - c + 1, W - q]
-        for top in (quota, total - quota + 1):
-            steps = np.arange((top - 1) // c + 1)
-            hi = np.clip(top - steps * c, 0, width)
-            lo = np.clip(top - c - steps * c, 0, width)
-            win = (cum[:, hi] - cum[:, lo]).astype(np.float64)
-            value += (win * powers[:, : len(steps)]).sum(axis=1)
-        out[c] = float((wt * value / (1 - t)).sum())
-    return out
-
-
-# --- compositions ----------------------------------------------------------------
-
-_DP_STATES = 200_000
-_ENUMERATE_MAX = 20
-_MITM_MAX = 44
-
-
-def _composite(
-    game: Game, wanted: tuple[Index, ...]
-) -> tuple[dict[tuple[int, ...], int], dict[tuple[int, ...], Value], int | None]:
-    clauses, tree = compile_rule(game.rule)
-    quotas = tuple(c.quota for c in clauses)
-    cols = [tuple(c.weights[i] for c in clauses) for i in range(game.n)]
-    n = game.n
-    swings: dict[tuple[int, ...], int] = {}
-    ss: dict[tuple[int, ...], Value] = {}
-    if Index.BANZHAF in wanted or Index.SHAPLEY_SHUBIK in wanted:
-        factor = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(n)]
-        for key in dict.fromkeys(cols):
-            others = list(cols)
-            others.remove(key)
-            lowered = tuple(q - w for q, w in zip(quotas, key, strict=True))
-            plus = count_by_size(others, lowered, tree)
-            minus = count_by_size(others, quotas, tree)
-            by_size = [p - m for p, m in zip(plus, minus, strict=True)]
-            swings[key] = sum(by_size)
-            ss[key] = Fraction(
-                sum(k * f for k, f in zip(by_size, factor, strict=False)), math.factorial(n)
-            )
-    winning = sum(count_by_size(cols, quotas, tree)) if Index.COLEMAN in wanted else None
-    return swings, ss, winning
-
-
-def count_by_size(
-    cols: Sequence[tuple[int, ...]], quotas: tuple[int, ...], tree: Tree
-) -> list[int]:
-    """Winning coalitions of each size (0..n) of players with clause weights ``cols``."""
-    n = len(cols)
-    caps = tuple(max(q, 0) for q in quotas)
-    if math.prod(c + 1 for c in caps) <= _DP_STATES:
-        return _count_dp(cols, quotas, caps, tree)
-    if n <= _ENUMERATE_MAX:
-        return _count_enumerate(cols, quotas, tree)
-    big = max(range(len(caps)), key=lambda i: caps[i])
-    small = math.prod(c + 1 for i, c in enumerate(caps) if i != big)
-    if n <= _MITM_MAX and small * (n + 1) <= _DP_STATES:
-        return _count_mitm(cols, quotas, caps, big, tree)
-    raise InputError(
-        f"this game of {n} players is too large for exact power indices",
-        hint="a composition may have one clause with large weights and up to "
-        f"{_MITM_MAX} players, or any clauses and up to {_ENUMERATE_MAX} players",
-    )
-
-
-def _count_dp(
-    cols: Sequence[tuple[int, ...]], quotas: tuple[int, ...], caps: tuple[int, ...], tree: Tree
-) -> list[int]:
-    n = len(cols)
-    bits = (n + 8) // 8 * 8
-    states: dict[tuple[int, ...], int] = {tuple(0 for _ in caps): 1}
-    for col in cols:
-        new = dict(states)
-        for st, val in states.items():
-            nxt = tuple(min(s + w, c) for s, w, c in zip(st, col, caps, strict=True))
-            new[nxt] = new.get(nxt, 0) + (val << bits)
-        states = new
-    total = sum(
-        v
-        for st, v in states.items()
-        if evaluate(tree, [s >= q for s, q in zip(st, quotas, strict=True)])
-    )
-    return _slots(total, n + 1, bits)
-
-
-def _subsets(
-    cols: Sequence[tuple[int, ...]], m: int
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Clause sums (m x 2^k) and sizes of every subset of ``cols``."""
-    sums = np.zeros((m, 1), dtype=np.int64)
-    sizes = np.zeros(1, dtype=np.int64)
-    for col in cols:
-        vec = np.asarray(col, dtype=np.int64)[:, None]
-        sums = np.concatenate([sums, sums + vec], axis=1)
-        sizes = np.concatenate([sizes, sizes + 1])
-    return sums, sizes
-
-
-def _count_enumerate(
-    cols: Sequence[tuple[int, ...]], quotas: tuple[int, ...], tree: Tree
-) -> list[int]:
-    sums, sizes = _subsets(cols, len(quotas))
-    sat = [sums[i] >= q for i, q in enumerate(quotas)]
-    win = np.asarray(evaluate(tree, sat), dtype=bool)
-    if win.shape == ():
-        win = np.full(sizes.shape, bool(win))
-    counts = np.bincount(sizes[win], minlength=len(cols) + 1)
-    return [int(v) for v in counts]
-
-
-def _count_mitm(
-    cols: Sequence[tuple[int, ...]],
-    quotas: tuple[int, ...],
-    caps: tuple[int, ...],
-    big: int,
-    tree: Tree,
-) -> list[int]:
-    """Meet in the middle: enumerate each half, match on the one large clause."""
-    n = len(cols)
-    m = len(quotas)
-    halves = (cols[: n // 2], cols[n // 2 :])
-    small = [i for i in range(m) if i != big]
-    groups = []
-    for half in halves:
-        sums, sizes = _subsets(half, m)
-        key = sizes.copy()
-        for i in small:
-            key = key * (caps[i] + 1) + np.minimum(sums[i], caps[i])
-        order = np.lexsort((sums[big], key))
-        key, bigs = key[order], sums[big][order]
-        uniq, start = np.unique(key, return_index=True)
-        bounds = [*start.tolist(), len(key)]
-        decoded = []
-        for j, k in enumerate(uniq.tolist()):
-            state = []
-            for i in reversed(small):
-                k, s = divmod(k, caps[i] + 1)
-                state.append(s)
-            decoded.append((k, tuple(reversed(state)), bigs[bounds[j] : bounds[j + 1]]))
-        groups.append(decoded)
-    out = [0] * (n + 1)
-    for size1, st1, big1 in groups[0]:
-        for size2, st2, big2 in groups[1]:
-            sat: list[bool] = [False] * m
-            for i, s1, s2 in zip(small, st1, st2, strict=True):
-                sat[i] = min(s1 + s2, caps[i]) >= quotas[i]
-            sat[big] = True
-            if not evaluate(tree, sat):
-                continue
-            sat[big] = False
-            if evaluate(tree, sat):
-                out[size1 + size2] += len(big1) * len(big2)
-                continue
-            idx = np.searchsorted(big2, quotas[big] - big1, side="left")
-            out[size1 + size2] += int(len(big2) * len(big1) - int(idx.sum()))
-    return out
