@@ -7,11 +7,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from unsc._cli_power import power_cmd
+from unsc._cli import main
 
 
 def test_power_json_contract() -> None:
-    result = CliRunner().invoke(power_cmd, ["council-1966", "--json"])
+    result = CliRunner().invoke(main, ["power", "council-1966", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["game"] == "council-1966"
@@ -23,7 +23,7 @@ def test_power_json_contract() -> None:
 
 
 def test_power_weights_text() -> None:
-    result = CliRunner().invoke(power_cmd, ["--weights", "4,3,2,1", "--quota", "6"])
+    result = CliRunner().invoke(main, ["power", "--weights", "4,3,2,1", "--quota", "6"])
     assert result.exit_code == 0, result.output
     assert result.output == (
         "weighted\n"
@@ -38,7 +38,7 @@ def test_power_weights_text() -> None:
 
 def test_power_index_selection() -> None:
     args = ["--weights", "2,1,1", "--quota", "3", "--players", "A,B,C", "--index", "ss", "--json"]
-    result = CliRunner().invoke(power_cmd, args)
+    result = CliRunner().invoke(main, ["power", *args])
     data = json.loads(result.output)
     assert data == {
         "game": "weighted",
@@ -51,7 +51,7 @@ def test_power_index_selection() -> None:
 
 
 def test_power_list() -> None:
-    result = CliRunner().invoke(power_cmd, ["--list"])
+    result = CliRunner().invoke(main, ["power", "--list"])
     assert result.exit_code == 0
     assert "council-1966" in result.output
     assert "eu27" in result.output
@@ -71,7 +71,7 @@ def test_power_list() -> None:
     ],
 )
 def test_power_errors(args: list[str], message: str) -> None:
-    result = CliRunner().invoke(power_cmd, args)
+    result = CliRunner().invoke(main, ["power", *args])
     assert result.exit_code == 2
     assert result.output.startswith("unsc: error: ")
     assert message in result.output

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import unsc._power.replay as replay_module
-from unsc._cli_power import replay_cmd
+from unsc._cli import main
 from unsc._engine import Outcome, Position
 from unsc._errors import InputError
 from unsc._power.replay import (
@@ -180,7 +180,7 @@ def test_read_sc_voting_stops_on_bad_vote(tmp_path: Path) -> None:
 
 def test_cli_replay(tmp_path: Path) -> None:
     _csv(tmp_path, "2017-10-24", JIM, "Not adopted - veto")
-    result = CliRunner().invoke(replay_cmd, ["--rule", "double-veto", "--data", str(tmp_path)])
+    result = CliRunner().invoke(main, ["replay", "--rule", "double-veto", "--data", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert result.output == (
         "Rule: double-veto. A veto needs the negative votes of two permanent members.\n"
@@ -195,7 +195,7 @@ def test_cli_replay(tmp_path: Path) -> None:
 
 def test_cli_replay_without_data(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("UNSC_DATA_DIR", raising=False)
-    result = CliRunner().invoke(replay_cmd, ["--rule", "no-veto"])
+    result = CliRunner().invoke(main, ["replay", "--rule", "no-veto"])
     assert result.exit_code == 2
     assert "unsc: error: no data folder" in result.output
 
