@@ -11,7 +11,7 @@ also checks the recorded counts, so a wrong composition in the reference data
 fails the case instead of passing silently. Where a source gives only the
 counts, the case uses ``adjudicate_tally`` and says so.
 
-Source keys are those of ``/work/shared/rules.md``. Besides them:
+Source keys are those of ``../shared/rules.md``. Besides them:
 
 * CR-UNSC: the official texts of resolutions 1-899 with their voting footnotes
   (shared/data/cr-unsc/res_en_gold.csv, from "Resolutions and decisions of the

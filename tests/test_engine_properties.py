@@ -3,7 +3,7 @@
 Ballots are drawn on any date from the first meeting (17 Jan 1946) to the end
 of the reference data (31 Dec 2027), with every member of the Council on that
 date given a position, and any kind and classification. The invariants are
-those of ``/work/shared/rules.md`` 2.2-2.3 and 2.5:
+those of ``../shared/rules.md`` 2.2-2.3 and 2.5:
 
 * adopted => yes >= required and (procedural or no permanent no);
 * vetoed => yes >= required, non-procedural, vetoed_by non-empty and equal to
