@@ -27,7 +27,6 @@ from sqlalchemy.engine import Connection, Engine
 from unsc._errors import InputError
 from unsc._record import db
 from unsc._record.model import (
-    DecisionObservation,
     MeetingObservation,
     Observation,
     Source,
@@ -370,8 +369,3 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
 def _order(rec: Reconciled) -> tuple[dt.date, int, str]:
     assert rec.date is not None
     return (rec.date, rec.resolution or 0, rec.key)
-
-
-def first_decision(obs: Sequence[Observation]) -> DecisionObservation | None:
-    """The first decision observation in ``obs`` (a helper for tests and tools)."""
-    return next((o for o in obs if isinstance(o, DecisionObservation)), None)
