@@ -163,6 +163,36 @@ def test_modular_path_matches_multinomial_path(n: int) -> None:
     assert _modular.ss_numerators(weights, quota, classes) == dict(zip(classes, num, strict=True))
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_compiled_kernels_match_their_python_bodies_and_int64_counts(seed: int) -> None:
+    """The numba loops, their plain Python bodies and the int64 table agree modulo a prime.
+
+    A block of the wavefront is 16 players, so 40 players cross two block
+    boundaries; weight 0 and a weight above the quota are included.
+    """
+    from unsc._power import _kernels
+
+    rng = random.Random(seed)
+    weights = [rng.randint(0, 12) for _ in range(40)] + [500]
+    quota = sum(weights[:-1]) // 2 + 1
+    sizes = _modular.size_bound(weights, quota) + 1
+    classes = sorted({w for w in weights if w})
+    heaviest = np.asarray(sorted((w for w in weights if w < quota), reverse=True), dtype=np.int64)
+    cls = np.asarray(classes, dtype=np.int64)
+    p = _modular.primes(1)[0]
+    exact = _modular._size_weight_table(_modular._plan(weights, quota, sizes), quota, sizes)
+    compiled = _kernels.size_weight_table(heaviest, quota, sizes, p)
+    plain = _kernels.size_weight_table.py_func(heaviest, quota, sizes, p)  # type: ignore[attr-defined]
+    assert (compiled.astype(np.int64) == exact[:, :, 0] % p).all()
+    assert (plain == compiled).all()
+    expected = _modular._ss_counts(exact, quota, classes)[:, :, 0] % p
+    assert (_kernels.swings_by_size(compiled, quota, cls, p) == expected).all()
+    assert (_kernels.swings_by_size.py_func(plain, quota, cls, p) == expected).all()  # type: ignore[attr-defined]
+    dst = np.asarray([p - 1, 5, 0], dtype=np.uint32)
+    _kernels.add_mod.py_func(dst, np.asarray([3, p - 6, 0], dtype=np.uint32), np.uint32(p))  # type: ignore[attr-defined]
+    assert dst.tolist() == [2, p - 1, 0]
+
+
 @pytest.mark.parametrize("n", [90, 130])
 def test_float_quadrature_within_1e12_of_exact(n: int) -> None:
     """The float64 path (nodes skipped by the Chernoff bound, series cut) stays exact to 1e-12."""

@@ -19,7 +19,9 @@ alternating sums of blocks of ``c`` consecutive counts, read off prefix sums.
 Shapley-Shubik needs the coalition size too: the table ``T[s, x]`` of
 coalitions of size ``s`` and weight ``x`` (``prod_i (1 + y z^w_i)``), built
 the same way (``T[1:, w:] += T[:-1, :-w]``), and the quotient by
-``1 + y z^c`` is ``sum_k (-1)^k T[s - k, x - k c]``.
+``1 + y z^c`` is ``sum_k (-1)^k T[s - k, x - k c]``. Up to 62 players that
+table is counted here in int64; beyond, one table per prime is built by the
+compiled loops of :mod:`unsc._power._kernels`.
 """
 
 from __future__ import annotations
@@ -39,8 +41,6 @@ _INT64_PLAYERS = 62
 """Counts of coalitions of up to this many players fit in int64 (2^62 < 2^63)."""
 _PRIME_BITS = 31
 _REDUCE_EVERY = 30
-_TABLE_BYTES = 48 << 20
-"""Memory for one size-by-weight table (all primes of a pass)."""
 
 
 @functools.cache
@@ -224,10 +224,11 @@ def ss_numerators(
 ) -> dict[int, int]:
     """Exact Shapley-Shubik numerators (over ``n!``) of a player of each weight.
 
-    One pass over the players per group of primes (the size-by-weight table
-    of a group is kept under ``_TABLE_BYTES``); groups run on two threads
-    (numpy releases the GIL in its loops). ``mods`` overrides the primes
-    (tests use it on small games).
+    Up to 62 players the size-by-weight table is counted in int64 by numpy;
+    beyond, one table per prime is built by the compiled loops of
+    :mod:`unsc._power._kernels`, two primes at a time on two threads (they
+    release the GIL). ``mods`` overrides the primes (tests use it on small
+    games).
     """
     n = len(weights)
     if mods is None:
@@ -237,27 +238,39 @@ def ss_numerators(
     out = {c: 0 for c in classes}
     if not live:
         return out
-    plan = _plan(weights, quota, sizes)
-    per_pass = max(1, _TABLE_BYTES // (8 * sizes * quota))
-    groups = [mods[i : i + per_pass] for i in range(0, len(mods), per_pass)] if mods else [()]
-
-    def one(group: Sequence[int]) -> Int64:
-        table = _size_weight_table(plan, quota, sizes, group)
-        return _ss_residues(table, quota, live, group)
-
-    if len(groups) > 1:
-        with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-            residues = list(pool.map(one, groups))
+    if mods:
+        residues = _ss_residues_by_prime(weights, quota, sizes, live, mods)
     else:
-        residues = [one(groups[0])]
-    stacked = np.concatenate(residues, axis=-1)  # (classes, sizes, moduli)
-    by_size = crt(stacked, mods)
+        table = _size_weight_table(_plan(weights, quota, sizes), quota, sizes)
+        residues = _ss_counts(table, quota, live)
+    by_size = crt(residues, mods)
     fact = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(sizes)]
     factors = np.asarray(fact, dtype=object)
     values = np.asarray(by_size, dtype=object).reshape(len(live), sizes) @ factors
     for c, v in zip(live, values, strict=True):
         out[c] = int(v)
     return out
+
+
+def _ss_residues_by_prime(
+    weights: Sequence[int], quota: int, sizes: int, classes: Sequence[int], mods: Sequence[int]
+) -> Int64:
+    """Swings by size of each class modulo each prime: shape ``(classes, sizes, primes)``."""
+    from unsc._power import _kernels  # compiled on first use
+
+    heaviest = np.asarray(sorted((w for w in weights if w < quota), reverse=True), dtype=np.int64)
+    cls = np.asarray(classes, dtype=np.int64)
+
+    def one(p: int) -> Int64:
+        table = _kernels.size_weight_table(heaviest, quota, sizes, p)
+        return _kernels.swings_by_size(table, quota, cls, p)
+
+    if len(mods) > 1:
+        with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+            per_prime = list(pool.map(one, mods))
+    else:
+        per_prime = [one(mods[0])]
+    return np.stack(per_prime, axis=-1)
 
 
 Step = tuple[int, int, int]
@@ -270,8 +283,7 @@ def _plan(weights: Sequence[int], quota: int, sizes: int) -> list[tuple[int, lis
     Row ``s`` of the table is non-zero only on ``[lo[s], hi[s])``: between the
     least and the greatest weight of ``s`` of the players added so far. Rows
     are updated from the largest size down, so that each reads a row not yet
-    updated for this player (in place, no copies). The plan is the same for
-    every prime.
+    updated for this player (in place, no copies).
     """
     lo = [quota] * sizes
     hi = [0] * sizes
@@ -298,80 +310,34 @@ def _plan(weights: Sequence[int], quota: int, sizes: int) -> list[tuple[int, lis
     return steps
 
 
-def _size_weight_table(
-    plan: list[tuple[int, list[Step]]], quota: int, sizes: int, mods: Sequence[int]
-) -> Int64:
-    """``T[s, x, j]``: coalitions of size ``s`` and weight ``x`` (modulo ``mods[j]``)."""
-    width = max(1, len(mods))
-    table = np.zeros((sizes, quota, width), dtype=np.int64)
+def _size_weight_table(plan: list[tuple[int, list[Step]]], quota: int, sizes: int) -> Int64:
+    """``T[s, x, 0]``: coalitions of size ``s`` and weight ``x`` (int64, up to 62 players)."""
+    table = np.zeros((sizes, quota, 1), dtype=np.int64)
     table[0, 0] = 1
-    mod_arr = np.asarray(mods, dtype=np.int64) if mods else None
     add = np.add
-    used = 1  # rows 0..used-1 may be non-zero
-    for i, (w, rows) in enumerate(plan):
+    for w, rows in plan:
         for s, a, b in rows:
             dst = table[s, a:b]
             add(dst, table[s - 1, a - w : b - w], out=dst)
-        if rows:
-            used = max(used, rows[0][0] + 1)
-        if mod_arr is not None and (i + 1) % _REDUCE_EVERY == 0:
-            np.remainder(table[:used], mod_arr, out=table[:used])
-    if mod_arr is not None:
-        np.remainder(table[:used], mod_arr, out=table[:used])
     return table
 
 
-def _triangle(sizes: int, bands: int) -> tuple[Int64, Int64]:
-    """``(row, band)`` of every entry with ``row + band < sizes``, row by row (for locality)."""
-    per_row = np.minimum(bands, sizes - np.arange(sizes, dtype=np.int64))
-    row = np.repeat(np.arange(sizes, dtype=np.int64), per_row)
-    starts = np.cumsum(per_row) - per_row
-    band = np.arange(len(row), dtype=np.int64) - np.repeat(starts, per_row)
-    return row, band
-
-
-def _ss_residues(table: Int64, quota: int, classes: Sequence[int], mods: Sequence[int]) -> Int64:
-    """Swings by size of each class, ``sum_k (-1)^k W_c[s - k, k]``.
+def _ss_counts(table: Int64, quota: int, classes: Sequence[int]) -> Int64:
+    """Swings by size of each class, ``sum_k (-1)^k W_c[s - k, k]`` (exact int64 counts).
 
     ``W_c[s, k]`` is the number of coalitions of size ``s`` in block ``k``
     (weights ``[q - (k+1) c, q - k c)``), a difference of prefix sums along
-    the weights. Only the triangle ``s + k < sizes`` is read. Modulo primes,
-    the sum along anti-diagonals is a ``bincount`` in float64, exact:
-    residues below ``2^31``, at most ``sizes`` terms.
+    the weights; only the triangle ``s + k < sizes`` is read.
     """
-    sizes, _, width = table.shape
-    out = np.zeros((len(classes), sizes, width), dtype=np.int64)
-    if not mods:  # exact int64 counts (n <= 62): shift and add, no float
-        prefix = np.cumsum(table, axis=1)
-        for ci, c in enumerate(classes):
-            hi, lo = _block_plan(quota, c)
-            bands = min(len(hi), sizes)
-            blocks = _block_sums(prefix, hi[:bands], lo[:bands])  # (sizes, bands, 1)
-            blocks[:, 1::2] *= -1
-            acc = out[ci]
-            for k in range(bands):  # acc[s] += blocks[s - k, k]
-                acc[k:] += blocks[: sizes - k, k]
-        return out
-    # prefix sums with a zero column in front: block [a, b) is P[:, b] - P[:, a]
-    padded = np.zeros((sizes, quota + 1, width), dtype=np.int64)
-    np.cumsum(table, axis=1, out=padded[:, 1:])
-    columns = [padded[:, :, j].ravel() for j in range(width)]  # one contiguous vector each
-    triangles: dict[int, tuple[Int64, Int64, Int64, Int64]] = {}
+    sizes = table.shape[0]
+    out = np.zeros((len(classes), sizes, 1), dtype=np.int64)
+    prefix = np.cumsum(table, axis=1)
     for ci, c in enumerate(classes):
-        bands = min(-(-quota // c), sizes)
-        if bands not in triangles:
-            row, band = _triangle(sizes, bands)
-            sign = 1 - 2 * (band & 1)
-            triangles[bands] = (row, band, sign, row + band)
-        row, band, sign, diagonal = triangles[bands]
-        top = quota - band * c  # block k is [max(top - c, 0), top)
-        base = row * (quota + 1)
-        upper = base + top
-        lower = base + np.maximum(top - c, 0)
-        for j, vector in enumerate(columns):
-            blocks = np.take(vector, upper) - np.take(vector, lower)
-            blocks *= sign
-            blocks %= mods[j]
-            sums = np.bincount(diagonal, weights=blocks, minlength=sizes)
-            out[ci, :, j] = sums.astype(np.int64) % mods[j]
+        hi, lo = _block_plan(quota, c)
+        bands = min(len(hi), sizes)
+        blocks = _block_sums(prefix, hi[:bands], lo[:bands])  # (sizes, bands, 1)
+        blocks[:, 1::2] *= -1
+        acc = out[ci]
+        for k in range(bands):  # acc[s] += blocks[s - k, k]
+            acc[k:] += blocks[: sizes - k, k]
     return out
