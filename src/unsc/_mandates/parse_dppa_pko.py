@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._mandates._csv import Record, first_record, records
+from unsc._record._csvutil import Row, header_matches, is_csv, read_rows
 from unsc._record.model import ExtraObservation, Provenance, Source
 
 KIND = "pko_mission"
@@ -79,11 +79,11 @@ _NUMBER = re.compile(r"-?\d{1,3}(?:[.,]\d+)?")
 
 def looks_like(path: Path) -> bool:
     """Whether ``path`` is the DPPA peacekeeping list (by its exact header)."""
-    return first_record(path) == list(HEADER)
+    return is_csv(path) and header_matches(path, HEADER)
 
 
-def _date(rec: Record, column: str) -> dt.date | None:
-    text = rec[column].strip()
+def _date(rec: Row, column: str) -> dt.date | None:
+    text = rec.raw(column).strip()
     if not text:
         return None
     try:
@@ -94,8 +94,8 @@ def _date(rec: Record, column: str) -> dt.date | None:
         raise rec.error(column, f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
-def _coordinate(rec: Record, column: str, limit: float, flags: list[str]) -> float | None:
-    text = rec[column].strip()
+def _coordinate(rec: Row, column: str, limit: float, flags: list[str]) -> float | None:
+    text = rec.raw(column).strip()
     if not text:
         return None
     if not _NUMBER.fullmatch(text):
@@ -111,19 +111,19 @@ def _coordinate(rec: Record, column: str, limit: float, flags: list[str]) -> flo
 def parse(path: Path, *, name: str) -> Iterator[ExtraObservation]:
     """Stream one ``pko_mission`` observation per row."""
     seen: dict[str, int] = {}
-    for rec in records(path, name=name, header=HEADER):
+    for rec in read_rows(path, name=name, header=HEADER):
         flags: list[str] = []
         notes: list[str] = []
-        ident = rec["id"].strip()
+        ident = rec.raw("id").strip()
         if not ident.isdigit():
             raise rec.error("id", f"{ident!r} is not a whole number")
-        acronym = " ".join(rec["mission_acronym"].split())
+        acronym = " ".join(rec.raw("mission_acronym").split())
         if not acronym:
             raise rec.error("mission_acronym", "the acronym is blank")
         if acronym in seen:
             raise rec.error("mission_acronym", f"{acronym} already on line {seen[acronym]}")
         seen[acronym] = rec.line
-        mission_name = " ".join(rec["mission_name"].split()).strip()
+        mission_name = " ".join(rec.raw("mission_name").split()).strip()
         if mission_name.startswith('"') or acronym in NAME_FIXES:
             fixed, source = NAME_FIXES.get(acronym, (mission_name.strip('"'), ""))
             flags.append("name_truncated")
@@ -133,7 +133,7 @@ def parse(path: Path, *, name: str) -> Iterator[ExtraObservation]:
             mission_name = fixed
         if not mission_name:
             raise rec.error("mission_name", "the name is blank")
-        active_text = rec["mission_isactive"].strip()
+        active_text = rec.raw("mission_isactive").strip()
         if active_text.lower() not in ("yes", "no"):
             raise rec.error("mission_isactive", f"{active_text!r} is neither Yes nor No")
         if active_text not in ("Yes", "No"):
@@ -161,11 +161,11 @@ def parse(path: Path, *, name: str) -> Iterator[ExtraObservation]:
             "id": int(ident),
             "acronym": acronym,
             "name": mission_name,
-            "lead_department": rec["lead_department"].strip() or None,
+            "lead_department": rec.raw("lead_department").strip() or None,
             "active": active_text.lower() == "yes",
             "start": start.isoformat() if start else None,
             "end": end.isoformat() if end else None,
-            "location": " ".join(rec["mission_location"].split()) or None,
+            "location": " ".join(rec.raw("mission_location").split()) or None,
             "longitude": longitude,
             "latitude": latitude,
             "last_update": (d.isoformat() if (d := _date(rec, "last_update")) else None),

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._mandates._csv import Record, first_record, records
+from unsc._record._csvutil import Row, header_matches, is_csv, read_rows
 from unsc._record.model import ExtraObservation, Provenance, Source
 
 KIND = "tamm_month"
@@ -122,26 +122,26 @@ _GA = re.compile(r"GA (\d{1,4})")
 
 def looks_like(path: Path) -> bool:
     """Whether ``path`` is the TAMM mission-month CSV (by its exact header)."""
-    return first_record(path) == list(HEADER)
+    return is_csv(path) and header_matches(path, HEADER)
 
 
-def _int(rec: Record, column: str) -> int:
-    text = rec[column].strip()
+def _int(rec: Row, column: str) -> int:
+    text = rec.raw(column).strip()
     if not re.fullmatch(r"-?\d+", text):
         raise rec.error(column, f"{text!r} is not a whole number")
     return int(text)
 
 
-def _dummy(rec: Record, column: str) -> bool:
-    text = rec[column].strip()
+def _dummy(rec: Row, column: str) -> bool:
+    text = rec.raw(column).strip()
     if text not in ("0", "1"):
         raise rec.error(column, f"{text!r} is not 0 or 1")
     return text == "1"
 
 
-def read_resolution(rec: Record) -> dict[str, object]:
+def read_resolution(rec: Row) -> dict[str, object]:
     """The ``unsc_resolution`` cell as resolutions, document, GA resolution and flags."""
-    text = rec["unsc_resolution"].strip()
+    text = rec.raw("unsc_resolution").strip()
     out: dict[str, object] = {
         "resolution_text": text,
         "resolutions": [],
@@ -176,8 +176,8 @@ def read_resolution(rec: Record) -> dict[str, object]:
 def parse(path: Path, *, name: str) -> Iterator[ExtraObservation]:
     """Stream one ``tamm_month`` observation per row."""
     seen: dict[tuple[str, int, int], int] = {}
-    for rec in records(path, name=name, header=HEADER):
-        mission = rec["mission"].strip()
+    for rec in read_rows(path, name=name, header=HEADER):
+        mission = rec.raw("mission").strip()
         if not _MISSION.fullmatch(mission):
             raise rec.error("mission", f"{mission!r} is not a mission acronym")
         year, month, yearmon = _int(rec, "year"), _int(rec, "month"), _int(rec, "yearmon")
@@ -202,7 +202,7 @@ def parse(path: Path, *, name: str) -> Iterator[ExtraObservation]:
             "month": month,
             **read_resolution(rec),
             "ch7": "ch7" in tasks,
-            "region": rec["region"].strip() or None,
+            "region": rec.raw("region").strip() or None,
             "tasks": [t for t in tasks if t != "ch7"],
         }
         yield ExtraObservation(Provenance(Source.TAMM, name, rec.line), KIND, data)
