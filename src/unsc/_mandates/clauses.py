@@ -44,26 +44,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
+from unsc._record._html import MONTH_NAMES
+
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 _MONTH_TYPOS = {"auqust": "august", "decemher": "december", "septemher": "september"}
 
 _UNITS = [

@@ -267,7 +267,7 @@ def iter_table_rows(path: Path, *, name: str) -> Iterator[Row]:
 
 # -- titles, dates and symbols ----------------------------------------------
 
-_MONTHS = (
+MONTH_NAMES = (
     "january",
     "february",
     "march",
@@ -281,6 +281,7 @@ _MONTHS = (
     "november",
     "december",
 )
+"""English month names, January first (the importers read dates written in English)."""
 
 _DATE = re.compile(
     r"(?P<day>\d{1,2})"
@@ -318,7 +319,7 @@ def parse_date(text: str, *, year: int | None, file: str, line: int, field: str)
 
 def _month(word: str) -> int | None:
     word = word.lower()
-    for number, month in enumerate(_MONTHS, start=1):
+    for number, month in enumerate(MONTH_NAMES, start=1):
         if month.startswith(word):
             return number
     return None
