@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from unsc._errors import InputError
 from unsc._power.replay import (
     DecisionInput,
     RuleVariant,
+    SkipReason,
     adjudicate_variant,
     parse_variant,
     read_sc_voting,
@@ -193,11 +195,73 @@ def test_cli_replay(tmp_path: Path) -> None:
     )
 
 
-def test_cli_replay_without_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("UNSC_DATA_DIR", raising=False)
-    result = CliRunner().invoke(main, ["replay", "--rule", "no-veto"])
+def test_cli_replay_json_from_the_file(tmp_path: Path) -> None:
+    _csv(tmp_path, "2017-10-24", JIM, "Not adopted - veto")
+    result = CliRunner().invoke(
+        main, ["replay", "--rule", "no-veto", "--data", str(tmp_path), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == [
+        "rule", "description", "replayed", "changed", "skipped",
+        "by_change", "by_decade", "by_member", "changes",
+    ]  # fmt: skip
+    assert data["skipped"] == {}
+    assert data["changes"] == [
+        {
+            "date": "2017-10-24",
+            "ref": "S/2017/884",
+            "key": None,
+            "before": "vetoed",
+            "after": "adopted",
+            "members": ["RUS"],
+        }
+    ]
+
+
+def test_cli_replay_counts_unusable_drafts_as_skipped(tmp_path: Path) -> None:
+    _csv(tmp_path, "2017-10-24", {k: JIM[k] for k in MEMBERS_2017[:6]}, "Adopted")
+    result = CliRunner().invoke(
+        main, ["replay", "--rule", "no-veto", "--data", str(tmp_path), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["skipped"] == {"members_do_not_match_council": 1}
+
+
+def test_cli_replay_without_the_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["replay", "--rule", "no-veto", "--data", str(tmp_path)])
     assert result.exit_code == 2
-    assert "unsc: error: no data folder" in result.output
+    assert f"unsc: error: no sc-votes-1994-2025/sc_voting.csv in {tmp_path}" in result.stderr
+
+
+def test_cli_replay_reads_the_record_by_default(tmp_path: Path) -> None:
+    """Without --data the record store is replayed; an empty one says how to load it."""
+    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    result = CliRunner().invoke(main, ["--database", url, "replay", "--rule", "no-veto"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "unsc: error: the record is empty: there are no decisions to replay "
+        "(load it first: `unsc data load DIR`, DIR being the folder of source files)\n"
+    )
+
+
+def test_replay_carries_the_callers_skipped_counts() -> None:
+    report = replay([_jim()], "no-veto", skipped={"no_votes_or_tally": 2})
+    assert report.replayed == 1
+    assert report.skipped == {"no_votes_or_tally": 2}
+    assert report.to_dict()["skipped"] == {"no_votes_or_tally": 2}
+
+
+def test_engine_errors_are_skipped_as_not_adjudicable() -> None:
+    """Counts that cannot be the Council of 15 (12-0-2 with nobody not voting)."""
+    item = DecisionInput(DAY, tally=(12, 0, 2, 0), recorded=Outcome.ADOPTED)
+    report = replay([item], "no-veto")
+    assert (report.replayed, report.skipped) == (0, {"not_adjudicable": 1})
+
+
+def test_skip_reasons_have_messages() -> None:
+    for reason in SkipReason:
+        assert reason.message.endswith(".")
 
 
 SHARED = Path(os.environ.get("UNSC_DATA_DIR", Path(__file__).resolve().parents[2] / "shared/data"))

@@ -125,32 +125,47 @@ def power_cmd(
     "--data",
     "data_dir",
     metavar="DIR",
-    help="The shared data folder holding sc-votes-1994-2025/ (default: $UNSC_DATA_DIR).",
+    help="Replay the per-member votes of 1994-2025 in DIR/sc-votes-1994-2025/sc_voting.csv "
+    "instead of the record.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
 @_guard
-def replay_cmd(rule: str, data_dir: str | None, as_json: bool) -> None:
-    """Rerun the recorded votes of 1994-2025 under a rule variant; list what changes.
+def replay_cmd(ctx: click.Context, rule: str, data_dir: str | None, as_json: bool) -> None:
+    """Rerun every recorded decision under a rule variant; list what changes.
 
-    Variants: double-veto (a veto needs two permanent members), ten-votes
-    (one more vote required), abstention-veto (a permanent member's abstention
-    is a veto), no-veto, charter (no change, a check). Decisions whose
-    recorded outcome the Charter rule does not reproduce are skipped.
+    Reads the record (`unsc data load DIR` fills it; --database or
+    UNSC_DATABASE_URL choose it): each decision with per-member votes, or
+    else a tally with the permanent members voting no, is decided as the
+    Charter is practised and under the variant. Variants: double-veto (a
+    veto needs two permanent members), ten-votes (one more vote required),
+    abstention-veto (a permanent member's abstention is a veto), no-veto,
+    charter (no change, a check). Decisions without votes or a tally, or
+    whose recorded outcome the Charter rule does not reproduce, are skipped
+    and counted by reason.
 
-    Example: unsc replay --rule double-veto --data ../shared/data
+    Example: unsc replay --rule double-veto --json
+
+    Example: unsc replay --rule no-veto --data ../shared/data
     """
-    path = find_sc_voting(data_dir)
-    inputs, unusable = read_sc_voting(path)
-    report = replay(inputs, parse_variant(rule))
+    variant = parse_variant(rule)
+    if data_dir is not None:
+        inputs, unusable = read_sc_voting(find_sc_voting(data_dir))
+        report = replay(inputs, variant, skipped=unusable)
+    else:
+        from unsc._power.replay_record import replay_record
+        from unsc._record.api import Record
+
+        record = Record(ctx.find_root().params.get("database"))
+        try:
+            report = replay_record(record, variant)
+        finally:
+            record.engine.dispose()
     if as_json:
-        data = report.to_dict()
-        data["unusable_drafts"] = dict(sorted(unusable.items()))
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(report.to_dict(), indent=2))
         return
     for line in iter_changes(report):
         click.echo(line)
-    if unusable:
-        click.echo("Drafts not read: " + ", ".join(f"{k} {v}" for k, v in sorted(unusable.items())))
 
 
 COMMANDS = (power_cmd, replay_cmd)

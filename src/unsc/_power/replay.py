@@ -49,6 +49,39 @@ _DESCRIPTIONS = {
 }
 
 
+class SkipReason(enum.StrEnum):
+    """Why a decision was not replayed: the closed catalogue of ``ReplayReport.skipped`` keys."""
+
+    WITHOUT_VOTE = "adopted_without_vote"
+    NO_VOTES_OR_TALLY = "no_votes_or_tally"
+    NOT_ADJUDICABLE = "not_adjudicable"
+    INCONSISTENT_WITH_RECORD = "inconsistent_with_record"
+    UNDETERMINED = "undetermined"
+    MEMBERS_DO_NOT_MATCH_COUNCIL = "members_do_not_match_council"
+    DUPLICATE_MEMBER_ROWS = "duplicate_member_rows"
+
+    @property
+    def message(self) -> str:
+        """What the reason means, in one sentence."""
+        return _SKIP_MESSAGES[self]
+
+
+_SKIP_MESSAGES = {
+    SkipReason.WITHOUT_VOTE: "Adopted without a vote (by consensus, acclamation or without "
+    "a vote): there are no votes to replay.",
+    SkipReason.NO_VOTES_OR_TALLY: "The record has neither per-member votes nor a tally.",
+    SkipReason.NOT_ADJUDICABLE: "The recorded counts cannot belong to the Council on that "
+    "date, so the engine cannot decide the vote.",
+    SkipReason.INCONSISTENT_WITH_RECORD: "The Charter rule applied to the recorded votes does "
+    "not give the recorded outcome (an error in a source).",
+    SkipReason.UNDETERMINED: "Only a tally is known and the variant depends on votes it does "
+    "not show (which permanent members abstained).",
+    SkipReason.MEMBERS_DO_NOT_MATCH_COUNCIL: "The members voting in the file are not the "
+    "Council on the stated date, nor with day and month swapped.",
+    SkipReason.DUPLICATE_MEMBER_ROWS: "A member has more than one row for the same draft.",
+}
+
+
 def parse_variant(value: str) -> RuleVariant:
     """Read a variant name (``double-veto``, ``double_veto``...)."""
     try:
@@ -66,7 +99,9 @@ class DecisionInput:
     (yes, no, abstain, not voting; ``None`` not voting means the rest of the
     Council) with ``permanent_no``. ``permanent_abstain=None`` means unknown
     (a tally): the abstention-veto variant cannot then decide a vote with
-    abstentions. ``recorded`` is the outcome in the record, when known.
+    abstentions. ``recorded`` is the outcome in the record, when known;
+    ``ref`` names the decision for people (a draft or resolution symbol) and
+    ``key`` is its key in the record store (``res:2334``), when it comes from there.
     """
 
     date: dt.date
@@ -78,6 +113,7 @@ class DecisionInput:
     recorded: Outcome | None = None
     kind: Kind = Kind.DRAFT_RESOLUTION
     ref: str = ""
+    key: str = ""
 
     def __post_init__(self) -> None:
         if (self.votes is None) == (self.tally is None):
@@ -182,6 +218,7 @@ class Change:
         return {
             "date": self.decision.date.isoformat(),
             "ref": self.decision.ref,
+            "key": self.decision.key or None,
             "before": self.before.value,
             "after": self.after.value,
             "members": list(self.members),
@@ -230,13 +267,21 @@ class ReplayReport:
         }
 
 
-def replay(decisions: Iterable[DecisionInput], rule: RuleVariant | str) -> ReplayReport:
+def replay(
+    decisions: Iterable[DecisionInput],
+    rule: RuleVariant | str,
+    *,
+    skipped: Mapping[str, int] | None = None,
+) -> ReplayReport:
     """Replay decisions under ``rule`` and report those whose outcome changes.
 
-    Each decision is first decided as the Charter is practised; one whose
-    recorded outcome disagrees with that verdict (a data error) is skipped
-    and counted as ``inconsistent_with_record``, one the variant cannot decide
-    from a tally as ``undetermined``.
+    Each decision is first decided as the Charter is practised; one the
+    engine cannot decide (counts that do not make the Council) is skipped and
+    counted as ``not_adjudicable``, one whose recorded outcome disagrees with
+    the verdict (a data error) as ``inconsistent_with_record``, one the
+    variant cannot decide from a tally as ``undetermined``. ``skipped`` adds
+    the counts of decisions the caller could not turn into inputs, so that
+    the report accounts for every decision of its source.
 
     >>> import datetime as dt
     >>> jim = DecisionInput(dt.date(2017, 10, 24), tally=(11, 2, 2, 0),
@@ -247,16 +292,20 @@ def replay(decisions: Iterable[DecisionInput], rule: RuleVariant | str) -> Repla
     """
     variant = rule if isinstance(rule, RuleVariant) else parse_variant(rule)
     changes: list[Change] = []
-    skipped: Counter[str] = Counter()
+    counts: Counter[str] = Counter(skipped or {})
     replayed = 0
     for item in decisions:
-        base = charter_decision(item)
+        try:
+            base = charter_decision(item)
+        except UnscError:
+            counts[SkipReason.NOT_ADJUDICABLE.value] += 1
+            continue
         if item.recorded is not None and base.outcome is not item.recorded:
-            skipped["inconsistent_with_record"] += 1
+            counts[SkipReason.INCONSISTENT_WITH_RECORD.value] += 1
             continue
         verdict = adjudicate_variant(item, variant)
         if verdict is None:
-            skipped["undetermined"] += 1
+            counts[SkipReason.UNDETERMINED.value] += 1
             continue
         replayed += 1
         if verdict.outcome is base.outcome:
@@ -267,7 +316,7 @@ def replay(decisions: Iterable[DecisionInput], rule: RuleVariant | str) -> Repla
         else:
             members = tuple(sorted(set(base.vetoed_by) ^ set(verdict.vetoed_by)))
         changes.append(Change(item, base.outcome, verdict.outcome, members))
-    return ReplayReport(variant, replayed, tuple(changes), dict(skipped))
+    return ReplayReport(variant, replayed, tuple(changes), {k: v for k, v in counts.items() if v})
 
 
 # --- the 1994-2025 per-member voting file -------------------------------------------
@@ -331,7 +380,7 @@ def _draft(rows: list[tuple[int, dict[str, str]]], path: Path) -> DecisionInput 
         except KeyError:
             raise InputError(f"{here}, field 'Vote': unknown vote {row['Vote']!r}") from None
         if code in votes:
-            return "duplicate_member_rows"
+            return SkipReason.DUPLICATE_MEMBER_ROWS.value
         votes[code] = position
     if not _members_match(date, set(votes)):
         swapped = None
@@ -341,7 +390,7 @@ def _draft(rows: list[tuple[int, dict[str, str]]], path: Path) -> DecisionInput 
             except ValueError:
                 swapped = None
         if swapped is None or not _members_match(swapped, set(votes)):
-            return "members_do_not_match_council"
+            return SkipReason.MEMBERS_DO_NOT_MATCH_COUNCIL.value
         date = swapped
     ref = first["Draft"].strip() or f"ID {first['ID'].strip()}"
     return DecisionInput(

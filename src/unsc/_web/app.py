@@ -22,6 +22,7 @@ from unsc._web.routes import (
     mandates,
     members,
     record,
+    replay,
     reports,
     vetoes,
 )
@@ -90,6 +91,7 @@ def create_app(settings: Settings) -> FastAPI:
         chamber.router,
         reports.router,
         mandates.router,
+        replay.router,
         api.router,
         api.docs_router,
     ):
