@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from unsc._cli_extract import extract_cmd, render_vote
+from unsc._cli import main
+from unsc._cli_extract import render_vote
 from unsc._engine import Kind, Outcome
 from unsc._extract import ExtractedVote, ExtractWarning, extract
 from unsc._extract._dates import find_dates, parse_dateline
@@ -449,7 +450,7 @@ def test_text_helpers() -> None:
 def test_cli_json(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text(FOUNDING_STORY, encoding="utf-8")
-    result = CliRunner().invoke(extract_cmd, [str(story), "--json"])
+    result = CliRunner().invoke(main, ["extract", str(story), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert [d["file"] for d in data] == ["story.txt"]
@@ -463,7 +464,7 @@ def test_cli_json(tmp_path: Path) -> None:
 def test_cli_text(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text(FOUNDING_STORY, encoding="utf-8")
-    result = CliRunner().invoke(extract_cmd, [str(story), str(story)])
+    result = CliRunner().invoke(main, ["extract", str(story), str(story)])
     assert result.exit_code == 0
     assert result.output.count(": 2 votes") == 2
     assert "vetoed by RUS" in result.output
@@ -471,7 +472,7 @@ def test_cli_text(tmp_path: Path) -> None:
 
 
 def test_cli_unreadable_file(tmp_path: Path) -> None:
-    result = CliRunner().invoke(extract_cmd, [str(tmp_path / "missing.txt")])
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "missing.txt")])
     assert result.exit_code == 2
     assert result.output.startswith("unsc: error: cannot read ")
     assert result.output.count("\n") == 1
