@@ -25,6 +25,7 @@ from unsc._cli import _LazyGroup, main
 from unsc._engine import Kind, Outcome
 from unsc._errors import InputError
 from unsc._extract import ExtractedVote, ExtractWarning, extract
+from unsc._extract._checks import check_vote
 from unsc._record import db, query, reports
 from unsc._record.reports import Reports, ReportStatus
 
@@ -371,14 +372,97 @@ def test_russia_means_the_ussr_before_1992() -> None:
     assert found["vetoed_by"] == {"the Soviet Union", "Moscow"}
 
 
-def test_the_checks_are_the_readers() -> None:
-    """On the development set, checking a record as read gives the reader's own warnings."""
+# --- The checks, as read and after a correction ---------------------------------------------
+
+
+def test_the_readers_warnings_are_the_checks_of_its_records() -> None:
+    """On the development set, every record's warnings are ``check_vote`` of the record alone."""
     checked = 0
+    seen: set[str] = set()
     for path in sorted(DEVSET.glob("*.txt")):
-        for vote in extract(path.read_text("utf-8")):
-            assert reports.check(vote) == vote.warnings, (path.name, vote)
-            checked += 1
-    assert checked > 100
+        gold = json.loads(path.with_name(path.name[:-4] + ".gold.json").read_text("utf-8"))
+        text = path.read_text("utf-8")
+        for dateline in dict.fromkeys((gold["dateline"], None)):  # as scored, and without
+            for vote in extract(text, dateline=dateline):
+                assert check_vote(vote) == vote.warnings, (path.name, dateline, vote)
+                seen.update(vote.warnings)
+                checked += 1
+    assert checked > 200
+    assert seen == {w.value for w in ExtractWarning}  # every check is exercised
+
+
+def _draft() -> ExtractedVote:
+    """The story's draft as read: 11-2-2, vetoed by the Russian Federation, no warnings."""
+    draft = extract(STORY)[1]
+    assert (draft.yes, draft.no, draft.abstain, draft.vetoed_by) == (11, 2, 2, ("RUS",))
+    assert (draft.members_no, draft.members_abstain) == (("BOL", "RUS"), ("CHN", "KAZ"))
+    assert (len(draft.members_inferred), draft.warnings) == (11, ())
+    return draft
+
+
+CORRECTED_WARNINGS: list[tuple[dict[str, object], tuple[str, ...]]] = [
+    ({"yes": 10}, ("counts_do_not_add_up",)),  # 10-2-2 is fourteen
+    # 8 votes in favour: short of nine, so neither adopted nor vetoed
+    ({"yes": 8}, ("counts_do_not_add_up", "outcome_contradicts_rules")),
+    ({"members_abstain": "KAZ", "members_no": "BOL, CHN, RUS"}, ("count_contradicts_names",)),
+    ({"members_yes": "Germany"}, ("member_not_on_council",)),  # not a member in 2017
+    ({"vetoed_by": "BOL, RUS"}, ("outcome_contradicts_rules",)),  # an elected member's veto
+    ({"procedural": True}, ("outcome_contradicts_rules",)),  # no veto on procedure
+    ({"outcome": "adopted", "vetoed_by": ""}, ("outcome_contradicts_rules",)),  # RUS voted no
+    ({"date": "2004-10-26"}, ("member_not_on_council",)),  # Bolivia, Kazakhstan not sitting
+    # In 1960: eleven members, the Soviet Union's seat, and two votes against by members
+    # that are not permanent do not stop a draft (so it is adopted, not vetoed).
+    (
+        {"date": "1960-10-25"},
+        ("counts_do_not_add_up", "member_not_on_council", "outcome_contradicts_rules"),
+    ),
+    ({"yes": 10, "abstain": 3}, ()),  # 10-2-3 adds up and is still a veto
+    ({"question": "another question", "sponsor": "FRA"}, ()),  # fields no check reads
+]
+
+
+@pytest.mark.parametrize(("corrections", "expected"), CORRECTED_WARNINGS)
+def test_a_corrected_record_is_checked_again(
+    corrections: dict[str, object], expected: tuple[str, ...]
+) -> None:
+    vote = reports.corrected(_draft(), corrections)
+    assert vote.warnings == expected
+    assert check_vote(vote) == expected
+
+
+def test_a_correction_clears_a_warning_and_others_keep_it() -> None:
+    doubtful = _doubtful()
+    assert reports.corrected(doubtful, {"yes": 11}).warnings == ()  # 11-2-2 adds up
+    # correcting a field no check reads keeps the warning the record was stored with
+    assert reports.corrected(doubtful, {"question": "the renewal"}).warnings == doubtful.warnings
+    motion = extract(STORY)[0]
+    assert (motion.yes, motion.outcome, motion.warnings) == (4, Outcome.FAILED, ())
+    adopted = reports.corrected(motion, {"outcome": "adopted"})
+    assert adopted.warnings == ("outcome_contradicts_rules",)  # four votes adopt nothing
+
+
+def test_a_vetoer_placed_elsewhere_is_checked_by_the_reader_only() -> None:
+    """A veto the record keeps nowhere: the reader passes its vetoers to the checks.
+
+    The Russian Federation abstains and "blocked" the draft, which the text calls adopted:
+    the rules make it a veto, so the reader warns; the record holds the Federation only
+    as abstaining (``vetoed_by`` is empty unless the outcome is a veto), so a check of the
+    record alone, as after a correction, does not.
+    """
+    text = (
+        "On 24 October 2017 the Security Council adopted draft resolution S/2017/900 by 14 "
+        "votes to none, with one abstention (Russian Federation). The Russian Federation "
+        "blocked draft resolution S/2017/900."
+    )
+    (vote,) = extract(text)
+    assert (vote.outcome, vote.members_abstain, vote.vetoed_by) == (
+        Outcome.ADOPTED,
+        ("RUS",),
+        (),
+    )
+    assert vote.warnings == ("outcome_contradicts_rules",)
+    assert check_vote(vote, vetoers=["RUS"]) == vote.warnings
+    assert check_vote(vote) == ()
 
 
 def test_records_round_trip_through_their_json_shape() -> None:

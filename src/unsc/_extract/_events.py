@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from unsc._council import Council, council, required_votes
 from unsc._engine import Kind, Outcome
-from unsc._errors import DateOutOfRangeError
+from unsc._extract._checks import (
+    check_vote,
+    council_on,
+    rules_outcome,
+    seats,
+    short_position,
+    sitting_size,
+)
 from unsc._extract._mentions import POSITIONS, Mention, question_text
-from unsc._extract._model import ExtractedVote, ExtractWarning
+from unsc._extract._model import ExtractedVote
 from unsc._extract._patterns import OTHER_COUNCIL
 
 _KINDS = {
@@ -165,30 +172,6 @@ def group(mentions: list[Mention]) -> list[Event]:
     return events
 
 
-_SEATS: dict[dt.date, tuple[tuple[str, ...], frozenset[str]]] = {}
-
-
-def _seats(sitting: Council | None) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The codes of the members sitting and of the permanent ones (memoised by date)."""
-    if sitting is None:
-        return (), frozenset()
-    found = _SEATS.get(sitting.date)
-    if found is None:
-        if len(_SEATS) > 4096:
-            _SEATS.clear()
-        found = _SEATS[sitting.date] = (sitting.codes, frozenset(sitting.permanent))
-    return found
-
-
-def _council(date: dt.date | None) -> Council | None:
-    if date is None:
-        return None
-    try:
-        return council(date)
-    except DateOutOfRangeError:
-        return None
-
-
 def date_events(events: list[Event], dateline: dt.date | None) -> None:
     """Give every event a date: its own, one relative to the vote before, or a neighbour's."""
     previous: dt.date | None = None
@@ -231,9 +214,9 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         return None
     if all(m.subordinate for m in e.mentions) and not any(m.date for m in e.mentions):
         return None
-    sitting = _council(e.date)
-    seats, permanent = _seats(sitting)
-    size = len(seats) if sitting else (11 if e.date and e.date.year < 1966 else 15)
+    sitting = council_on(e.date)
+    seated, permanent = seats(sitting)
+    size = sitting_size(sitting, e.date)
 
     names: dict[str, list[str]] = {"yes": [], "no": [], "abs": [], "nv": []}
     partial: dict[str, list[str]] = {"yes": [], "no": [], "abs": [], "nv": []}
@@ -301,7 +284,7 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         elif other is not None and other[1] is None and unknown == [other[0]]:
             counts[other[0]] = size - sum(known)
 
-    inferred = _infer(counts, names, partial, seats if sitting else None)
+    inferred = _infer(counts, names, partial, seated if sitting else None)
 
     kind = _KINDS.get(e.kind, Kind.DRAFT_RESOLUTION)
     procedural = _PROCEDURAL.get(e.kind or "", False)
@@ -310,7 +293,6 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     elif any(m.procedural for m in e.mentions):
         procedural = True
 
-    warnings: set[ExtractWarning] = set()
     no_voters = names["no"] + partial["no"]
     if inferred and _deficit_position(counts, names, partial) == "no":
         no_voters = no_voters + inferred
@@ -333,38 +315,9 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     vetoed_by: list[str] = []
     if outcome == "vetoed":
         vetoed_by = sorted(set(vetoers) | set(permanent_no)) if vetoers else permanent_no
-        if sitting and any(c not in permanent for c in vetoed_by):
-            warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
-        if procedural:
-            warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
-    if engine is not None and outcome is not None and engine != outcome:
-        warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
-    yes = counts["yes"]
-    if (
-        outcome in ("vetoed", "adopted")
-        and yes is not None
-        and e.date is not None
-        and yes < required_votes(e.date)
-    ):
-        warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
-
-    if sitting is not None:
-        named = {c for pos in POSITIONS for c in names[pos] + partial[pos]} | set(vetoers)
-        if not named.issubset(seats):
-            warnings.add(ExtractWarning.MEMBER_NOT_ON_COUNCIL)
-    for pos in POSITIONS:
-        stated = counts[pos]
-        if stated is not None and len(names[pos]) + len(partial[pos]) > stated:
-            warnings.add(ExtractWarning.COUNT_CONTRADICTS_NAMES)
-    if all(counts[p] is not None for p in ("yes", "no", "abs")):
-        total = sum(v or 0 for v in counts.values())
-        if total != size:
-            warnings.add(ExtractWarning.COUNTS_DO_NOT_ADD_UP)
-    elif sum(v or 0 for v in counts.values()) > size:
-        warnings.add(ExtractWarning.COUNTS_DO_NOT_ADD_UP)
 
     first = next((m for m in e.mentions if m.kind), e.mentions[0])
-    return ExtractedVote(
+    vote = ExtractedVote(
         date=e.date,
         kind=kind,
         question=question_text(first.text),
@@ -383,8 +336,11 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         sponsor=e.sponsor if e.sponsor != "*" else None,
         outcome=Outcome(outcome) if outcome else None,
         vetoed_by=tuple(vetoed_by),
-        warnings=tuple(sorted(w.value for w in warnings)),
+        warnings=(),
     )
+    # the warnings are the checks of the finished record; a vetoer the text also places
+    # in another position is in ``vetoed_by`` only when the outcome is a veto
+    return dataclasses.replace(vote, warnings=check_vote(vote, vetoers=vetoers))
 
 
 _ABSENCE = re.compile(
@@ -409,8 +365,8 @@ def other_position_ok(pos: str, other: tuple[str, int | None] | None) -> bool:
 def _deficit_position(
     counts: dict[str, int | None], names: dict[str, list[str]], partial: dict[str, list[str]]
 ) -> str | None:
-    short = [p for p in POSITIONS if (counts[p] or 0) > len(names[p]) + len(partial[p])]
-    return short[0] if len(short) == 1 else None
+    """The one position short of named members (:func:`short_position`)."""
+    return short_position(counts, {p: len(names[p]) + len(partial[p]) for p in POSITIONS})
 
 
 def _infer(
@@ -440,21 +396,14 @@ def _engine_outcome(
     partial: dict[str, list[str]],
     inferred: list[str],
 ) -> str | None:
-    yes = counts["yes"]
-    if date is None or yes is None:
-        return None
-    if yes < required_votes(date):
-        return Outcome.FAILED.value
-    if procedural:
-        return Outcome.ADOPTED.value
-    if permanent_no:
-        return Outcome.VETOED.value
-    no = counts["no"]
-    if no == 0:
-        return Outcome.ADOPTED.value
-    if no is not None and (
-        len(names["no"]) + len(partial["no"]) == no
-        or (inferred and _deficit_position(counts, names, partial) == "no")
-    ):
-        return Outcome.ADOPTED.value
-    return None
+    """The rules' outcome (:func:`rules_outcome`), as a value to compare with the text's."""
+    found = rules_outcome(
+        date,
+        counts["yes"],
+        counts["no"],
+        procedural=procedural,
+        permanent_against=bool(permanent_no),
+        named_against=len(names["no"]) + len(partial["no"]),
+        against_by_elimination=bool(inferred) and _deficit_position(counts, names, partial) == "no",
+    )
+    return found.value if found is not None else None

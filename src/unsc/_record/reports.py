@@ -39,10 +39,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from unsc._council import Council, council, required_votes
+from unsc._council import council
 from unsc._engine import Kind, Outcome
 from unsc._errors import DateOutOfRangeError, InputError, UnknownMemberError
-from unsc._extract import ExtractedVote, ExtractWarning, extract
+from unsc._extract import ExtractedVote, extract
+from unsc._extract._checks import check_vote, council_on
 from unsc._refdata import aliases, name_spans
 from unsc._states import resolve_member
 
@@ -481,7 +482,7 @@ def supporting_spans(text: str, vote: ExtractedVote) -> tuple[ReportSpan, ...]:
             anchors.append((question.start(), question.end()))
 
     counts = {f: getattr(vote, f) for f in COUNT_FIELDS if getattr(vote, f) is not None}
-    sitting = _sitting(vote.date)
+    sitting = council_on(vote.date)
     size = sitting.size if sitting else None
     roles: dict[str, list[str]] = {}
     for field in (*LIST_FIELDS[:4], "vetoed_by"):
@@ -556,81 +557,6 @@ def _member_code(surface: str, codes: Iterable[str], date: dt.date | None) -> st
 def _field_order(field: str) -> int:
     order = ("question", "draft", "resolution", *COUNT_FIELDS, *LIST_FIELDS, "sponsor", "outcome")
     return order.index(field) if field in order else len(order)
-
-
-# --- Checks after a correction ------------------------------------------------------------
-
-
-def _sitting(date: dt.date | None) -> Council | None:
-    if date is None:
-        return None
-    try:
-        return council(date)
-    except DateOutOfRangeError:
-        return None
-
-
-def _deficit(vote: ExtractedVote) -> str | None:
-    """The one position whose count exceeds the members named for it, if only one does."""
-    named = dict(zip(COUNT_FIELDS, LIST_FIELDS[:4], strict=True))
-    short = [f for f in COUNT_FIELDS if (getattr(vote, f) or 0) > len(getattr(vote, named[f]))]
-    return short[0] if len(short) == 1 else None
-
-
-def _engine_outcome(vote: ExtractedVote, permanent_no: Sequence[str]) -> Outcome | None:
-    if vote.date is None or vote.yes is None:
-        return None
-    if vote.yes < required_votes(vote.date):
-        return Outcome.FAILED
-    if vote.procedural:
-        return Outcome.ADOPTED
-    if permanent_no:
-        return Outcome.VETOED
-    if vote.no == 0:
-        return Outcome.ADOPTED
-    if vote.no is not None and (
-        len(vote.members_no) == vote.no or (vote.members_inferred and _deficit(vote) == "no")
-    ):
-        return Outcome.ADOPTED
-    return None
-
-
-def check(vote: ExtractedVote) -> tuple[str, ...]:
-    """The reader's four checks (:class:`unsc.ExtractWarning`) run on a record as it stands."""
-    warnings: set[ExtractWarning] = set()
-    sitting = _sitting(vote.date)
-    size = sitting.size if sitting else (11 if vote.date and vote.date.year < 1966 else 15)
-    permanent = set(sitting.permanent) if sitting else set()
-    no_voters = set(vote.members_no) | set(vote.vetoed_by)
-    if vote.members_inferred and _deficit(vote) == "no":
-        no_voters |= set(vote.members_inferred)
-    engine = _engine_outcome(vote, sorted(no_voters & permanent))
-    if vote.outcome is Outcome.VETOED and (
-        (sitting and any(c not in permanent for c in vote.vetoed_by)) or vote.procedural
-    ):
-        warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
-    if engine is not None and vote.outcome is not None and engine is not vote.outcome:
-        warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
-    if (
-        vote.outcome in (Outcome.VETOED, Outcome.ADOPTED)
-        and vote.yes is not None
-        and vote.date is not None
-        and vote.yes < required_votes(vote.date)
-    ):
-        warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
-    if sitting is not None:
-        named = {c for f in (*LIST_FIELDS[:4], "vetoed_by") for c in getattr(vote, f)}
-        if named - set(sitting.codes):
-            warnings.add(ExtractWarning.MEMBER_NOT_ON_COUNCIL)
-    for count, members in zip(COUNT_FIELDS, LIST_FIELDS[:4], strict=True):
-        stated = getattr(vote, count)
-        if stated is not None and len(getattr(vote, members)) > stated:
-            warnings.add(ExtractWarning.COUNT_CONTRADICTS_NAMES)
-    values = [getattr(vote, f) for f in COUNT_FIELDS]
-    total = sum(v or 0 for v in values)
-    if (all(v is not None for v in values[:3]) and total != size) or total > size:
-        warnings.add(ExtractWarning.COUNTS_DO_NOT_ADD_UP)
-    return tuple(sorted(w.value for w in warnings))
 
 
 # --- Corrections --------------------------------------------------------------------------
@@ -744,7 +670,8 @@ def corrected(vote: ExtractedVote, corrections: Mapping[str, object]) -> Extract
 
     Members may be codes, aliases or names, as a list or separated by commas;
     an empty value clears a field. When a corrected field is one the checks
-    read, the warnings are those of :func:`check` on the corrected record.
+    read, the warnings are those of :func:`unsc._extract._checks.check_vote` on the
+    corrected record.
     Raises :class:`unsc.InputError` naming the field.
     """
     unknown = sorted(set(corrections) - set(EDITABLE_FIELDS))
@@ -786,7 +713,7 @@ def corrected(vote: ExtractedVote, corrections: Mapping[str, object]) -> Extract
                 raise InputError(f"{code} is in both {placed[code]} and {field}")
             placed[code] = field
     if _CHECKED & set(changes):
-        result = dataclasses.replace(result, warnings=check(result))
+        result = dataclasses.replace(result, warnings=check_vote(result))
     return result
 
 
