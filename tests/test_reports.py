@@ -441,13 +441,12 @@ def test_a_correction_clears_a_warning_and_others_keep_it() -> None:
     assert adopted.warnings == ("outcome_contradicts_rules",)  # four votes adopt nothing
 
 
-def test_a_vetoer_placed_elsewhere_is_checked_by_the_reader_only() -> None:
-    """A veto the record keeps nowhere: the reader passes its vetoers to the checks.
+def test_a_vetoer_recorded_as_abstaining_contradicts_the_veto() -> None:
+    """The Russian Federation abstains and "blocked" the draft the text calls adopted.
 
-    The Russian Federation abstains and "blocked" the draft, which the text calls adopted:
-    the rules make it a veto, so the reader warns; the record holds the Federation only
-    as abstaining (``vetoed_by`` is empty unless the outcome is a veto), so a check of the
-    record alone, as after a correction, does not.
+    "Blocked" makes the outcome a veto by the Federation, but the record holds it as
+    abstaining, and a veto is a negative vote: the reader warns, and so does the check of
+    the record alone (as after a correction).
     """
     text = (
         "On 24 October 2017 the Security Council adopted draft resolution S/2017/900 by 14 "
@@ -456,13 +455,14 @@ def test_a_vetoer_placed_elsewhere_is_checked_by_the_reader_only() -> None:
     )
     (vote,) = extract(text)
     assert (vote.outcome, vote.members_abstain, vote.vetoed_by) == (
-        Outcome.ADOPTED,
+        Outcome.VETOED,
         ("RUS",),
-        (),
+        ("RUS",),
     )
     assert vote.warnings == ("outcome_contradicts_rules",)
-    assert check_vote(vote, vetoers=["RUS"]) == vote.warnings
-    assert check_vote(vote) == ()
+    assert check_vote(vote) == vote.warnings
+    fixed = dataclasses.replace(vote, abstain=0, no=1, members_abstain=(), members_no=("RUS",))
+    assert check_vote(fixed) == ()  # 14-1-0 with the Federation voting no: a veto
 
 
 def test_records_round_trip_through_their_json_shape() -> None:

@@ -127,6 +127,13 @@ def check_vote(vote: ExtractedVote, *, vetoers: Collection[str] = ()) -> tuple[s
         warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
     if engine is not None and outcome is not None and engine is not outcome:
         warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
+    if outcome is Outcome.VETOED and not {
+        *vote.members_yes,
+        *vote.members_abstain,
+        *vote.members_not_voting,
+    }.isdisjoint(vote.vetoed_by):
+        # a veto is a negative vote: a vetoer recorded as voting otherwise contradicts it
+        warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
     if (
         outcome in (Outcome.VETOED, Outcome.ADOPTED)
         and vote.yes is not None

@@ -664,7 +664,7 @@ class _Reader:
         found: list[tuple[int, str]] = []
         # each pattern's keys hold a word of _OUTCOME_KEYS, so without vetoers (which add
         # an outcome of their own below) that test only repeats the three that follow
-        if (self.m.vetoers or self.m.weak_vetoers) and not _has(self.low, _OUTCOME_KEYS):
+        if not (self.m.vetoers or self.m.weak_vetoers) and not _has(self.low, _OUTCOME_KEYS):
             return
         for outcome, pattern, keys in _OUTCOME_PATTERNS:
             if N.OUTCOME[outcome].isdisjoint(self.words) or not _has(self.low, keys):
