@@ -201,6 +201,7 @@ def main() -> None:
             ("unsc", "GET /api/council/2017-10-24", f"{unsc}/api/council/2017-10-24"),
         ]
         results = []
+        load_before = os.getloadavg()[0]
         for server, what, url in targets:
             with urllib.request.urlopen(url, timeout=30) as response:  # check
                 assert response.status == 200, url
@@ -223,7 +224,8 @@ def main() -> None:
     print(
         f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; "
         f"unsc with {args.workers} uvicorn workers; Datasette {_version(datasette)}, "
-        f"{os.cpu_count()} cores\n"
+        f"{os.cpu_count()} cores; load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after\n"
     )
     print("| server | request | requests/s | p50 (ms) | p99 (ms) | errors |")
     print("| --- | --- | ---: | ---: | ---: | --- |")

@@ -311,6 +311,7 @@ def test_serve_command_prints_a_generated_token_once(
             "port": 8123,
             "workers": 1,
             "log_level": "warning",
+            "access_log": False,
         }
     ]
     given = CliRunner().invoke(_cli_web.serve_cmd, ["--database", url, "--token", "abc"])

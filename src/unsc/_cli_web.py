@@ -65,6 +65,7 @@ def serve_cmd(
         port=port,
         workers=workers,
         log_level="warning",
+        access_log=False,  # info-level lines, never shown at "warning": not even formatted
     )
 
 

@@ -14,6 +14,7 @@ from unsc import __version__
 from unsc._council import presidencies
 from unsc._web import errors, queries
 from unsc._web.engines import read_engine, write_engine
+from unsc._web.fastpath import KeptResponses
 from unsc._web.routes import (
     api,
     chamber,
@@ -67,7 +68,9 @@ def create_app(settings: Settings) -> FastAPI:
                 empty = queries.decision_count(conn) == 0
             if empty:
                 services.loader.start()
+        cache.watch()  # the record's stamp read in the background, not by requests
         yield
+        cache.stop()
         reader.dispose()
         writer.dispose()
 
@@ -81,6 +84,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.services = services
+    app.add_middleware(KeptResponses, cache=cache, secure_cookies=settings.secure_cookies)
     errors.install(app)
     for router in (
         council.router,

@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from unsc._states import name_on
-from unsc._web.security import CSRF_COOKIE, is_unlocked
+from unsc._web.security import CSRF_COOKIE, csrf_cookie_header, is_unlocked
 
 TEMPLATES = pathlib.Path(__file__).with_name("templates")
 
@@ -73,5 +73,5 @@ def render(
     response = templates().TemplateResponse(request, name, {**base, **context}, status_code=status)
     if request.cookies.get(CSRF_COOKIE) != csrf:
         secure = bool(services and services.settings.secure_cookies)
-        response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=secure)
+        response.raw_headers.append(csrf_cookie_header(csrf, secure=secure))
     return response

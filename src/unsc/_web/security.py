@@ -8,15 +8,44 @@ a CSRF token that must equal the visitor's CSRF cookie (double submit).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
+import string
 
-from fastapi import Request
+from fastapi import Request, Response
 
 from unsc._web.errors import WebError
 
 CSRF_COOKIE = "unsc_csrf"
 AUTH_COOKIE = "unsc_auth"
+
+
+_URLSAFE = frozenset(string.ascii_letters + string.digits + "-_")
+
+
+def _set_csrf_cookie(token: str, secure: bool) -> tuple[bytes, bytes]:
+    scratch = Response()
+    scratch.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", secure=secure)
+    return scratch.raw_headers[-1]
+
+
+@functools.cache
+def _csrf_cookie_around(secure: bool) -> tuple[bytes, bytes]:
+    before, _, after = _set_csrf_cookie("TOKEN", secure)[1].partition(b"TOKEN")
+    return before, after
+
+
+def csrf_cookie_header(token: str, *, secure: bool) -> tuple[bytes, bytes]:
+    """The ``Set-Cookie`` header that gives a visitor the CSRF cookie ``token``.
+
+    A token of URL-safe characters (every generated one) needs no quoting: the
+    header is then Starlette's ``set_cookie`` output, formatted once.
+    """
+    if _URLSAFE.issuperset(token):
+        before, after = _csrf_cookie_around(secure)
+        return b"set-cookie", before + token.encode() + after
+    return _set_csrf_cookie(token, secure)
 
 
 def auth_cookie_value(token: str) -> str:

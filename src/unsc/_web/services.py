@@ -33,53 +33,165 @@ def json_bytes(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-class Cache:
-    """Results of record reads, kept while the record is unchanged.
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A whole response kept for later GETs of the same address (see ``_web.fastpath``).
 
-    The record changes only when it is loaded; a cheap stamp (files loaded,
-    latest load time) is read at most once every ``seconds`` and a change
-    empties the cache. Bounded: cleared when it reaches ``size`` entries.
+    ``headers`` are the raw response headers without any ``Set-Cookie``;
+    ``page``: an HTML page, which sets the CSRF cookie for a visitor without one.
     """
 
-    def __init__(self, engine: Engine, *, seconds: float, size: int = 2048) -> None:
+    status: int
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
+    page: bool
+
+
+class Cache:
+    """Results of record reads, and whole responses, kept while the record is unchanged.
+
+    The record changes only when it is loaded; a cheap stamp (files loaded,
+    latest load time) tells. :meth:`watch` reads it every ``seconds`` in a
+    background thread, off the request path, and a change empties the cache;
+    without a watcher (an app whose lifespan did not run) it is read at most
+    once every ``seconds`` by the reads themselves. Bounded: values are
+    cleared at ``size`` entries, kept responses at ``response_bytes`` bytes.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        seconds: float,
+        size: int = 2048,
+        response_bytes: int = 64 * 1024 * 1024,
+    ) -> None:
         self._engine = engine
         self._seconds = seconds
         self._size = size
+        self._response_bytes = response_bytes
         self._lock = threading.Lock()
         self._values: dict[Hashable, Any] = {}
+        self._responses: dict[Hashable, Kept] = {}
+        self._flights: dict[Hashable, threading.Lock] = {}  # a value being computed
+        self._kept_bytes = 0
+        self._generation = 0  # bumped on every clear: a result computed before is dropped
         self._stamp: object = None
         self._checked = float("-inf")
+        self._watcher: threading.Thread | None = None
+        self._stop = threading.Event()
 
-    def _refresh(self) -> None:
-        now = time.monotonic()
-        if now - self._checked < self._seconds:
-            return
+    def _read_stamp(self) -> object:
         with self._engine.connect() as conn:
-            stamp = queries.data_stamp(conn)
+            return queries.data_stamp(conn)
+
+    def _check(self, now: float) -> None:
+        stamp = self._read_stamp()
         with self._lock:
             self._checked = now
             if stamp != self._stamp:
                 self._stamp = stamp
-                self._values.clear()
+                self._clear_locked()
+
+    def _refresh(self) -> None:
+        if self._watcher is not None:
+            return  # the watcher keeps the stamp current
+        now = time.monotonic()
+        if now - self._checked >= self._seconds:
+            self._check(now)
+
+    def watch(self) -> None:
+        """Read the stamp now, then every ``seconds`` in a background thread."""
+        if self._watcher is not None:
+            return
+        try:
+            self._check(time.monotonic())
+        except Exception as exc:  # the watcher tries again
+            log.warning("checking the record's stamp failed: %s", exc)
+        self._stop.clear()
+        self._watcher = threading.Thread(target=self._watch, name="unsc-cache-watch", daemon=True)
+        self._watcher.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self._seconds):
+            try:
+                self._check(time.monotonic())
+            except Exception as exc:  # a locked or vanished database: try again later
+                log.warning("checking the record's stamp failed: %s", exc)
+
+    def stop(self) -> None:
+        """Stop the watcher (the reads check the stamp themselves again)."""
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            self._stop.set()
+            watcher.join()
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The cached value for ``key``, computed on a miss."""
+        """The cached value for ``key``, computed on a miss.
+
+        Concurrent misses for one key compute it once: the others wait for
+        that result instead of running the same query side by side.
+        """
         self._refresh()
         try:
             return self._values[key]  # type: ignore[no-any-return]
         except KeyError:
             pass
-        value = compute()
         with self._lock:
-            if len(self._values) >= self._size:
-                self._values.clear()
-            self._values[key] = value
-        return value
+            flight = self._flights.setdefault(key, threading.Lock())
+        with flight:
+            try:
+                return self._values[key]  # type: ignore[no-any-return]
+            except KeyError:
+                pass
+            generation = self._generation
+            try:
+                value = compute()
+            except BaseException:
+                with self._lock:
+                    self._flights.pop(key, None)
+                raise
+            with self._lock:
+                if generation == self._generation:
+                    if len(self._values) >= self._size:
+                        self._values.clear()
+                    self._values[key] = value
+                self._flights.pop(key, None)
+            return value
+
+    def response(self, key: Hashable) -> Kept | None:
+        """The response kept for ``key``, if any."""
+        self._refresh()
+        return self._responses.get(key)
+
+    def generation(self) -> int:
+        """Changes whenever the cache is emptied (pass it to :meth:`keep`)."""
+        return self._generation
+
+    def keep(self, key: Hashable, kept: Kept, generation: int) -> None:
+        """Keep a response for ``key``, unless the cache was emptied since ``generation``."""
+        with self._lock:
+            if generation != self._generation:
+                return  # computed from a record that has changed since
+            if self._kept_bytes + len(kept.body) > self._response_bytes:
+                self._responses.clear()
+                self._kept_bytes = 0
+            previous = self._responses.get(key)
+            if previous is not None:
+                self._kept_bytes -= len(previous.body)
+            self._responses[key] = kept
+            self._kept_bytes += len(kept.body)
+
+    def _clear_locked(self) -> None:
+        self._values.clear()
+        self._responses.clear()
+        self._kept_bytes = 0
+        self._generation += 1
 
     def clear(self) -> None:
         """Forget everything (after a load)."""
         with self._lock:
-            self._values.clear()
+            self._clear_locked()
             self._checked = float("-inf")
 
 

@@ -21,6 +21,7 @@ from unsc._errors import UnknownMemberError
 from unsc._record import query
 from unsc._web.deps import ApiWriter, ServicesDep
 from unsc._web.errors import not_found
+from unsc._web.fastpath import keep
 from unsc._web.render import render
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -164,9 +165,9 @@ FOUNDING_BALLOT = {
 
 
 @router.get("/council/{date}", responses={200: {"model": CouncilOut}, **ERRORS})
-async def council_on(date: dt.date) -> JSONResponse:
+async def council_on(request: Request, date: dt.date) -> Response:
     """The Council on a date (``unsc council DATE --json``)."""
-    return JSONResponse(council(date).to_dict())
+    return keep(request, JSONResponse(council(date).to_dict()))
 
 
 @router.post("/vote", responses={200: {"model": DecisionOut}, **ERRORS})
@@ -195,17 +196,21 @@ async def vote(
 
 @router.get("/vetoes", responses={200: {"model": list[VetoOut]}, **ERRORS})
 def vetoes(
-    services: ServicesDep, member: str | None = None, since: dt.date | None = None
+    request: Request,
+    services: ServicesDep,
+    member: str | None = None,
+    since: dt.date | None = None,
 ) -> Response:
     """Vetoed drafts, oldest first (``unsc vetoes --json``)."""
     body = services.read_json(
         ("vetoes", member, since), lambda conn: query.vetoes(conn, member=member, since=since)
     )
-    return Response(body, media_type=JSON)
+    return keep(request, Response(body, media_type=JSON))
 
 
 @router.get("/resolutions", responses={200: {"model": list[RecordRowOut]}, **ERRORS})
 def resolutions(
+    request: Request,
     services: ServicesDep,
     year: int | None = None,
     member: str | None = None,
@@ -217,29 +222,29 @@ def resolutions(
         ("resolutions", year, member, vote, text),
         lambda conn: query.resolutions(conn, year=year, member=member, vote=vote, text=text),
     )
-    return Response(body, media_type=JSON)
+    return keep(request, Response(body, media_type=JSON))
 
 
 @router.get(
     "/members/{code}",
     responses={200: {"model": MemberRecordOut}, 404: {"model": ErrorOut}, **ERRORS},
 )
-def member(services: ServicesDep, code: str) -> Response:
+def member(request: Request, services: ServicesDep, code: str) -> Response:
     """A member's terms, votes, vetoes and agreement (``unsc member CODE --json``)."""
     try:
         body = services.read_json(("member", code.upper()), lambda conn: query.member(conn, code))
     except UnknownMemberError:
         raise not_found(f"member {code!r}") from None
-    return Response(body, media_type=JSON)
+    return keep(request, Response(body, media_type=JSON))
 
 
 @router.get("/decisions/{key:path}", responses={404: {"model": ErrorOut}})
-def decision(services: ServicesDep, key: str) -> JSONResponse:
+def decision(request: Request, services: ServicesDep, key: str) -> Response:
     """One decision in detail (``unsc resolution N --json`` for resolutions)."""
     row = services.read(("decision", key), lambda conn: query.decision_detail(conn, key))
     if row is None:
         raise not_found(f"decision {key!r}")
-    return JSONResponse(row)
+    return keep(request, JSONResponse(row))
 
 
 @router.get("/status")

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from unsc._council import LAST_COVERED, council, presidency_on
 from unsc._web.charts import horseshoe
+from unsc._web.fastpath import keep
 from unsc._web.render import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -49,10 +50,12 @@ def _page(request: Request, date: dt.date) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, date: Annotated[dt.date | None, Query()] = None) -> HTMLResponse:
     """The Council today, or on ``?date=``."""
-    return _page(request, date or today())
+    if date is None:
+        return _page(request, today())  # today changes: not kept
+    return keep(request, _page(request, date), page=True)
 
 
 @router.get("/council/{date}", response_class=HTMLResponse)
 def on_date(request: Request, date: dt.date) -> HTMLResponse:
     """The Council on a date."""
-    return _page(request, date)
+    return keep(request, _page(request, date), page=True)

@@ -18,6 +18,7 @@ from unsc._states import name_on
 from unsc._web.charts import hbar
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
+from unsc._web.fastpath import keep
 from unsc._web.render import fragment, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -92,4 +93,6 @@ def member(request: Request, services: ServicesDep, code: str) -> HTMLResponse:
         view = services.read(("member_view", code.upper()), lambda conn: member_view(conn, code))
     except UnknownMemberError:
         raise not_found(f"member {code!r}") from None
-    return render(request, "pages/member.html", {**view, "banner": services.record_banner()})
+    banner = services.record_banner()
+    page = render(request, "pages/member.html", {**view, "banner": banner})
+    return page if banner else keep(request, page, page=True)

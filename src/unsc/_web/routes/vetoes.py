@@ -11,6 +11,7 @@ from unsc._record import query
 from unsc._web import queries
 from unsc._web.charts import hbar, stacked_columns
 from unsc._web.deps import ServicesDep
+from unsc._web.fastpath import keep
 from unsc._web.render import fragment, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -46,8 +47,6 @@ def vetoes_body(conn: Connection) -> Markup:
 def vetoes(request: Request, services: ServicesDep) -> HTMLResponse:
     """Vetoes cast, with charts and their tables."""
     body = services.read(("vetoes_body",), vetoes_body)
-    return render(
-        request,
-        "pages/vetoes.html",
-        {"title": "Vetoes", "body": body, "banner": services.record_banner()},
-    )
+    banner = services.record_banner()
+    page = render(request, "pages/vetoes.html", {"title": "Vetoes", "body": body, "banner": banner})
+    return page if banner else keep(request, page, page=True)
