@@ -184,3 +184,18 @@ def test_postgresql_gives_the_sqlite_report(postgres_url: str, record_url: str, 
     assert cli_json(postgres_url, "replay", "--rule", rule, "--json") == on_sqlite
     with client_for(postgres_url) as c:
         assert c.get("/api/replay", params={"rule": rule}).json() == on_sqlite
+
+
+def test_page_and_api_are_kept_whole_while_the_record_is_unchanged(client: TestClient) -> None:
+    """A repeated GET is answered from the kept bytes (``_web.fastpath``), identical."""
+    cache = client.app.state.services.cache  # type: ignore[attr-defined]
+    for path, query in (("/replay", b"rule=no-veto"), ("/api/replay", b"rule=ten-votes")):
+        first = client.get(f"{path}?{query.decode()}")
+        assert first.status_code == 200
+        kept = cache.response(("response", path, query))
+        assert kept is not None
+        assert kept.body == first.content
+        assert client.get(f"{path}?{query.decode()}").content == first.content
+    assert cache.response(("response", "/api/replay", b"rule=nonsense")) is None
+    assert client.get("/api/replay?rule=nonsense").status_code == 400
+    assert cache.response(("response", "/api/replay", b"rule=nonsense")) is None

@@ -26,6 +26,7 @@ from unsc._web import queries
 from unsc._web.charts import Chart, hbar, stacked_columns
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import WebError
+from unsc._web.fastpath import keep
 from unsc._web.render import render
 from unsc._web.routes.api import ERRORS, JSON, ErrorOut
 from unsc._web.services import Services, json_bytes
@@ -142,7 +143,7 @@ def replay_page(
             {"code": code, "count": n, "message": SkipReason(code).message}
             for code, n in sorted(report.skipped.items())
         ]
-    return render(
+    page = render(
         request,
         "pages/replay.html",
         {
@@ -157,6 +158,7 @@ def replay_page(
             "rows": _rows(report) if report else [],
         },
     )
+    return page if banner else keep(request, page, page=True)
 
 
 @router.get(
@@ -165,6 +167,7 @@ def replay_page(
     responses={200: {"model": ReplayOut}, 503: {"model": ErrorOut}, **ERRORS},
 )
 def replay_api(
+    request: Request,
     services: ServicesDep,
     rule: Annotated[str, Query(description=f"The rule variant: one of {RULES}")],
 ) -> Response:
@@ -174,4 +177,4 @@ def replay_api(
         raise WebError(503, f"the record is empty: there are no decisions to replay; {EMPTY_HINT}")
     report = report_for(services, variant)
     body = services.cache.get(("replay_json", variant.value), lambda: json_bytes(report.to_dict()))
-    return Response(body, media_type=JSON)
+    return keep(request, Response(body, media_type=JSON))
