@@ -125,6 +125,19 @@ def test_resolutions_are_named_by_symbol(
     assert libya.recorded is Outcome.ADOPTED
 
 
+def test_other_questions_say_what_they_are(
+    loaded: tuple[dict[str, DecisionInput], dict[str, int], int],
+) -> None:
+    """At S/PV.202 (1947) the preliminary question on S/552 and the draft were both vetoed."""
+    question = loaded[0]["draft:S/552"]
+    draft = loaded[0]["draft:S/552#2"]
+    assert (question.kind, question.ref) == (
+        Kind.PRELIMINARY_QUESTION,
+        "S/552 (preliminary question)",
+    )
+    assert (draft.kind, draft.ref) == (Kind.DRAFT_RESOLUTION, "S/552")
+
+
 def test_decisions_without_votes_are_not_inputs(
     loaded: tuple[dict[str, DecisionInput], dict[str, int], int],
 ) -> None:

@@ -62,15 +62,23 @@ def _procedural(kind: Kind, value: bool | None) -> bool:
 
 
 def _ref(row: Any) -> str:
-    """A name for people: the resolution, else the draft, else the meeting (and item)."""
+    """A name for people: the resolution, else the draft, else the meeting (and item).
+
+    A question other than a draft resolution says what it is: the preliminary
+    question on S/552 and the draft S/552 itself were voted at one meeting.
+    """
     if row.resolution is not None:
         return f"S/RES/{row.resolution} ({row.date.year})"
     if row.draft:
-        return str(row.draft)
-    if row.meeting:
+        name = str(row.draft)
+    elif row.meeting:
         _, _, item = str(row.key).partition("#")
-        return f"{row.meeting} #{item}" if item else str(row.meeting)
-    return str(row.key)
+        name = f"{row.meeting} #{item}" if item else str(row.meeting)
+    else:
+        name = str(row.key)
+    if row.kind != Kind.DRAFT_RESOLUTION.value:
+        name += f" ({row.kind.replace('_', ' ')})"
+    return name
 
 
 def _inputs(conn: Connection) -> tuple[list[DecisionInput], dict[str, int]]:
