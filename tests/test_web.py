@@ -294,13 +294,11 @@ def test_failed_background_load_is_reported(tmp_path: pathlib.Path) -> None:
 def test_serve_command_prints_a_generated_token_once(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from unsc import _cli_web
-
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr("uvicorn.run", lambda app, **kw: calls.append({"app": app, **kw}))
     monkeypatch.delenv("UNSC_TOKEN", raising=False)
     url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    result = CliRunner().invoke(_cli_web.serve_cmd, ["--database", url, "--port", "8123"])
+    result = CliRunner().invoke(main, ["serve", "--database", url, "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert result.stderr.count("Access token for writes") == 1
     assert calls == [
@@ -314,5 +312,5 @@ def test_serve_command_prints_a_generated_token_once(
             "access_log": False,
         }
     ]
-    given = CliRunner().invoke(_cli_web.serve_cmd, ["--database", url, "--token", "abc"])
+    given = CliRunner().invoke(main, ["serve", "--database", url, "--token", "abc"])
     assert "Access token" not in given.stderr
