@@ -22,7 +22,7 @@ from unsc._extract._lexicon import Lexicon
 
 POSITIONS = ("yes", "no", "abs", "nv")
 
-_NUMBER_WORDS = {
+CARDINALS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -44,10 +44,9 @@ _NUMBER_WORDS = {
     "eighteen": 18,
     "nineteen": 19,
     "twenty": 20,
-    "a single": 1,
-    "a lone": 1,
-    "single": 1,
 }
+"""English number words, zero to twenty (the report readers read counts written out)."""
+_NUMBER_WORDS = {**CARDINALS, "a single": 1, "a lone": 1, "single": 1}
 _NUMBER_RE = re.compile(
     r"\b(?:"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))

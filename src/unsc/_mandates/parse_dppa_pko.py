@@ -83,15 +83,7 @@ def looks_like(path: Path) -> bool:
 
 
 def _date(rec: Row, column: str) -> dt.date | None:
-    text = rec.raw(column).strip()
-    if not text:
-        return None
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise rec.error(column, f"{text!r} is not a date written YYYY-MM-DD") from None
+    return rec.iso_date(column) if rec.optional(column) else None
 
 
 def _coordinate(rec: Row, column: str, limit: float, flags: list[str]) -> float | None:

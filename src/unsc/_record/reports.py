@@ -44,6 +44,7 @@ from unsc._engine import Kind, Outcome
 from unsc._errors import DateOutOfRangeError, InputError, UnknownMemberError
 from unsc._extract import ExtractedVote, extract
 from unsc._extract._checks import check_vote, council_on
+from unsc._extract._mentions import CARDINALS
 from unsc._refdata import aliases, name_spans
 from unsc._states import resolve_member
 
@@ -263,26 +264,7 @@ def text_sha256(text: str) -> str:
 
 # --- Supporting spans ---------------------------------------------------------------------
 
-_NUMBER_WORDS = {
-    "none": 0,
-    "zero": 0,
-    "nil": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-}
+_NUMBER_WORDS = {"none": 0, "nil": 0, **{w: n for w, n in CARDINALS.items() if n <= 15}}
 _NUMBER = re.compile(
     r"(?<![\w/.,:])(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?![\w/]|[.,:]\d)",
     re.IGNORECASE,
