@@ -12,10 +12,11 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
+from starlette.types import Message, Receive, Scope, Send
 
-from test_web_support import client_for, unlock
+from test_web_support import TOKEN, client_for, unlock
 from unsc._record import db, query
-from unsc._web import tables
+from unsc._web import Settings, create_app, tables
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 
@@ -186,3 +187,45 @@ def test_the_migration_goes_up_and_down(tmp_path: pathlib.Path) -> None:
     assert not names & set(sa.inspect(engine).get_table_names())
     db.migrate(engine)
     assert names <= set(sa.inspect(engine).get_table_names())
+
+
+def test_a_write_is_committed_before_its_redirect_is_sent(tmp_path: pathlib.Path) -> None:
+    """A browser follows the 303 at once, so the write must be visible when it leaves.
+
+    The check runs at the moment the response starts, on a connection of its
+    own: with the commit left to after the response (FastAPI's default for a
+    dependency with ``yield``), the redirected page could show the meeting as
+    it was before the vote, as once happened in the browser test.
+    """
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    app = create_app(Settings(database_url=url, token=TOKEN, autoload=False))
+    seen: list[tuple[str, int, int]] = []
+    observer = sa.create_engine(url)
+
+    async def watching(scope: Scope, receive: Receive, send: Send) -> None:
+        async def observed(message: Message) -> None:
+            if message["type"] == "http.response.start" and scope["method"] == "POST":
+                with observer.connect() as conn:
+                    decided = conn.execute(
+                        sa.select(sa.func.count()).where(tables.questions.c.status != "pending")
+                    ).scalar_one()
+                    sessions = conn.execute(
+                        sa.select(sa.func.count()).select_from(tables.sessions)
+                    ).scalar_one()
+                seen.append((scope["path"], sessions, decided))
+            await send(message)
+
+        await app(scope, receive, observed if scope["type"] == "http" else send)
+
+    with TestClient(watching, raise_server_exceptions=False) as c:
+        csrf = unlock(c)
+        session = convene(c, csrf)
+        table(c, csrf, session, "draft", "S/2017/884")
+        vote(c, csrf, session, 1, DRAFT_VOTES)
+    observer.dispose()
+    assert seen == [
+        ("/chamber/unlock", 0, 0),
+        ("/chamber", 1, 0),
+        ("/chamber/1/questions", 1, 0),
+        ("/chamber/1/questions/1/vote", 1, 1),
+    ]

@@ -22,12 +22,15 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 
 
 def read_connection(services: ServicesDep) -> Iterator[Connection]:
-    """A read-only connection with a time limit on every statement."""
+    """A read-only connection with a time limit on every statement.
+
+    Returned to the pool when the handler returns, before the response is sent.
+    """
     with services.reader.connect() as conn:
         yield conn
 
 
-ReadConn = Annotated[Connection, Depends(read_connection)]
+ReadConn = Annotated[Connection, Depends(read_connection, scope="function")]
 
 
 def form_guard(
@@ -43,12 +46,18 @@ def form_guard(
 def write_connection(
     services: ServicesDep, _guard: Annotated[None, Depends(form_guard)]
 ) -> Iterator[Connection]:
-    """A connection in a transaction, for a guarded browser write."""
+    """A connection in a transaction, for a guarded browser write.
+
+    The transaction commits when the handler returns, *before* the response is
+    sent (``scope="function"``): a browser that follows the redirect at once
+    must find the write. With FastAPI's default scope the exit code runs after
+    the response, and the page fetched on the redirect can miss the write.
+    """
     with services.writer.begin() as conn:
         yield conn
 
 
-WriteConn = Annotated[Connection, Depends(write_connection)]
+WriteConn = Annotated[Connection, Depends(write_connection, scope="function")]
 
 
 def api_guard(request: Request, services: ServicesDep) -> None:
