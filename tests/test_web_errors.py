@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
-from httpx import Response
+from httpx2 import Response
 
 from test_web_support import TOKEN, client_for, unlock
 
