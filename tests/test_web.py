@@ -27,8 +27,7 @@ from test_web_support import (
     client,
     client_for,
     empty_client,
-    load_available,
-    only_available,
+    load_record,
     record_file,
     record_url,
 )
@@ -64,7 +63,7 @@ def api_url(
     data = require_shared() / "data"
     gen = fresh_database(request.param, tmp_path_factory.mktemp(f"api-{request.param}"))
     url = next(gen)
-    load_available(url, data).engine.dispose()
+    load_record(url, data).engine.dispose()
     yield url
     for _ in gen:
         pass
@@ -264,8 +263,7 @@ def test_empty_record_says_how_to_load(empty_client: TestClient) -> None:
     assert empty_client.get("/api/vetoes").json() == []
 
 
-def test_background_load_at_start(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    only_available(monkeypatch)
+def test_background_load_at_start(tmp_path: pathlib.Path) -> None:
     folder = tmp_path / "data" / "wpdl-vetoes"
     folder.mkdir(parents=True)
     source = require_shared() / "data" / "wpdl-vetoes" / "unsc_vetoes_1946_sept2022.csv"

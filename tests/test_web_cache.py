@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from starlette.requests import Request
 
 from realdata import require_shared
-from test_web_support import TOKEN, load_available, unlock
+from test_web_support import TOKEN, load_record, unlock
 from unsc._web import Settings, create_app
 from unsc._web.fastpath import keep
 from unsc._web.render import csrf_token
@@ -55,7 +55,7 @@ def vetoes_only(tmp_path: pathlib.Path) -> str:
     """A record holding only the vetoes list (no recorded votes)."""
     url = f"sqlite:///{tmp_path / 'record.sqlite3'}"
     folder = part(tmp_path, "vetoes", "wpdl-vetoes/unsc_vetoes_1946_sept2022.csv")
-    load_available(url, folder).engine.dispose()
+    load_record(url, folder).engine.dispose()
     return url
 
 
@@ -92,7 +92,7 @@ def test_kept_until_a_load_changes_the_record(
             assert c.get(path).content == before[path].content
             assert kept(c, path) is not None
         votes = part(tmp_path, "votes", "sc-votes-1994-2025/sc_voting.csv")
-        load_available(vetoes_only, votes).engine.dispose()  # as `unsc data load` would
+        load_record(vetoes_only, votes).engine.dispose()  # as `unsc data load` would
         deadline = time.monotonic() + 30
         while c.get("/api/members/RUS").json()["votes"]["Y"] == 0:
             assert time.monotonic() < deadline, "the kept answer outlived the load"

@@ -17,7 +17,7 @@ from test_web_support import (
     client,
     client_for,
     empty_client,
-    load_available,
+    load_record,
     record_file,
     record_url,
 )
@@ -172,7 +172,7 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = require_shared() / "data"
     gen = fresh_database("postgresql", tmp_path_factory.mktemp("replay-pg"))
     url = next(gen)
-    load_available(url, data).engine.dispose()
+    load_record(url, data).engine.dispose()
     yield url
     for _ in gen:
         pass

@@ -1,14 +1,7 @@
-"""Helpers for the web tests: a record database built from the shared data, and clients.
-
-The record's parsers are still being finished: :func:`load_available` loads
-the shared folder with every file format whose parser module imports (and the
-rebuild hooks that import), so the web tests run on real data whatever is
-missing. Once every parser exists it is a plain ``Record.load``.
-"""
+"""Helpers for the web tests: a record database built from the shared data, and clients."""
 
 from __future__ import annotations
 
-import importlib
 import pathlib
 import shutil
 from collections.abc import Iterator
@@ -17,40 +10,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from realdata import require_shared
-from unsc._record import load as record_load
 from unsc._record.api import Record
 from unsc._web import Settings, create_app
 
 TOKEN = "test-token"
 
 
-def _importable(module: str) -> bool:
-    name = module if "." in module else f"unsc._record.{module}"
-    try:
-        importlib.import_module(name)
-    except ImportError:
-        return False
-    return True
-
-
-def only_available(mp: pytest.MonkeyPatch) -> None:
-    """Make the loader use only the formats and rebuild hooks whose modules import."""
-    mp.setattr(
-        record_load, "FORMATS", tuple(f for f in record_load.FORMATS if _importable(f.module))
-    )
-    mp.setattr(
-        record_load,
-        "REBUILD_HOOKS",
-        tuple(h for h in record_load.REBUILD_HOOKS if _importable(h.partition(":")[0])),
-    )
-
-
-def load_available(url: str, folder: pathlib.Path) -> Record:
-    """Load ``folder`` into ``url`` with the formats and hooks whose modules import."""
-    with pytest.MonkeyPatch.context() as mp:
-        only_available(mp)
-        record = Record(url)
-        record.load(folder)
+def load_record(url: str, folder: pathlib.Path) -> Record:
+    """Load ``folder`` into ``url`` as ``unsc data load`` does: every file it recognises."""
+    record = Record(url)
+    record.load(folder)
     return record
 
 
@@ -59,7 +28,7 @@ def record_file(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
     """A SQLite record loaded from ``../shared/data`` once per session."""
     data = require_shared() / "data"
     path = tmp_path_factory.mktemp("record") / "record.sqlite3"
-    load_available(f"sqlite:///{path}", data).engine.dispose()
+    load_record(f"sqlite:///{path}", data).engine.dispose()
     return path
 
 
