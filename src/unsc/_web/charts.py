@@ -77,6 +77,26 @@ def hbar(
     return Chart(chart_id, title, Markup("".join(parts)), headers, table)
 
 
+def axis_ticks(peak: int, most: int = 6) -> tuple[int, ...]:
+    """Ticks from 0 in a round step (1, 2 or 5 times a power of ten), the last at or above ``peak``.
+
+    At most ``most`` intervals, so that the tallest column never rises above
+    the top grid line.
+
+    >>> axis_ticks(46), axis_ticks(40), axis_ticks(7)
+    ((0, 10, 20, 30, 40, 50), (0, 10, 20, 30, 40), (0, 2, 4, 6, 8))
+    """
+    peak = max(peak, 1)
+    power = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * power
+            if math.ceil(peak / step) <= most:
+                top = math.ceil(peak / step) * step
+                return tuple(range(0, top + 1, step))
+        power *= 10
+
+
 def stacked_columns(
     chart_id: str,
     title: str,
@@ -89,13 +109,14 @@ def stacked_columns(
     width, height, left, bottom, top_pad = 680, 320, 44, 40, 16
     plot_h = height - bottom - top_pad
     totals = {c: sum(s.get(c, 0) for s in series.values()) for c in categories}
-    peak = max(totals.values(), default=0) or 1
+    ticks = axis_ticks(max(totals.values(), default=0))
+    peak = ticks[-1]
     step = (width - left - 150) / max(1, len(categories))
     colour = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(series)}
     parts = [
         _open(chart_id, title, "Stacked columns; the table below has the counts.", width, height)
     ]
-    for tick in range(0, peak + 1, max(1, math.ceil(peak / 5))):
+    for tick in ticks:
         y = top_pad + plot_h - plot_h * tick / peak
         parts.append(
             f'<line x1="{left}" x2="{width - 150}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
