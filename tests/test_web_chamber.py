@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from starlette.types import Message, Receive, Scope, Send
 
+from dbfixtures import fresh_database
 from test_web_support import TOKEN, client_for, unlock
 from unsc._record import db, query
 from unsc._web import Settings, create_app, tables
@@ -189,7 +190,10 @@ def test_the_migration_goes_up_and_down(tmp_path: pathlib.Path) -> None:
     assert names <= set(sa.inspect(engine).get_table_names())
 
 
-def test_a_write_is_committed_before_its_redirect_is_sent(tmp_path: pathlib.Path) -> None:
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_a_write_is_committed_before_its_redirect_is_sent(
+    kind: str, tmp_path: pathlib.Path
+) -> None:
     """A browser follows the 303 at once, so the write must be visible when it leaves.
 
     The check runs at the moment the response starts, on a connection of its
@@ -197,7 +201,8 @@ def test_a_write_is_committed_before_its_redirect_is_sent(tmp_path: pathlib.Path
     dependency with ``yield``), the redirected page could show the meeting as
     it was before the vote, as once happened in the browser test.
     """
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    database = fresh_database(kind, tmp_path)
+    url = next(database)
     app = create_app(Settings(database_url=url, token=TOKEN, autoload=False))
     seen: list[tuple[str, int, int]] = []
     observer = sa.create_engine(url)
@@ -223,6 +228,7 @@ def test_a_write_is_committed_before_its_redirect_is_sent(tmp_path: pathlib.Path
         table(c, csrf, session, "draft", "S/2017/884")
         vote(c, csrf, session, 1, DRAFT_VOTES)
     observer.dispose()
+    database.close()  # PostgreSQL: the database is dropped
     assert seen == [
         ("/chamber/unlock", 0, 0),
         ("/chamber", 1, 0),
