@@ -8,34 +8,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from unsc._english import CARDINALS, MONTH_ABBREVIATIONS, MONTH_NAMES
 from unsc._extract._patterns import Pick, plain, same, twin
 from unsc._extract._text import FOLD_TRAPS
 
 MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
+    **{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **MONTH_ABBREVIATIONS,
 }
 WEEKDAYS = {
     "monday": 0,
@@ -46,22 +25,18 @@ WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
-_NUMBER_WORDS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-}
+_NUMBER_WORDS = {"a": 1, **{word: n for word, n in CARDINALS.items() if 1 <= n <= 7}}
 
 _MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|"
-    r"Oct\.?|Nov\.?|Dec\.?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
-    r"NOVEMBER|DECEMBER)"
+    "(?P<month>"
+    + "|".join(
+        (
+            *(name.capitalize() for name in MONTH_NAMES),
+            *(rf"{abbr.capitalize()}\.?" for abbr in MONTH_ABBREVIATIONS),
+            *(name.upper() for name in MONTH_NAMES),
+        )
+    )
+    + ")"
 )
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

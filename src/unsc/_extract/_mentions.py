@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from unsc._english import CARDINALS
 from unsc._extract import _needs as N
 from unsc._extract import _patterns as P
 from unsc._extract._dates import DateExpr
@@ -22,30 +23,6 @@ from unsc._extract._lexicon import Lexicon
 
 POSITIONS = ("yes", "no", "abs", "nv")
 
-CARDINALS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-}
-"""English number words, zero to twenty (the report readers read counts written out)."""
 _NUMBER_WORDS = {**CARDINALS, "a single": 1, "a lone": 1, "single": 1}
 _NUMBER_RE = re.compile(
     r"\b(?:"

@@ -44,32 +44,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from unsc._record._html import MONTH_NAMES
+from unsc._english import CARDINALS, MONTH_NAMES
 
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 _MONTH_TYPOS = {"auqust": "august", "decemher": "december", "septemher": "september"}
 
-_UNITS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
+_UNITS = [word for word, n in CARDINALS.items() if 1 <= n <= 19]  # one ... nineteen
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS, start=1)}
 for _tens, _value in (("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50)):
     NUMBER_WORDS[_tens] = _value

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from unsc._english import MONTH_NAMES
 from unsc._errors import SourceFormatError, UnknownMemberError
 from unsc._states import resolve_member
 
@@ -267,21 +268,6 @@ def iter_table_rows(path: Path, *, name: str) -> Iterator[Row]:
 
 # -- titles, dates and symbols ----------------------------------------------
 
-MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-"""English month names, January first (the importers read dates written in English)."""
 
 _DATE = re.compile(
     r"(?P<day>\d{1,2})"

@@ -41,10 +41,10 @@ from sqlalchemy.engine import Connection, Engine
 
 from unsc._council import council
 from unsc._engine import Kind, Outcome
+from unsc._english import CARDINALS
 from unsc._errors import DateOutOfRangeError, InputError, UnknownMemberError
 from unsc._extract import ExtractedVote, extract
 from unsc._extract._checks import check_vote, council_on
-from unsc._extract._mentions import CARDINALS
 from unsc._refdata import aliases, name_spans
 from unsc._states import resolve_member
 
