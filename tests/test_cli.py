@@ -51,7 +51,7 @@ VETO = (
     "member of the Council."
 )
 MEMBER_HINT = (
-    "use a UN Library code such as RUS, a ISO 3166-3 alias such as ZAR, or an official name"
+    "use a UN Library code such as RUS, an ISO 3166-3 alias such as ZAR, or an official name"
 )
 
 

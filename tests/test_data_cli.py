@@ -51,6 +51,22 @@ def test_member_csv_is_the_agreement_table(record_url: str) -> None:
     assert float(gbr["agreement"]) > 0.95
 
 
+def test_member_text_view_agrees_with_its_json(record_url: str) -> None:
+    """The USSR's page: its seat, its 90 vetoes (the Library's list), agreement in words."""
+    text = run(record_url, "member", "SUN")
+    data = json.loads(run(record_url, "member", "SUN", "--json"))
+    lines = text.splitlines()
+    assert lines[0] == "Union of Soviet Socialist Republics (SUN)"
+    assert "  permanent 1945-10-24 to 1991-12-23" in lines
+    assert f"  vetoes cast: {len(data['vetoes'])}" in lines
+    assert len(data["vetoes"]) == 90
+    agreement = [line for line in lines if line.startswith("  agrees with ")]
+    assert len(agreement) == min(10, len(data["agreement"]))
+    for line, row in zip(agreement, data["agreement"], strict=False):
+        n = row["votes_together"]
+        assert line.endswith(f" of {n} vote" if n == 1 else f" of {n} votes"), line
+
+
 def test_vetoes_csv_matches_json(record_url: str) -> None:
     as_json = json.loads(run(record_url, "vetoes", "--member", "CHN", "--json"))
     as_csv = list(

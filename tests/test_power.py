@@ -208,9 +208,9 @@ def test_parse_indices() -> None:
 @pytest.mark.parametrize(
     ("weights", "quota", "message"),
     [
-        ([1, 2], 0, "quota 0"),
-        ([1, 2], 4, "above the total weight 3"),
-        ([1, -2], 1, "weight -2"),
+        ([1, 2], 0, r"^the game has the quota 0 \("),
+        ([1, 2], 4, r"^the game has the quota 4 above the total weight 3 \("),
+        ([1, -2], 1, r"^the game has the weight -2 \("),
     ],
 )
 def test_bad_games(weights: list[int], quota: int, message: str) -> None:

@@ -296,7 +296,8 @@ def member_cmd(ctx: click.Context, code: str, as_json: bool, as_csv: bool) -> No
     click.echo(f"  vetoes cast: {len(row['vetoes'])}")
     for a in row["agreement"][:10]:
         click.echo(
-            f"  agrees with {a['member']} in {a['agreement']:.1%} of {a['votes_together']} votes"
+            f"  agrees with {a['member']} in {a['agreement']:.1%} of {a['votes_together']} "
+            + ("vote" if a["votes_together"] == 1 else "votes")
         )
 
 

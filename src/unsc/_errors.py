@@ -32,7 +32,7 @@ class InputError(UnscError):
 class UnknownMemberError(InputError):
     """A code or name does not identify any UN member state known to :mod:`unsc`."""
 
-    hint = "use a UN Library code such as RUS, a ISO 3166-3 alias such as ZAR, or an official name"
+    hint = "use a UN Library code such as RUS, an ISO 3166-3 alias such as ZAR, or an official name"
 
     def __init__(self, value: str) -> None:
         super().__init__(f"unknown member state {value!r}")

@@ -102,7 +102,7 @@ class Game:
             raise InputError(f"player {dup!r} appears twice", hint="give each player once")
         clauses, _ = compile_rule(self.rule)
         for clause in clauses:
-            label = f"clause {clause.name!r}" if clause.name else "the quota"
+            label = f"clause {clause.name!r}" if clause.name else "the game"
             if len(clause.weights) != n:
                 raise InputError(
                     f"{label} has {len(clause.weights)} weights for {n} players",
