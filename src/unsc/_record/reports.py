@@ -41,7 +41,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from unsc._council import council
 from unsc._engine import Kind, Outcome
-from unsc._english import CARDINALS
+from unsc._english import CARDINALS, MONTH_ABBREVIATIONS, MONTH_NAMES
 from unsc._errors import DateOutOfRangeError, InputError, UnknownMemberError
 from unsc._extract import ExtractedVote, extract
 from unsc._extract._checks import check_vote, council_on
@@ -271,8 +271,11 @@ _NUMBER = re.compile(
 )
 _ISO_DATE_BEFORE = re.compile(r"\d{4}-(?:\d{1,2}-)?$")
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    "(?:"
+    + "|".join(name.capitalize() for name in MONTH_NAMES)
+    + "|(?:"
+    + "|".join(abbr.capitalize() for abbr in MONTH_ABBREVIATIONS)
+    + r")\.?)"
 )
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\s+$")
 _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?!\w)")
