@@ -51,7 +51,7 @@ KNOWN_ERRORS_HEADER: Final = ("source", "event_id", "date", "draft", "kind_of_er
 SOURCE_SPELLINGS: Final[Mapping[str, str]] = {
     # DPPA-SCMembership keeps historic names in forms no other source uses.
     "German DR (German Democratic Republic)": "DDR",
-    "German FR (German Federal Republic)": "DEU",
+    "German FR (German Federal Republic)": "GER",
     "USSR (Union of Soviet Socialist Republics)": "SUN",
     "Ukrainian SSR (Ukrainian Soviet Socialist Republic)": "UKR",
 }

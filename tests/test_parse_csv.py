@@ -1047,7 +1047,7 @@ def test_dppa_rows(tmp_path: Path) -> None:
     assert [(o.year, o.code) for o in obs] == [
         (1961, "SUN"),
         (1961, None),
-        (1973, "DEU"),
+        (1973, "GER"),
         (1980, "DDR"),
         (1948, "UKR"),
         (1974, "BLR"),

@@ -49,9 +49,9 @@ ANCHORS: dict[tuple[int, int], tuple[str, str]] = {
         "GBR",
         "1866th meeting, 16 Dec 1975: Cameroon chaired for the UK President",
     ),
-    (1977, 9): ("DEU", "UN biography of R. von Wechmar: presided September 1977"),
+    (1977, 9): ("GER", "UN biography of R. von Wechmar: presided September 1977"),
     (1978, 8): ("CHN", "USUN cable 1978USUNN03398 (Council President China, 31 Aug 1978)"),
-    (1978, 12): ("DEU", "UN biography of R. von Wechmar: presided December 1978"),
+    (1978, 12): ("GER", "UN biography of R. von Wechmar: presided December 1978"),
     (1979, 4): ("NOR", "S/PV.2143, 30 Apr 1979"),
     (1981, 12): ("UGA", "S/PV.2321 (Otunnu presiding)"),
     (1984, 3): ("PER", "S/PV.2525, 30 Mar 1984 (lists Upper Volta under U)"),
@@ -131,5 +131,5 @@ def test_democratic_yemen_then_yemen_in_1990() -> None:
 
     The seat passed to the united Yemen on 22 May 1990.
     """
-    rows = [p for p in unsc.presidencies() if p.start.year == 1990 and p.code == "YEM"]
+    rows = [p for p in unsc.presidencies() if p.start.year == 1990 and p.code in ("YMD", "YEM")]
     assert [(p.start.month, p.name) for p in rows] == [(3, "Democratic Yemen"), (12, "Yemen")]

@@ -14,12 +14,14 @@ import itertools
 import pytest
 
 import unsc
+from unsc._states import code_on, known_codes
 from unsc._refdata import (
     ElectedTerm,
     NameSpan,
     PermanentTenure,
     aliases,
     elected_terms,
+    library_codes,
     name_spans,
     permanent_tenures,
 )
@@ -98,9 +100,19 @@ def test_elected_term_boundaries(term: ElectedTerm) -> None:
 
 
 def test_terms_of_lists_every_term() -> None:
+    """Every elected term of the state, under each code it had (GER and DEU; YMD and YEM)."""
+    states = {r.code: r.state for r in library_codes()}
     for code in {t.code for t in TERMS}:
-        expected = sorted((t.start, t.end) for t in TERMS if t.code == code)
+        same = {c for c, s in states.items() if code in states and s == states[code]} | {code}
+        expected = sorted((t.start, t.end) for t in TERMS if t.code in same)
         assert [(m.term_start, m.term_end) for m in unsc.terms_of(code)] == expected
+
+
+def test_federal_republic_and_germany_are_one_state() -> None:
+    terms = [(m.code, m.term_start.year) for m in unsc.terms_of("DEU")]
+    assert terms[:2] == [("GER", 1977), ("GER", 1987)]
+    assert ("DEU", 1995) in terms
+    assert [m.code for m in unsc.terms_of("YMD")] == ["YMD", "YEM"]
 
 
 # --- permanent seats ----------------------------------------------------------
@@ -410,3 +422,58 @@ def test_unknown_names_raise(value: str) -> None:
         unsc.resolve_member(value)
     assert info.value.value == value
     assert isinstance(info.value, unsc.InputError)
+
+
+# --- UN Library codes ---------------------------------------------------------
+
+
+def test_library_code_rows_are_sourced_dated_and_do_not_overlap() -> None:
+    rows = library_codes()
+    for r in rows:
+        assert r.source and r.state and r.iso_code, r
+        assert r.start <= r.end, r
+        assert r.code in known_codes(), r
+    for a, b in itertools.combinations(rows, 2):
+        if a.library_code == b.library_code:
+            assert a.end < b.start or b.end < a.start, (a, b)
+
+
+@pytest.mark.parametrize(
+    ("date", "present", "absent"),
+    [
+        ("1977-06-01", "GER", "DEU"),
+        ("1988-12-31", "GER", "DEU"),
+        ("1996-06-01", "DEU", "GER"),
+        ("1990-01-31", "YMD", "YEM"),
+        ("1990-05-21", "YMD", "YEM"),
+        ("1990-05-22", "YEM", "YMD"),
+        ("1980-06-01", "DDR", "GER"),
+        ("1982-06-18", "COD", "ZAR"),
+        ("1991-12-23", "SUN", "RUS"),
+        ("1991-12-31", "RUS", "SUN"),
+    ],
+)
+def test_council_prints_the_library_code_of_the_day(date: str, present: str, absent: str) -> None:
+    codes = unsc.council(dt.date.fromisoformat(date)).codes
+    assert present in codes
+    assert absent not in codes
+    assert len(codes) == (11 if date < "1966" else 15)
+
+
+@pytest.mark.parametrize(
+    ("value", "date", "code"),
+    [
+        ("GER", "1977-06-01", "GER"),
+        ("DEU", "1977-06-01", "GER"),
+        ("GER", "2003-06-01", "DEU"),
+        ("YMD", "1990-01-31", "YMD"),
+        ("SUN", "1991-12-31", "RUS"),
+        ("SUN", "1991-12-23", "SUN"),
+        ("ZAR", "1982-06-18", "COD"),
+        ("CSK", "1978-06-01", "CSK"),
+        ("YUG", "1988-06-01", "YUG"),
+        ("Federal Republic of Germany", "1987-06-01", "GER"),
+    ],
+)
+def test_library_codes_are_read_by_the_row_of_the_day(value: str, date: str, code: str) -> None:
+    assert code_on(value, dt.date.fromisoformat(date)) == code

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from unsc._errors import DateOutOfRangeError, ReferenceDataError
 from unsc._refdata import FAR_FUTURE, elected_terms, permanent_tenures, presidency_exceptions
-from unsc._states import fold, name_on, resolve_member
+from unsc._states import fold, name_on, resolve_member, same_state
 
 FIRST_MEETING = dt.date(1946, 1, 17)
 """The Council's first meeting (S/PV.1); no Council existed before."""
@@ -299,9 +299,12 @@ def council(date: dt.date) -> Council:
 def terms_of(member: str) -> tuple[Member, ...]:
     """Every tenure of a member on the Council (elected terms and permanent seats).
 
-    ``member`` may be a code, an ISO 3166-3 alias or a name.
+    ``member`` may be a code, an ISO 3166-3 alias or a name. Elected terms
+    under the state's other codes are included (``DEU`` lists the Federal
+    Republic's terms as ``GER``; ``YEM`` lists Democratic Yemen's as ``YMD``).
     """
     code = resolve_member(member)
+    codes = same_state(code)
     out = [
         Member(
             t.code,
@@ -321,6 +324,6 @@ def terms_of(member: str) -> tuple[Member, ...]:
             t.code, name_on(t.code, t.start), False, t.start, t.end, None, t.elected_for, t.source
         )
         for t in elected_terms()
-        if t.code == code
+        if t.code in codes
     ]
     return tuple(sorted(out, key=lambda m: m.term_start))

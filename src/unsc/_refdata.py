@@ -158,3 +158,42 @@ def presidency_exceptions() -> tuple[PresidencyException, ...]:
             )
         )
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryCode:
+    """How the UN Library writes a member's code over a span of dates (inclusive).
+
+    ``library_code`` is the code in the Library's voting data (``ms_code``) or
+    code tables; ``code`` is the :mod:`unsc` code of the seat it is read as on
+    those dates; ``iso_code`` the state's ISO 3166 alpha-3 code at the time;
+    ``state`` the state whose successive codes these are.
+    """
+
+    library_code: str
+    code: str
+    iso_code: str
+    state: str
+    start: dt.date
+    end: dt.date
+    source: str
+
+
+@functools.cache
+def library_codes() -> tuple[LibraryCode, ...]:
+    """The dated table of UN Library codes against ``unsc`` and ISO codes."""
+    out = []
+    for n, r in enumerate(_rows("library_codes.csv"), start=2):
+        where = f"_data/library_codes.csv, line {n}"
+        out.append(
+            LibraryCode(
+                r["library_code"],
+                r["code"],
+                r["iso_code"],
+                r["state"],
+                _date(r["start"], FAR_PAST, where),
+                _date(r["end"], FAR_FUTURE, where),
+                r["source"],
+            )
+        )
+    return tuple(out)

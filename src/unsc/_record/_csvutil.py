@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from unsc._errors import SourceFormatError, UnknownMemberError
 from unsc._refdata import elected_terms, permanent_tenures
-from unsc._states import fold, resolve_member
+from unsc._states import code_on, fold, resolve_member
 
 PERMANENT_CODES = frozenset({"CHN", "FRA", "GBR", "RUS", "SUN", "USA"})
 """Codes that have held a permanent seat (the USSR and the Russian Federation both)."""
@@ -262,10 +262,13 @@ def member_code(row: Row, column: str, value: str, extra: Mapping[str, str] | No
 
 
 def seat_code_on(code: str, date: dt.date) -> str:
-    """The code of the same member in the era of ``date``: RUS before 24 Dec 1991 is SUN."""
+    """The code of the same member in the era of ``date``: RUS before 24 Dec 1991 is SUN.
+
+    Other codes follow ``_data/library_codes.csv`` (``DEU`` in 1977 is ``GER``).
+    """
     if code == "RUS" and date <= USSR_LAST_DAY:
         return "SUN"
-    return code
+    return code_on(code, date)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -37,11 +37,11 @@ from unsc._record._csvutil import (
     council_codes,
     header_matches,
     is_csv,
-    member_code,
     read_rows,
 )
 from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
-from unsc._states import fold
+from unsc._errors import UnknownMemberError
+from unsc._states import code_on, fold, known_codes, library_row
 
 HEADER = (
     "undl_id",
@@ -141,6 +141,10 @@ class _Record:
     vote_notes: dict[str, list[str]] = field(default_factory=dict)
     """vote_note text -> codes of the rows that carry it."""
     absence: dict[str, NonVoting] = field(default_factory=dict)
+    relabelled: list[str] = field(default_factory=list)
+    """Library codes of one seat read as another seat's code on the day (``SUN`` on 31 Dec 1991)."""
+    aliased: list[str] = field(default_factory=list)
+    """Library codes that are only another spelling of the code (``ZAR`` for ``COD``)."""
     last_line: int = 0
 
 
@@ -166,8 +170,21 @@ def _add(record: _Record, row: Row) -> None:
                 f"{row.text(column)!r} differs from {first.text(column)!r} on line {first.line}, "
                 f"the first row of voting record {record.undl_id}",
             )
-    code = member_code(row, "ms_code", row.required("ms_code"))
+    label = row.required("ms_code")
+    try:
+        code = code_on(label, record.date)
+    except UnknownMemberError:
+        raise row.error(
+            "ms_code",
+            f"unknown member state {label!r} on {record.date.isoformat()} "
+            "(add the code to unsc/_data/library_codes.csv with its dates and source)",
+        ) from None
     row.required("ms_name")
+    if code != label.upper():
+        dated = library_row(label.upper(), record.date)
+        why = f" ({dated.source})" if dated is not None else ""
+        note = f"ms_code {label} (line {row.line}) read as {code} on {record.date.isoformat()}{why}"
+        (record.relabelled if label.upper() in known_codes() else record.aliased).append(note)
     if code in record.votes:
         raise row.error(
             "ms_code",
@@ -223,6 +240,10 @@ def _finish(record: _Record) -> DecisionObservation:
                 "permanent_member_disagrees",
                 f"{code} has permanent_member={permanent} (line {record.lines[code]})",
             )
+    for note in record.relabelled:
+        remarks.add("library_code_relabelled", note)
+    for note in record.aliased:
+        remarks.note(note)
     for note, codes in record.vote_notes.items():
         if len(codes) == len(record.votes):
             remarks.note(f"vote_note of every member: {note}")

@@ -25,7 +25,7 @@ HEADER = ("id", "year", "security_council_member", "last_update")
 _SPELLINGS = fold_table(
     {
         "USSR (Union of Soviet Socialist Republics)": "SUN",
-        "German FR (German Federal Republic)": "DEU",
+        "German FR (German Federal Republic)": "GER",
         "German DR (German Democratic Republic)": "DDR",
         "Ukrainian SSR (Ukrainian Soviet Socialist Republic)": "UKR",
         "Byelorussian SSR (Byelorussian Soviet Socialist Republic)": "BLR",

@@ -57,6 +57,7 @@ from unsc._record._csvutil import (
 )
 from unsc._record._csvutil import read_rows as _read_rows
 from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
+from unsc._states import same_state
 
 HEADER = (
     "Meeting Number",
@@ -117,11 +118,17 @@ def _counts(row: Row) -> tuple[int, int, int]:
 def _code(row: Row, column: str, name: str, date: dt.date, remarks: Remarks) -> str:
     code = member_code(row, column, name, _SPELLINGS)
     era = seat_code_on(code, date)
-    if era != code:
+    if era != code and era == "SUN":
         remarks.add(
             "name_era_corrected",
             f"{name!r} in {date.year} read as the USSR (SUN): the Russian Federation "
             "continued the USSR's seat only from 24 Dec 1991",
+        )
+    elif era != code:
+        remarks.add(
+            "name_era_corrected",
+            f"{name!r} in {date.year} read as {era}, the UN Library's code of the day "
+            "(unsc/_data/library_codes.csv)",
         )
     return era
 
@@ -158,6 +165,13 @@ def _observation(row: Row) -> DecisionObservation:
                 raise row.error(column, f"{name!r} ({code}) appears in two vote lists")
             votes[code] = position
     members = {_code(row, "Members", n, date, remarks) for n in _names(row, "Members")}
+    # The date is the year only: a state that changed code within the year
+    # (Democratic Yemen, YMD, became Yemen, YEM, on 22 May 1990) may be listed
+    # under each code; the code it voted under is kept.
+    for code in sorted(members - set(votes)):
+        voted = sorted((same_state(code) - {code}) & (set(votes) - members))
+        if len(voted) == 1:
+            members = (members - {code}) | {voted[0]}
     listed = (
         sum(p is Position.YES for p in votes.values()),
         sum(p is Position.ABSTAIN for p in votes.values()),
