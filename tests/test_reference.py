@@ -14,7 +14,6 @@ import itertools
 import pytest
 
 import unsc
-from unsc._states import code_on, known_codes
 from unsc._refdata import (
     ElectedTerm,
     NameSpan,
@@ -25,6 +24,7 @@ from unsc._refdata import (
     name_spans,
     permanent_tenures,
 )
+from unsc._states import code_on, known_codes
 
 DAY = dt.timedelta(days=1)
 FIRST = dt.date(1946, 1, 17)
@@ -430,7 +430,9 @@ def test_unknown_names_raise(value: str) -> None:
 def test_library_code_rows_are_sourced_dated_and_do_not_overlap() -> None:
     rows = library_codes()
     for r in rows:
-        assert r.source and r.state and r.iso_code, r
+        assert r.source, r
+        assert r.state, r
+        assert r.iso_code, r
         assert r.start <= r.end, r
         assert r.code in known_codes(), r
     for a, b in itertools.combinations(rows, 2):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from unsc._engine import NonVoting, Position
+from unsc._errors import UnknownMemberError
 from unsc._record._csvutil import (
     PERMANENT_CODES,
     Remarks,
@@ -40,7 +41,6 @@ from unsc._record._csvutil import (
     read_rows,
 )
 from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
-from unsc._errors import UnknownMemberError
 from unsc._states import code_on, fold, known_codes, library_row
 
 HEADER = (
@@ -182,9 +182,11 @@ def _add(record: _Record, row: Row) -> None:
     row.required("ms_name")
     if code != label.upper():
         dated = library_row(label.upper(), record.date)
-        why = f" ({dated.source})" if dated is not None else ""
-        note = f"ms_code {label} (line {row.line}) read as {code} on {record.date.isoformat()}{why}"
-        (record.relabelled if label.upper() in known_codes() else record.aliased).append(note)
+        cited = f" ({dated.source})" if dated is not None else ""
+        said = (
+            f"ms_code {label} (line {row.line}) read as {code} on {record.date.isoformat()}{cited}"
+        )
+        (record.relabelled if label.upper() in known_codes() else record.aliased).append(said)
     if code in record.votes:
         raise row.error(
             "ms_code",
