@@ -81,6 +81,12 @@ PRECEDENCE: dict[str, tuple[Source, ...]] = {
 """Which source is believed first, field by field (see ``docs/record.md``)."""
 
 _ORDER = {s: i for i, s in enumerate(PRECEDENCE["text"])}
+_VOTED = {
+    Modality.WITHOUT_VOTE: "without_vote",
+    Modality.CONSENSUS: "without_vote",
+    Modality.ACCLAMATION: "without_vote",
+}
+"""Modalities in which no vote was taken (any other modality is a vote)."""
 _MEETING_REF = re.compile(r"^S/PV\.\d+", re.IGNORECASE)
 
 
@@ -556,7 +562,21 @@ def _choose_fields(rec: Reconciled, conflicts: list[Conflict], repaired: dict[in
     )
     rec.agenda = next((o.agenda for o in ranked if o.agenda), None)
     rec.description = next((o.description for o in ranked if o.description), rec.description)
-    rec.modality = next((o.modality.value for o in ranked if o.modality), None)
+    with_modality = [(o, o.modality) for o in ranked if o.modality is not None]
+    rec.modality = with_modality[0][1].value if with_modality else None
+    if with_modality:
+        _disagree(
+            rec,
+            conflicts,
+            "modality",
+            with_modality[0][0],
+            [(o, _VOTED.get(m, "vote")) for o, m in with_modality],
+            "sources differ on whether a vote was taken; "
+            f"{with_modality[0][0].prov.source.value} is believed: the UN Library's voting data "
+            "states each decision's modality in a field of its own, with a note for each "
+            "peculiarity, where the meetings tables give only a count or a remark; the outcome, "
+            "adopted, is the same either way",
+        )
     rec.kind = next((o.kind for o in ranked if o.kind is not Kind.DRAFT_RESOLUTION), first.kind)
     rec.sponsors = next((o.sponsors for o in ranked if o.sponsors), ())
     procedural = next((o.procedural for o in ranked if o.procedural is not None), None)
@@ -703,6 +723,7 @@ def _choose_tally_and_votes(rec: Reconciled, conflicts: list[Conflict]) -> None:
         assert t is not None
         rec.yes, rec.no, rec.abstain, rec.not_voting = t
         rec.tally_source = chosen_votes.prov.source
+        _votes_decide_the_tally(rec, conflicts, chosen_votes, t, tallied)
         return
     if official is not None:
         o, t = official
@@ -724,6 +745,42 @@ def _choose_tally_and_votes(rec: Reconciled, conflicts: list[Conflict]) -> None:
                 pairs,
                 f"tallies differ; {o.prov.source.value} is believed first for tallies",
             )
+
+
+def _votes_decide_the_tally(
+    rec: Reconciled,
+    conflicts: list[Conflict],
+    chosen: DecisionObservation,
+    counted: tuple[int, int, int, int | None],
+    tallied: Sequence[tuple[DecisionObservation, tuple[int, int, int, int | None]]],
+) -> None:
+    """Record every stated tally the per-member votes contradict (both values kept).
+
+    The meetings page gives resolution 282 (1970) 13-0-2, copied from 283; the
+    voting data's member rows give 12-0-3 (France, the UK and the USA
+    abstaining). Per-member votes, when used, decide the tally.
+    """
+    others = [(o, t) for o, t in tallied if o is not chosen and not _same_tally(counted, t)]
+    if not others:
+        return
+    conflicts.append(
+        Conflict(
+            kind="source_disagreement",
+            decision_key=rec.key,
+            field="tally",
+            chosen=json.dumps(list(counted)),
+            chosen_source=chosen.prov.source.value,
+            values=[
+                {**_prov(chosen), "value": list(counted), "per_member": True},
+                *({**_prov(o), "value": list(t)} for o, t in others),
+            ],
+            reason=(
+                f"tallies differ; the per-member votes of {chosen.prov.source.value} add up to "
+                f"{counted[0]}-{counted[1]}-{counted[2]} and decide the tally (a stated count can "
+                "be copied from the wrong row; a member's vote names the member)"
+            ),
+        )
+    )
 
 
 def _adjudicate(rec: Reconciled, conflicts: list[Conflict]) -> None:

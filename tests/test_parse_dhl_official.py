@@ -1,0 +1,376 @@
+"""The UN Library's voting file in its official 20-column layout (issue 13).
+
+The fixture rows are written here, in the layout of the Library's
+"Security Council voting data" CSV (UN Digital Library record 4055387), for
+resolutions that exercise every defect the issue measured: the Laos
+sub-committee (132, procedural, USSR against), 282 (1970, whose meetings page
+copies 283's tally), 725 (31 Dec 1991, the Russian seat still labelled SUN),
+the Federal Republic of Germany as GER (418 of 1977, 598 of 1987) and
+Democratic Yemen as YMD (647 of 1990). Voting-record ids are the fixture's
+own. The same checks then run on ``../shared/data``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+import unsc
+from dbfixtures import fresh_database
+from realdata import require_shared
+from unsc._record import parse_dhl_voting
+from unsc._record.api import Record
+
+PERMANENT = {"CHN", "FRA", "GBR", "RUS", "SUN", "USA"}
+
+
+def _block(
+    undl_id: int,
+    resolution: int,
+    date: str,
+    meeting: str,
+    members: Sequence[tuple[str, str]],
+    votes: dict[str, str],
+    *,
+    about: str,
+    subjects: str,
+    agenda: str,
+) -> list[list[str]]:
+    """The rows of one voting record; members not in ``votes`` voted Y."""
+    positions = {code: votes.get(code, "Y") for code, _ in members}
+    totals = [sum(1 for p in positions.values() if p == v) for v in "YNAX"]
+    year = date[:4]
+    return [
+        [
+            str(undl_id),
+            code,
+            name,
+            str(code in PERMANENT),
+            positions[code],
+            date,
+            f"S/RES/{resolution}({year})",
+            "",
+            meeting,
+            f"Security Council resolution {resolution} ({year}) [{about}]",
+            agenda,
+            subjects,
+            "",
+            *(str(t) for t in totals),
+            str(len(members)),
+            "Vote",
+            f"https://digitallibrary.un.org/record/{undl_id}",
+        ]
+        for code, name in members
+    ]
+
+
+COUNCIL_1959 = [
+    ("ARG", "ARGENTINA"),
+    ("CAN", "CANADA"),
+    ("CHN", "CHINA"),
+    ("FRA", "FRANCE"),
+    ("ITA", "ITALY"),
+    ("JPN", "JAPAN"),
+    ("PAN", "PANAMA"),
+    ("TUN", "TUNISIA"),
+    ("SUN", "USSR"),
+    ("GBR", "UNITED KINGDOM"),
+    ("USA", "UNITED STATES"),
+]
+COUNCIL_1970 = [
+    ("BDI", "BURUNDI"),
+    ("CHN", "CHINA"),
+    ("COL", "COLOMBIA"),
+    ("FIN", "FINLAND"),
+    ("FRA", "FRANCE"),
+    ("NPL", "NEPAL"),
+    ("NIC", "NICARAGUA"),
+    ("POL", "POLAND"),
+    ("SLE", "SIERRA LEONE"),
+    ("ESP", "SPAIN"),
+    ("SYR", "SYRIAN ARAB REPUBLIC"),
+    ("SUN", "USSR"),
+    ("GBR", "UNITED KINGDOM"),
+    ("USA", "UNITED STATES"),
+    ("ZMB", "ZAMBIA"),
+]
+COUNCIL_1977 = [
+    ("BEN", "BENIN"),
+    ("CAN", "CANADA"),
+    ("CHN", "CHINA"),
+    ("FRA", "FRANCE"),
+    ("GER", "GERMANY, FEDERAL REPUBLIC OF"),
+    ("IND", "INDIA"),
+    ("LBY", "LIBYAN ARAB JAMAHIRIYA"),
+    ("MUS", "MAURITIUS"),
+    ("PAK", "PAKISTAN"),
+    ("PAN", "PANAMA"),
+    ("ROU", "ROMANIA"),
+    ("SUN", "USSR"),
+    ("GBR", "UNITED KINGDOM"),
+    ("USA", "UNITED STATES"),
+    ("VEN", "VENEZUELA"),
+]
+COUNCIL_1987 = [
+    ("ARG", "ARGENTINA"),
+    ("BGR", "BULGARIA"),
+    ("CHN", "CHINA"),
+    ("COG", "CONGO"),
+    ("FRA", "FRANCE"),
+    ("GER", "GERMANY, FEDERAL REPUBLIC OF"),
+    ("GHA", "GHANA"),
+    ("ITA", "ITALY"),
+    ("JPN", "JAPAN"),
+    ("SUN", "USSR"),
+    ("ARE", "UNITED ARAB EMIRATES"),
+    ("GBR", "UNITED KINGDOM"),
+    ("USA", "UNITED STATES"),
+    ("VEN", "VENEZUELA"),
+    ("ZMB", "ZAMBIA"),
+]
+COUNCIL_1990 = [
+    ("CAN", "CANADA"),
+    ("CHN", "CHINA"),
+    ("COL", "COLOMBIA"),
+    ("CIV", "COTE D'IVOIRE"),
+    ("CUB", "CUBA"),
+    ("YMD", "DEMOCRATIC YEMEN"),
+    ("ETH", "ETHIOPIA"),
+    ("FIN", "FINLAND"),
+    ("FRA", "FRANCE"),
+    ("MYS", "MALAYSIA"),
+    ("ROU", "ROMANIA"),
+    ("SUN", "USSR"),
+    ("GBR", "UNITED KINGDOM"),
+    ("USA", "UNITED STATES"),
+    ("COD", "ZAIRE"),
+]
+COUNCIL_1991_12_31 = [
+    ("AUT", "AUSTRIA"),
+    ("BEL", "BELGIUM"),
+    ("CHN", "CHINA"),
+    ("CIV", "COTE D'IVOIRE"),
+    ("CUB", "CUBA"),
+    ("ECU", "ECUADOR"),
+    ("FRA", "FRANCE"),
+    ("IND", "INDIA"),
+    ("ROU", "ROMANIA"),
+    ("SUN", "USSR"),
+    ("GBR", "UNITED KINGDOM"),
+    ("USA", "UNITED STATES"),
+    ("YEM", "YEMEN"),
+    ("ZAR", "ZAIRE"),
+    ("ZWE", "ZIMBABWE"),
+]
+
+BLOCKS = [
+    # (undl_id, resolution, date, meeting, members, votes, about, subjects, agenda)
+    (
+        900132,
+        132,
+        "1959-09-07",
+        "S/PV.848",
+        COUNCIL_1959,
+        {"SUN": "N"},
+        "on establishment of a sub-committee on the situation in Laos",
+        "LAOS|SUBCOMMITTEES|FACT-FINDING MISSIONS",
+        "Report by the Secretary-General relating to Laos.",
+    ),
+    (
+        900282,
+        282,
+        "1970-07-23",
+        "S/PV.1549",
+        COUNCIL_1970,
+        {"FRA": "A", "GBR": "A", "USA": "A"},
+        "on strengthening of the arms embargo against South Africa",
+        "SOUTH AFRICA|ARMS EMBARGO|APARTHEID",
+        "The question of race conflict in South Africa.",
+    ),
+    (
+        900418,
+        418,
+        "1977-11-04",
+        "S/PV.2046",
+        COUNCIL_1977,
+        {},
+        "on a mandatory arms embargo against South Africa",
+        "SOUTH AFRICA|ARMS EMBARGO",
+        "The question of South Africa.",
+    ),
+    (
+        900598,
+        598,
+        "1987-07-20",
+        "S/PV.2750",
+        COUNCIL_1987,
+        {},
+        "on a ceasefire between Iran and Iraq",
+        "IRAN (ISLAMIC REPUBLIC OF)--IRAQ|CEASEFIRES",
+        "The situation between Iran and Iraq.",
+    ),
+    (
+        900647,
+        647,
+        "1990-01-11",
+        "S/PV.2904",
+        COUNCIL_1990,
+        {},
+        "on extension of the mandate of the UN Good Offices Mission in Afghanistan and Pakistan",
+        "AFGHANISTAN|GOOD OFFICES",
+        "The situation relating to Afghanistan.",
+    ),
+    (
+        900725,
+        725,
+        "1991-12-31",
+        "S/PV.3025",
+        COUNCIL_1991_12_31,
+        {},
+        "on the situation concerning Western Sahara",
+        "WESTERN SAHARA|REFERENDUMS",
+        "The situation concerning Western Sahara.",
+    ),
+]
+
+
+def official_file(folder: Path) -> Path:
+    """Write the fixture voting file, in the official layout, into ``folder``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(parse_dhl_voting.HEADER)
+    for undl, number, date, meeting, members, votes, about, subjects, agenda in BLOCKS:
+        writer.writerows(
+            _block(
+                undl,
+                number,
+                date,
+                meeting,
+                members,
+                votes,
+                about=about,
+                subjects=subjects,
+                agenda=agenda,
+            )
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "2026_02_06_sc_voting.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_every_library_code_is_read(tmp_path: Path) -> None:
+    path = official_file(tmp_path)
+    obs = {o.resolution: o for o in parse_dhl_voting.parse(path, name=path.name)}
+    assert sorted(obs) == [132, 282, 418, 598, 647, 725]
+    assert obs[418].votes is not None
+    assert "GER" in obs[418].votes
+    assert obs[598].votes is not None
+    assert "GER" in obs[598].votes
+    assert obs[647].votes is not None
+    assert "YMD" in obs[647].votes
+    res725 = obs[725]
+    assert res725.votes is not None
+    assert "RUS" in res725.votes
+    assert "SUN" not in res725.votes
+    assert "COD" in res725.votes  # ZAR is the Library's other code for Zaire
+    assert "library_code_relabelled" in res725.flags
+    assert any("ms_code SUN" in n and "read as RUS" in n for n in res725.notes)
+    assert all("not_on_council" not in o.flags for o in obs.values())
+
+
+def test_unsc_council_agrees_with_the_file_code_for_code(tmp_path: Path) -> None:
+    for _undl, _n, date, _m, members, _v, *_ in BLOCKS:
+        council = unsc.council(dt.date.fromisoformat(date))
+        expected = {unsc_code for unsc_code in council.codes}
+        written = {code for code, _ in members}
+        if date == "1991-12-31":
+            # The Library's labels of that day: SUN for the Russian seat, ZAR for Zaire.
+            written = (written - {"SUN", "ZAR"}) | {"RUS", "COD"}
+        assert written == expected, date
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def record(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Record]:
+    gen = fresh_database(request.param, tmp_path)
+    url = next(gen)
+    rec = Record(url)
+    yield rec
+    rec.engine.dispose()
+    for _ in gen:
+        pass
+
+
+def test_the_official_file_loads_and_every_resolution_is_adopted(
+    record: Record, tmp_path: Path
+) -> None:
+    official_file(tmp_path / "data")
+    record.load(tmp_path / "data")
+    for number in (132, 282, 418, 598, 647, 725):
+        res = record.resolution(number)
+        assert res is not None, number
+        assert res["adjudicated_outcome"] == "adopted", (number, res)
+    status = record.status()
+    assert status["agreement"]["unexplained"] == 0
+    assert status["agreement"]["compared"] == 6
+    assert status["conflicts"].get("members_mismatch", 0) == 0
+    res132 = record.resolution(132)
+    assert res132 is not None
+    assert res132["procedural"] is True
+    assert res132["votes"]["SUN"] == "N"
+    res725 = record.resolution(725)
+    assert res725 is not None
+    assert res725["votes"]["RUS"] == "Y"
+    assert record.resolution(418)["votes"]["GER"] == "Y"  # type: ignore[index]
+    assert record.resolution(647)["votes"]["YMD"] == "Y"  # type: ignore[index]
+
+
+def test_per_member_votes_decide_the_tally_over_the_meetings_page(
+    record: Record, tmp_path: Path
+) -> None:
+    """282 (1970): 12-0-3 from the member rows; the 1970 page's 13-0-2 kept as the other value."""
+    data = tmp_path / "data"
+    official_file(data)
+    page = require_shared() / "data" / "dhl-pages" / "scact1970_table_en.html"
+    (data / page.name).symlink_to(page)
+    record.load(data)
+    res = record.resolution(282)
+    assert res is not None
+    assert (res["yes"], res["no"], res["abstain"]) == (12, 0, 3)
+    assert res["tally_source"] == "dhl-voting-csv"
+    tally = [
+        c
+        for c in record.conflicts(kind="source_disagreement")
+        if c["decision"] == "res:282" and c["field"] == "tally"
+    ]
+    assert len(tally) == 1
+    values = {v["source"]: v["value"][:3] for v in tally[0]["values"]}
+    assert values == {"dhl-voting-csv": [12, 0, 3], "dhl-meetings-html": [13, 0, 2]}
+    assert tally[0]["chosen"] == [12, 0, 3, 0]
+
+
+def test_adopted_over_a_permanent_no_off_the_procedural_list_is_unexplained(
+    record: Record, tmp_path: Path
+) -> None:
+    """The rule behind the procedural list: a permanent no on an adopted text must be explained."""
+    data = tmp_path / "data"
+    path = official_file(data)
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    # Make 418 (1977) a 14-1-0 adoption over a USSR no: not on the procedural list.
+    for row in rows[1:]:
+        if row[0] == "900418":
+            row[12:15] = ["", "14", "1"]
+            if row[1] == "SUN":
+                row[4] = "N"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    record.load(data)
+    unexplained = record.conflicts(kind="engine_disagreement")
+    assert [c["decision"] for c in unexplained] == ["res:418"]
+    assert record.status()["agreement"]["unexplained"] == 1
