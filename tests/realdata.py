@@ -45,8 +45,19 @@ DHL_EXCERPT: Final = "dhl-sc-voting-excerpt"
 SOURCES: Final = (SC_VOTES, FAILED_DRAFTS, DHL_EXCERPT)
 """The per-member vote files, by their folder names (the ``source`` column of the known errors)."""
 
-KNOWN_ERRORS: Final = Path(__file__).with_name("known_source_errors.csv")
-KNOWN_ERRORS_HEADER: Final = ("source", "event_id", "date", "draft", "kind_of_error", "reason")
+KNOWN_ERRORS: Final = Path(unsc.__file__).parent / "_data" / "known_source_errors.csv"
+"""The one sourced table of known source errors, shared with the record (``unsc/_data``)."""
+KNOWN_ERRORS_HEADER: Final = (
+    "source",
+    "event_id",
+    "date",
+    "draft",
+    "key",
+    "field",
+    "kind_of_error",
+    "status",
+    "reason",
+)
 
 SOURCE_SPELLINGS: Final[Mapping[str, str]] = {
     # DPPA-SCMembership keeps historic names in forms no other source uses.
@@ -73,6 +84,13 @@ DPPA_MID_YEAR_CHANGES: Final = ((RUSSIA_CONTINUES_USSR, "SUN", "RUS"),)
 """(date, old, new): seat changes inside a year, which a yearly list cannot show.
 
 DPPA lists the USSR for all of 1991 and the Russian Federation from 1992.
+"""
+
+DPPA_BACK_PROJECTED: Final = ((dt.date(1990, 5, 22), "YMD", "YEM"),)
+"""(date, old, new): DPPA gives the later code for the whole year.
+
+DPPA lists "Yemen" for all of 1990; Democratic Yemen (YMD, the UN Library's
+code) held the seat until the unification of 22 May 1990.
 """
 
 LATE_MEETING_DATES: Final[Mapping[int, dt.date]] = {
@@ -291,6 +309,9 @@ def dppa_members_on(root: Path, date: dt.date) -> frozenset[str]:
     for when, old, new in DPPA_MID_YEAR_CHANGES:
         if when.year == date.year and date >= when and old in codes:
             codes = (codes - {old}) | {new}
+    for when, old, new in DPPA_BACK_PROJECTED:
+        if when.year == date.year and date < when and new in codes:
+            codes = (codes - {new}) | {old}
     return frozenset(codes)
 
 
@@ -504,7 +525,7 @@ def vote_events(root: Path, source: str) -> tuple[VoteEvent, ...]:
 
 @functools.cache
 def known_errors(path: Path = KNOWN_ERRORS) -> tuple[KnownError, ...]:
-    """The rows of ``known_source_errors.csv`` (a reviewed file kept in ``tests/``)."""
+    """The rows of ``known_source_errors.csv`` that name an event of a per-member file."""
     return tuple(
         KnownError(
             source=row["source"],
@@ -516,4 +537,5 @@ def known_errors(path: Path = KNOWN_ERRORS) -> tuple[KnownError, ...]:
             line=line,
         )
         for line, row in _rows(path, KNOWN_ERRORS_HEADER)
+        if row["event_id"]  # rows naming an event of a per-member file
     )

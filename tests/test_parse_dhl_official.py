@@ -267,7 +267,7 @@ def official_file(folder: Path) -> Path:
 def test_every_library_code_is_read(tmp_path: Path) -> None:
     path = official_file(tmp_path)
     obs = {o.resolution: o for o in parse_dhl_voting.parse(path, name=path.name)}
-    assert sorted(obs) == [132, 282, 418, 598, 647, 725]
+    assert set(obs) == {132, 282, 418, 598, 647, 725}
     assert obs[418].votes is not None
     assert "GER" in obs[418].votes
     assert obs[598].votes is not None

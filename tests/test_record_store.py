@@ -185,3 +185,36 @@ def test_a_truncated_file_leaves_the_database_as_it_was(
         loaded.load(folder)
     assert "scact2017_table_en.html" in str(info.value)
     assert _snapshot(loaded) == before
+
+
+def test_confirmed_and_unconfirmed_source_errors_are_counted_apart(loaded: Record) -> None:
+    """The S/5095 guess (tally printed against-for-abstain?) is unconfirmed, not a known error."""
+    from click.testing import CliRunner
+
+    from unsc._cli import main
+
+    agreement = loaded.status()["agreement"]
+    unconfirmed = loaded.conflicts(kind="unconfirmed_source_error")
+    assert [c["decision"] for c in unconfirmed] == ["draft:S/5095"]
+    assert "UNCONFIRMED" in unconfirmed[0]["reason"]
+    assert agreement["unconfirmed_source_errors"] == 1
+    confirmed = {c["decision"] for c in loaded.conflicts(kind="known_source_error")}
+    assert "draft:S/5095" not in confirmed
+    assert agreement["known_source_errors"] == len(loaded.conflicts(kind="known_source_error"))
+    url = loaded.engine.url.render_as_string(hide_password=False)
+    out = CliRunner().invoke(main, ["--database", url, "data", "status"])
+    assert out.exit_code == 0, out.output
+    assert f"{agreement['known_source_errors']} confirmed source errors" in out.stdout
+    assert "1 unconfirmed source errors" in out.stdout
+
+
+def test_the_library_codes_of_the_day_in_the_real_record(loaded: Record) -> None:
+    """No members mismatch for the UN Library's voting rows (the unofficial files keep theirs)."""
+    mismatches = loaded.conflicts(kind="members_mismatch")
+    official = [c for c in mismatches if c["values"][0]["source"] == "dhl-voting-csv"]
+    assert official == []
+    res157 = loaded.resolution(157)
+    assert res157 is not None
+    assert res157["procedural"] is True
+    assert res157["votes"]["SUN"] == "N"
+    assert res157["adjudicated_outcome"] == "adopted"

@@ -147,7 +147,8 @@ def status_cmd(ctx: click.Context, as_json: bool) -> None:
     a = status["agreement"]
     click.echo(
         f"Re-adjudicated: {a['compared']} decisions compared with their recorded outcome; "
-        f"{a['agree']} agree, {a['known_source_errors']} known source errors, "
+        f"{a['agree']} agree, {a['known_source_errors']} confirmed source errors, "
+        f"{a.get('unconfirmed_source_errors', 0)} unconfirmed source errors, "
         f"{a['unexplained']} unexplained."
     )
 

@@ -1,11 +1,14 @@
 """Downloading the official files into a cache, verifying them, then loading them.
 
 The addresses are in ``unsc/_data/sources.csv`` (path in the cache, official
-URL). ``base`` replaces the official addresses by a mirror that serves the
-same paths (``{base}/{path}``) — for example a folder laid out like
-``../shared/data`` served over HTTP. Each file is downloaded to a temporary
-name, checked (HTTP status, non-empty, recognised by its importer), and only
-then moved into place; nothing is loaded unless every file verified.
+URL, the source the file must be). The first is the UN Library's Security
+Council voting data (UN Digital Library record 4055387), the only official
+source of per-member votes before 1994. ``base`` replaces the official
+addresses by a mirror that serves the same paths (``{base}/{path}``) — for
+example a folder laid out like ``../shared/data`` served over HTTP. Each file
+is downloaded to a temporary name, checked (HTTP status, non-empty,
+recognised by the importer of its source), and only then moved into place;
+nothing is loaded unless every file verified.
 """
 
 from __future__ import annotations
@@ -34,12 +37,17 @@ class Remote:
     path: str
     url: str
     what: str
+    source: str = ""
+    """The :class:`~unsc._record.model.Source` whose importer must recognise the file."""
 
 
 def remotes() -> list[Remote]:
     """The files ``unsc data fetch`` downloads."""
     text = resources.files("unsc").joinpath("_data").joinpath("sources.csv").read_text("utf-8")
-    return [Remote(r["path"], r["url"], r["what"]) for r in csv.DictReader(io.StringIO(text))]
+    return [
+        Remote(r["path"], r["url"], r["what"], r["source"])
+        for r in csv.DictReader(io.StringIO(text))
+    ]
 
 
 def default_cache() -> pathlib.Path:
@@ -87,7 +95,8 @@ def fetch(
         with tempfile.TemporaryDirectory(dir=cache, prefix=".staging-") as staging:
             staged = pathlib.Path(staging) / target.name
             staged.write_bytes(data)
-            if not any(f.looks_like(staged) for f in FORMATS):
+            formats = [f for f in FORMATS if not item.source or f.source.value == item.source]
+            if not any(f.looks_like(staged) for f in formats):
                 raise FetchError(f"{url}: not a file unsc can read (expected {item.what})")
             staged.replace(target)
         done.append(target)

@@ -98,6 +98,7 @@ def status(conn: Connection) -> Row:
             "agree": agree.get(True, 0),
             "disagree": agree.get(False, 0),
             "known_source_errors": int(by_kind.get("known_source_error", 0)),
+            "unconfirmed_source_errors": int(by_kind.get("unconfirmed_source_error", 0)),
             "unexplained": int(by_kind.get("engine_disagreement", 0)),
             "rate": round(agree.get(True, 0) / total, 6) if total else None,
         },

@@ -163,12 +163,42 @@ def _procedural_resolutions() -> dict[int, str]:
     return {int(r["resolution"]): r["source"] for r in rows}
 
 
+KNOWN_ERRORS_FILE = "known_source_errors.csv"
+"""The one sourced table of reviewed source errors (``unsc/_data``)."""
+
+
 @functools.cache
-def known_errors() -> dict[tuple[str, str], str]:
-    """Reviewed source errors: (decision key, field) -> reason."""
-    text = resources.files("unsc").joinpath("_data").joinpath("known_record_errors.csv")
-    rows = csv.DictReader(io.StringIO(text.read_text(encoding="utf-8")))
-    return {(r["key"], r["field"]): r["reason"] for r in rows}
+def known_error_rows() -> tuple[dict[str, str], ...]:
+    """Every row of ``_data/known_source_errors.csv``.
+
+    Rows with a ``key`` and ``field`` explain a decision of the record; rows
+    with an ``event_id`` explain an event of a per-member file (the real-data
+    tests read those). ``status`` is ``confirmed`` (a reviewed error, its
+    evidence in the reason) or ``unconfirmed`` (a suspicion no source here
+    settles).
+    """
+    text = resources.files("unsc").joinpath("_data").joinpath(KNOWN_ERRORS_FILE)
+    rows = tuple(csv.DictReader(io.StringIO(text.read_text(encoding="utf-8"))))
+    for n, row in enumerate(rows, start=2):
+        if row.get("status") not in ("confirmed", "unconfirmed"):
+            raise UnscError(
+                f"_data/{KNOWN_ERRORS_FILE}, line {n}: status must be confirmed or unconfirmed"
+            )
+    return rows
+
+
+@functools.cache
+def known_errors() -> dict[tuple[str, str], tuple[str, str]]:
+    """Reviewed source errors of the record: (decision key, field) -> (status, reason)."""
+    return {
+        (r["key"], r["field"]): (r["status"], r["reason"])
+        for r in known_error_rows()
+        if r["key"] and r["field"]
+    }
+
+
+def _error_kind(status: str) -> str:
+    return "known_source_error" if status == "confirmed" else "unconfirmed_source_error"
 
 
 def _repair_resolution_numbers(
@@ -653,13 +683,13 @@ def _choose_tally_and_votes(rec: Reconciled, conflicts: list[Conflict]) -> None:
     if misprint and official is not None:
         conflicts.append(
             Conflict(
-                kind="known_source_error",
+                kind=_error_kind(misprint[0]),
                 decision_key=rec.key,
                 field="tally",
                 chosen=None,
                 chosen_source=None,
                 values=[{**_prov(o), "value": list(t)} for o, t in tallied],
-                reason=misprint,
+                reason=misprint[1],
             )
         )
         official = None
@@ -837,10 +867,11 @@ def _adjudicate(rec: Reconciled, conflicts: list[Conflict]) -> None:
     outcome = rec.decision.outcome.value
     rec.agrees = outcome == rec.recorded_outcome.value
     if not rec.agrees:
-        reason = known_errors().get((rec.key, "outcome")) or known_errors().get((rec.key, "tally"))
+        known = known_errors().get((rec.key, "outcome")) or known_errors().get((rec.key, "tally"))
+        reason = known[1] if known else None
         conflicts.append(
             Conflict(
-                kind="known_source_error" if reason else "engine_disagreement",
+                kind=_error_kind(known[0]) if known else "engine_disagreement",
                 decision_key=rec.key,
                 field="outcome",
                 chosen=outcome,
