@@ -150,6 +150,23 @@ COUNCIL_1990 = [
     ("USA", "UNITED STATES"),
     ("COD", "ZAIRE"),
 ]
+COUNCIL_2015 = [
+    ("AGO", "ANGOLA"),
+    ("TCD", "CHAD"),
+    ("CHL", "CHILE"),
+    ("CHN", "CHINA"),
+    ("FRA", "FRANCE"),
+    ("JOR", "JORDAN"),
+    ("LTU", "LITHUANIA"),
+    ("MYS", "MALAYSIA"),
+    ("NZL", "NEW ZEALAND"),
+    ("NGA", "NIGERIA"),
+    ("RUS", "RUSSIAN FEDERATION"),
+    ("ESP", "SPAIN"),
+    ("GBR", "UNITED KINGDOM"),
+    ("USA", "UNITED STATES"),
+    ("VEN", "VENEZUELA (BOLIVARIAN REPUBLIC OF)"),
+]
 COUNCIL_1991_12_31 = [
     ("AUT", "AUSTRIA"),
     ("BEL", "BELGIUM"),
@@ -236,7 +253,20 @@ BLOCKS = [
         "WESTERN SAHARA|REFERENDUMS",
         "The situation concerning Western Sahara.",
     ),
+    (
+        902235,
+        2235,
+        "2015-08-07",
+        "S/PV.7501",
+        COUNCIL_2015,
+        {},
+        "on establishment of an OPCW-UN Joint Investigative Mechanism on the use of chemicals "
+        "as weapons in the Syrian Arab Republic",
+        "CHEMICAL WEAPONS|SYRIAN ARAB REPUBLIC|INVESTIGATIONS",
+        "The situation in the Middle East.",
+    ),
 ]
+RESOLUTIONS = (132, 282, 418, 598, 647, 725, 2235)
 
 
 def official_file(folder: Path) -> Path:
@@ -267,7 +297,10 @@ def official_file(folder: Path) -> Path:
 def test_every_library_code_is_read(tmp_path: Path) -> None:
     path = official_file(tmp_path)
     obs = {o.resolution: o for o in parse_dhl_voting.parse(path, name=path.name)}
-    assert set(obs) == {132, 282, 418, 598, 647, 725}
+    assert set(obs) == set(RESOLUTIONS)
+    assert obs[2235].subjects == ("CHEMICAL WEAPONS", "SYRIAN ARAB REPUBLIC", "INVESTIGATIONS")
+    assert obs[2235].description is not None
+    assert obs[2235].description.startswith("Security Council resolution 2235 (2015) [on")
     assert obs[418].votes is not None
     assert "GER" in obs[418].votes
     assert obs[598].votes is not None
@@ -311,13 +344,14 @@ def test_the_official_file_loads_and_every_resolution_is_adopted(
 ) -> None:
     official_file(tmp_path / "data")
     record.load(tmp_path / "data")
-    for number in (132, 282, 418, 598, 647, 725):
+    for number in RESOLUTIONS:
         res = record.resolution(number)
         assert res is not None, number
         assert res["adjudicated_outcome"] == "adopted", (number, res)
     status = record.status()
     assert status["agreement"]["unexplained"] == 0
-    assert status["agreement"]["compared"] == 6
+    # The seven resolutions, and the one procedural vote with a tally (24 Oct 2017).
+    assert status["agreement"]["compared"] == len(RESOLUTIONS) + 1
     assert status["conflicts"].get("members_mismatch", 0) == 0
     res132 = record.resolution(132)
     assert res132 is not None
@@ -374,3 +408,66 @@ def test_adopted_over_a_permanent_no_off_the_procedural_list_is_unexplained(
     unexplained = record.conflicts(kind="engine_disagreement")
     assert [c["decision"] for c in unexplained] == ["res:418"]
     assert record.status()["agreement"]["unexplained"] == 1
+
+
+def test_the_record_holds_the_postponement_motion_of_24_october_2017(
+    record: Record, tmp_path: Path
+) -> None:
+    """The founding story's procedural vote: 4-8-3, S/PV.8073, failed without a veto."""
+    data = tmp_path / "data"
+    official_file(data)
+    page = require_shared() / "data" / "dhl-pages" / "scact2017_table_en.html"
+    (data / page.name).symlink_to(page)
+    record.load(data)
+    motion = record.decision("procedural:S/PV.8073@2017-10-24#1")
+    assert motion is not None
+    assert motion["kind"] == "procedural_motion"
+    assert motion["procedural"] is True
+    assert (motion["yes"], motion["no"], motion["abstain"]) == (4, 8, 3)
+    assert motion["recorded_outcome"] == motion["adjudicated_outcome"] == "failed"
+    assert motion["vetoed_by"] == []  # Russia moved it; a procedural vote knows no veto
+    assert motion["votes"] == {"BOL": "Y", "CHN": "Y", "KAZ": "Y", "RUS": "Y"}
+    (prov,) = motion["provenance"]
+    assert prov == {
+        "source": "unsc-procedural-votes",
+        "file": "unsc/_data/procedural_votes.csv",
+        "line": 2,
+    }
+    jim = record.decision("draft:S/2017/884")  # the draft is its own decision, not merged
+    assert jim is not None
+    assert jim["adjudicated_outcome"] == "vetoed"
+    assert "unsc-procedural-votes" not in jim["sources"]
+
+
+@pytest.mark.parametrize("words", ["JIM", "chemical", "Joint Investigative Mechanism"])
+def test_search_finds_the_draft_and_the_mechanism(
+    record: Record, tmp_path: Path, words: str
+) -> None:
+    data = tmp_path / "data"
+    official_file(data)
+    page = require_shared() / "data" / "dhl-pages" / "scact2017_table_en.html"
+    (data / page.name).symlink_to(page)
+    record.load(data)
+    found = {(r["kind"], r["ref"]) for r in record.search(words)}
+    assert ("veto", "draft:S/2017/884") in found, found
+    assert ("mandate", "mandate:JIM") in found, found
+    if words == "chemical":
+        assert ("resolution", "res:2235") in found
+    assert not {r for r in found if r[1] == "res:282"}  # arms embargo: no match
+
+
+def test_search_cli(record: Record, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from unsc._cli import main
+
+    official_file(tmp_path / "data")
+    record.load(tmp_path / "data")
+    url = record.engine.url.render_as_string(hide_password=False)
+    out = CliRunner().invoke(main, ["--database", url, "search", "chemical", "--json"])
+    assert out.exit_code == 0, out.output
+    rows = __import__("json").loads(out.stdout)
+    assert rows[0]["ref"] == "res:2235"
+    assert rows[0]["title"] == "S/RES/2235 (2015)"
+    empty = CliRunner().invoke(main, ["--database", url, "search", "--", "!!"])
+    assert empty.exit_code == 2

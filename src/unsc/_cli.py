@@ -265,6 +265,7 @@ _LazyGroup.lazy = {
     "member": "unsc._cli_data",
     "resolution": "unsc._cli_data",
     "resolutions": "unsc._cli_data",
+    "search": "unsc._cli_data",
     "vetoes": "unsc._cli_data",
     "power": "unsc._cli_power",
     "replay": "unsc._cli_power",

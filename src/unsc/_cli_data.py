@@ -322,9 +322,29 @@ def export_cmd(ctx: click.Context, fmt: str, folder: pathlib.Path) -> None:
         click.echo(str(path))
 
 
+@click.command("search")
+@click.argument("words", nargs=-1, required=True)
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@click.pass_context
+def search_cmd(
+    ctx: click.Context, words: tuple[str, ...], limit: int, as_json: bool, as_csv: bool
+) -> None:
+    """Full-text search of resolutions, drafts, vetoes and mandates (titles, subjects, agenda).
+
+    Uses the database's own engine: FTS5 on SQLite, tsvector on PostgreSQL.
+
+    Example: unsc search chemical
+    """
+    rows = _record(ctx).search(" ".join(words), limit=limit)
+    _emit_rows(rows, as_json, as_csv, ["kind", "ref", "date", "title"])
+
+
 COMMANDS = (
     data_group,
     resolutions_cmd,
+    search_cmd,
     resolution_cmd,
     drafts_cmd,
     vetoes_cmd,

@@ -61,6 +61,11 @@ class Record:
         with self.engine.connect() as conn:
             return query.status(conn)
 
+    def search(self, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
+        """Resolutions, drafts, vetoes and mandates matching ``text`` (titles, subjects, agenda)."""
+        with self.engine.connect() as conn:
+            return query.search(conn, text, limit=limit)
+
     def conflicts(self, *, kind: str | None = None) -> list[dict[str, Any]]:
         """Every disagreement between sources (and with the engine), with the choice made."""
         with self.engine.connect() as conn:

@@ -88,6 +88,7 @@ decisions = sa.Table(
     sa.Column("reasons", sa.Text),
     sa.Column("agrees", sa.Boolean),
     sa.Column("sources", sa.Text, nullable=False),
+    sa.Column("subjects", sa.Text),
 )
 
 votes = sa.Table(
@@ -156,6 +157,23 @@ conflicts = sa.Table(
     sa.Column("values", sa.Text, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
 )
+
+search_documents = sa.Table(
+    "search_documents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False, index=True),
+    sa.Column("ref", sa.String(120), nullable=False),
+    sa.Column("date", sa.Date),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.UniqueConstraint("kind", "ref", name="uq_search_documents_kind_ref"),
+)
+"""One row per resolution, draft, veto and mandate, for full-text search.
+
+The index itself is the database's own, made by migration ``0005``: FTS5
+(``search_fts``) on SQLite, a generated ``tsvector`` column on PostgreSQL.
+"""
 
 DEFAULT_FILE = "unsc.sqlite3"
 

@@ -74,7 +74,7 @@ FORMATS: tuple[Format, ...] = (
     Format(Source.DPPA_PEACEKEEPING, "unsc._mandates.parse_dppa_pko", "parse"),
 )
 
-REBUILD_HOOKS: tuple[str, ...] = ("unsc._mandates.store:rebuild",)
+REBUILD_HOOKS: tuple[str, ...] = ("unsc._mandates.store:rebuild", "unsc._record.search:rebuild")
 """Functions ``f(conn, observations, result)`` run after the record is rebuilt."""
 
 
@@ -320,6 +320,7 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
                 "reasons": json.dumps([r.to_dict() for r in d.reasons]) if d else None,
                 "agrees": rec.agrees,
                 "sources": ",".join(sorted({o.prov.source.value for o in rec.observations})),
+                "subjects": "|".join(rec.subjects) or None,
             }
         )
     if not rows:
@@ -332,7 +333,7 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
     prov: list[dict[str, object]] = []
     for rec in decisions:
         did = ids[rec.key]
-        for member, position in sorted((rec.votes or {}).items()):
+        for member, position in sorted((rec.votes or rec.known_votes or {}).items()):
             detail = rec.absence.get(member)
             votes.append(
                 {

@@ -36,6 +36,8 @@ class Source(enum.StrEnum):
     """Tasks Assigned to Missions in their Mandates (Lloyd 2021), mission-months 1948-2015."""
     DPPA_PEACEKEEPING = "dppa-peacekeeping"
     """UN DPPA/DPO list of peacekeeping operations with start and end dates."""
+    PROCEDURAL_TABLE = "unsc-procedural-votes"
+    """Procedural votes stated by the sources here (``unsc/_data/procedural_votes.csv``)."""
 
 
 class RecordedOutcome(enum.StrEnum):
@@ -113,6 +115,10 @@ class DecisionObservation:
     raw_outcome: str | None = None
     flags: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    """Subject terms (UNBIS thesaurus, in the UN Library's voting data)."""
+    known_votes: Mapping[str, Position] = field(default_factory=dict)
+    """Positions of the members a source names when it gives no full ballot."""
 
 
 @dataclass(frozen=True, slots=True)

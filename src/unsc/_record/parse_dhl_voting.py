@@ -282,6 +282,7 @@ def _finish(record: _Record) -> DecisionObservation:
         absence=dict(record.absence) if voted else {},
         agenda=first.free("agenda"),
         description=first.free("description"),
+        subjects=tuple(t.strip() for t in first.text("subjects").split("|") if t.strip()),
         flags=tuple(remarks.flags),
         notes=tuple(remarks.notes),
     )

@@ -171,6 +171,16 @@ def resolutions(
     return [_decision_row(r) for r in conn.execute(stmt)]
 
 
+def search(conn: Connection, text: str, *, limit: int = 50) -> list[Row]:
+    """Full-text search of resolutions, drafts, vetoes and mandates together, best first.
+
+    See :mod:`unsc._record.search` (FTS5 on SQLite, ``tsvector`` on PostgreSQL).
+    """
+    from unsc._record import search as engine
+
+    return engine.search(conn, text, limit=limit)
+
+
 def decision_detail(conn: Connection, key: str) -> Row | None:
     """One decision with votes, reasons, sources and conflicts."""
     r = conn.execute(sa.select(db.decisions).where(_D.key == key)).first()

@@ -46,12 +46,14 @@ PRECEDENCE: dict[str, tuple[Source, ...]] = {
         Source.SC_VOTES_1994_2025,
         Source.WPDL_VETOES,
         Source.FAILED_DRAFTS,
+        Source.PROCEDURAL_TABLE,
     ),
     "tally": (
         Source.DHL_VOTING_CSV,
         Source.DHL_MEETINGS_HTML,
         Source.SC_VOTES_1994_2025,
         Source.FAILED_DRAFTS,
+        Source.PROCEDURAL_TABLE,
     ),
     "outcome": (
         Source.DHL_VETO_HTML,
@@ -60,6 +62,7 @@ PRECEDENCE: dict[str, tuple[Source, ...]] = {
         Source.SC_VOTES_1994_2025,
         Source.FAILED_DRAFTS,
         Source.WPDL_VETOES,
+        Source.PROCEDURAL_TABLE,
     ),
     "vetoed_by": (
         Source.DHL_VETO_HTML,
@@ -76,6 +79,7 @@ PRECEDENCE: dict[str, tuple[Source, ...]] = {
         Source.SC_VOTES_1994_2025,
         Source.WPDL_VETOES,
         Source.FAILED_DRAFTS,
+        Source.PROCEDURAL_TABLE,
     ),
 }
 """Which source is believed first, field by field (see ``docs/record.md``)."""
@@ -129,6 +133,9 @@ class Reconciled:
     absence: dict[str, NonVoting] = field(default_factory=dict)
     votes_source: Source | None = None
     sponsors: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    known_votes: dict[str, Position] = field(default_factory=dict)
+    """Members a source names without a full ballot (procedural votes); not adjudicated."""
     decision: Decision | None = None
     adjudication: str = "none"
     agrees: bool | None = None
@@ -397,6 +404,10 @@ def reconcile(observations: Iterable[Observation]) -> Result:
         elif isinstance(o, MembershipObservation):
             membership.append(o)
 
+    from unsc._record import procedural
+
+    if decisions_obs:
+        decisions_obs.extend(procedural.observations())
     repaired = _repair_resolution_numbers(decisions_obs, conflicts)
     decisions_obs.sort(key=lambda o: (_ORDER[o.prov.source], o.prov.file, o.prov.line))
     index = _Index()
@@ -404,6 +415,10 @@ def reconcile(observations: Iterable[Observation]) -> Result:
     for o in decisions_obs:
         resolution = repaired.get(id(o), o.resolution)
         used = used_by_source[o.prov.source]
+        if o.prov.source is Source.PROCEDURAL_TABLE:
+            # Its own question: never another source's account of a draft at that meeting.
+            index.add(Reconciled(key=procedural.key_of(o)), o, None)
+            continue
         rec, repeated = _match(index, o, resolution, used)
         if rec is None:
             rec = Reconciled(key=_new_key(index, o, resolution))
@@ -609,6 +624,8 @@ def _choose_fields(rec: Reconciled, conflicts: list[Conflict], repaired: dict[in
         )
     rec.kind = next((o.kind for o in ranked if o.kind is not Kind.DRAFT_RESOLUTION), first.kind)
     rec.sponsors = next((o.sponsors for o in ranked if o.sponsors), ())
+    rec.subjects = next((o.subjects for o in ranked if o.subjects), ())
+    rec.known_votes = dict(next((o.known_votes for o in ranked if o.known_votes), {}))
     procedural = next((o.procedural for o in ranked if o.procedural is not None), None)
     if procedural is None and rec.resolution in _procedural_resolutions():
         procedural = True

@@ -66,6 +66,8 @@ def dumps(obs: Observation) -> str:
             "raw_outcome": obs.raw_outcome,
             "flags": list(obs.flags),
             "notes": list(obs.notes),
+            "subjects": list(obs.subjects),
+            "known_votes": {k: v.value for k, v in obs.known_votes.items()},
         }
     elif isinstance(obs, ExtraObservation):
         data = dict(obs.data)
@@ -113,6 +115,8 @@ def loads(kind: str, payload: str, prov: Provenance) -> Observation:
             raw_outcome=d["raw_outcome"],
             flags=tuple(d["flags"]),
             notes=tuple(d["notes"]),
+            subjects=tuple(d.get("subjects", ())),
+            known_votes={k: Position(v) for k, v in d.get("known_votes", {}).items()},
         )
     if kind == "membership":
         return MembershipObservation(
