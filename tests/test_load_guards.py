@@ -6,7 +6,10 @@
   it and why, unless ``--skip-unrecognised``; UTF-16 with a BOM and a double
   BOM are read;
 * dates past the covered span, control characters and absurd field sizes are
-  errors naming the file, line and field.
+  errors naming the file, line and field;
+* a load killed with SIGKILL at any moment leaves the database as it was
+  before the load or as after it, never in between, and the next load
+  completes (SQLite and PostgreSQL).
 
 Each test copies the real files it needs from ``../shared/data`` into a
 temporary folder at run time and damages the copy there.
@@ -16,13 +19,20 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import pathlib
 import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
+from dbfixtures import fresh_database
 from realdata import require_shared
 from unsc._cli import main
 from unsc._errors import SourceFormatError
@@ -226,3 +236,87 @@ def test_garbage_is_an_error_naming_file_line_and_field(
     assert message in str(error)
     with record.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(db.observations)).scalar() == 0
+
+
+# --- kill -9 in the middle of a load ----------------------------------------------------
+
+KILL_ROUNDS = int(os.environ.get("UNSC_KILL_ROUNDS", "6"))
+FIRST_FILES = MANDATE_FILES
+MORE_FILES = (
+    "wpdl-vetoes/unsc_vetoes_1946_sept2022.csv",
+    "dppa-sc-membership/DPPA-SCMEMBERSHIP.csv",
+    "failed-drafts-unsc-for-us/cleaned_data_unsc.csv",
+    "sc-votes-1994-2025/sc_voting.csv",
+)
+
+
+def _state(url: str) -> tuple[int, ...]:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            return tuple(
+                conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                for t in (
+                    db.source_files,
+                    db.observations,
+                    db.decisions,
+                    db.votes,
+                    mandate_tables.mandate_events,
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+def _load_command(url: str, folder: pathlib.Path) -> list[str]:
+    return [sys.executable, "-m", "unsc", "--database", url, "data", "load", str(folder)]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_url(request: pytest.FixtureRequest, tmp_path: pathlib.Path) -> Iterator[str]:
+    yield from fresh_database(request.param, tmp_path)
+
+
+def test_kill_9_mid_load_leaves_the_database_as_before(
+    empty_url: str, tmp_path: pathlib.Path
+) -> None:
+    """SIGKILL at spread moments of a load: the database is as before it, or as after it."""
+    first, full = tmp_path / "first", tmp_path / "full"
+    _copy(first, *FIRST_FILES)
+    _copy(full, *FIRST_FILES, *MORE_FILES)
+    Record(empty_url).load(first)
+    before = _state(empty_url)
+
+    reference = f"sqlite:///{tmp_path / 'reference.sqlite3'}"
+    Record(reference).load(first)
+    start = time.monotonic()
+    subprocess.run(_load_command(reference, full), check=True, capture_output=True)
+    duration = time.monotonic() - start
+    after = _state(reference)
+    assert after != before
+
+    outcomes: list[str] = []
+    for n in range(KILL_ROUNDS):
+        proc = subprocess.Popen(
+            _load_command(empty_url, full), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            proc.wait(timeout=duration * (n + 1) / (KILL_ROUNDS + 1))
+            finished = True
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            finished = False
+        state = _state(empty_url)
+        assert state in (before, after), (n, state)
+        outcomes.append("finished" if finished else ("before" if state == before else "after"))
+        if state == after:  # the load had committed: start again from the first state
+            with sa.create_engine(empty_url).begin() as conn:
+                conn.execute(sa.delete(db.source_files))
+            Record(empty_url).load(first)
+            assert _state(empty_url) == before
+    assert outcomes.count("before") >= 1, outcomes
+    subprocess.run(_load_command(empty_url, full), check=True, capture_output=True)
+    assert _state(empty_url) == after
