@@ -240,7 +240,7 @@ def test_garbage_is_an_error_naming_file_line_and_field(
 
 # --- kill -9 in the middle of a load ----------------------------------------------------
 
-KILL_ROUNDS = int(os.environ.get("UNSC_KILL_ROUNDS", "6"))
+KILL_ROUNDS = int(os.environ.get("UNSC_KILL_ROUNDS", "4"))
 FIRST_FILES = MANDATE_FILES
 MORE_FILES = (
     "wpdl-vetoes/unsc_vetoes_1946_sept2022.csv",

@@ -294,7 +294,7 @@ def targets(shared: pathlib.Path) -> tuple[Target, ...]:
     data = shared / "data"
     out: list[Target] = []
     for fmt in FORMATS:
-        is_csv = getattr(fmt._module(), "HEADER", None) is not None
+        is_csv = fmt.header is not None
         seeds = tuple(
             (p.name, _seed_csv(p) if is_csv else p.read_bytes()) for p in _files(data, fmt)
         )

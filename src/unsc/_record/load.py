@@ -52,6 +52,12 @@ class Format:
         name = self.module if "." in self.module else f"unsc._record.{self.module}"
         return importlib.import_module(name)
 
+    @property
+    def header(self) -> tuple[str, ...] | None:
+        """The exact CSV header the importer reads (``None`` for the HTML pages)."""
+        header: Sequence[str] | None = getattr(self._module(), "HEADER", None)
+        return tuple(header) if header else None
+
     def looks_like(self, path: pathlib.Path) -> bool:
         """Whether ``path`` is a file of this format."""
         check: Callable[[pathlib.Path], bool] = self._module().looks_like
@@ -108,9 +114,8 @@ def _is_blank(path: pathlib.Path) -> bool:
 def _csv_formats() -> list[tuple[Format, tuple[str, ...]]]:
     out = []
     for fmt in FORMATS:
-        header = getattr(fmt._module(), "HEADER", None)
-        if header:
-            out.append((fmt, tuple(header)))
+        if fmt.header:
+            out.append((fmt, fmt.header))
     return out
 
 
@@ -169,8 +174,7 @@ def _why_unrecognised(
 
 def _suffix_of(fmt: Format, suffix: str) -> bool:
     """Whether files of ``fmt`` end in ``suffix`` (CSV importers have a ``HEADER``)."""
-    has_header = getattr(fmt._module(), "HEADER", None) is not None
-    return has_header == (suffix == ".csv")
+    return (fmt.header is not None) == (suffix == ".csv")
 
 
 def discover(folder: pathlib.Path, *, loaded: Collection[str] = ()) -> Plan:
