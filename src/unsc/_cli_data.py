@@ -69,8 +69,25 @@ def data_group() -> None:
 @data_group.command("load")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=pathlib.Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the load report as JSON.")
+@click.option(
+    "--allow-shrink",
+    is_flag=True,
+    help="Load a file even if it holds far fewer observations (over 10% fewer) than its "
+    "loaded copy.",
+)
+@click.option(
+    "--skip-unrecognised",
+    is_flag=True,
+    help="Skip files that look meant for an importer but are recognised by none.",
+)
 @click.pass_context
-def load_cmd(ctx: click.Context, folder: pathlib.Path, as_json: bool) -> None:
+def load_cmd(
+    ctx: click.Context,
+    folder: pathlib.Path,
+    as_json: bool,
+    allow_shrink: bool,
+    skip_unrecognised: bool,
+) -> None:
     """Load every recognised file in FOLDER into the record (atomic, idempotent).
 
     Reads the UN Library meetings pages and veto list (HTML), the UN Library
@@ -78,9 +95,20 @@ def load_cmd(ctx: click.Context, folder: pathlib.Path, as_json: bool) -> None:
     workbook (CSV), the failed-drafts file, the WPDL veto list, and the
     peacekeeping mandates (TAMM) and operations (DPPA) for `unsc mandates`.
 
+    Nothing is loaded when a file in a source's folder (or loaded before, or
+    with a header close to a known one) is recognised by no importer, unless
+    --skip-unrecognised; nor when a file holds over 10% fewer observations
+    than its loaded copy (a file cut to its header), unless --allow-shrink.
+    The report gives the observations of each source before and after.
+
     Example: unsc data load ../shared/data
     """
-    report = _record(ctx).load(folder, progress=_progress)
+    report = _record(ctx).load(
+        folder,
+        progress=_progress,
+        allow_shrink=allow_shrink,
+        skip_unrecognised=skip_unrecognised,
+    )
     _report(report, as_json)
 
 
@@ -89,6 +117,8 @@ def _report(report: Any, as_json: bool) -> None:
         "unchanged": report.unchanged,
         "files": report.files,
         "skipped": report.skipped,
+        "unrecognised": report.unrecognised,
+        "sources": report.sources,
         "decisions": report.decisions,
         "conflicts": report.conflicts,
     }
@@ -101,8 +131,16 @@ def _report(report: Any, as_json: bool) -> None:
         + (" (nothing changed)" if report.unchanged else "")
         + f"; {report.decisions} decisions, {report.conflicts} conflicts."
     )
+    for source in report.sources:
+        if source["change"]:
+            click.echo(
+                f"  {source['source']}: {source['before']:,} -> {source['after']:,} observations "
+                f"({source['change']:+,})"
+            )
     if report.skipped:
         click.echo(f"Not recognised: {', '.join(report.skipped)}")
+    for item in report.unrecognised:
+        click.echo(f"Skipped as asked: {item['file']}: {item['reason']}")
 
 
 @data_group.command("fetch")

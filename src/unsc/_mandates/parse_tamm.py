@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._record._csvutil import Row, header_matches, is_csv, read_rows
+from unsc._record._csvutil import FIRST_DAY, LAST_DAY, Row, header_matches, is_csv, read_rows
 from unsc._record.model import ExtraObservation, Provenance, Source
 
 KIND = "tamm_month"
@@ -183,8 +183,8 @@ def parse(path: Path, *, name: str) -> Iterator[ExtraObservation]:
         year, month, yearmon = _int(rec, "year"), _int(rec, "month"), _int(rec, "yearmon")
         if not 1 <= month <= 12:
             raise rec.error("month", f"{month} is not a month (1-12)")
-        if not 1945 <= year <= 2100:
-            raise rec.error("year", f"{year} is outside 1945-2100")
+        if not FIRST_DAY.year <= year <= LAST_DAY.year:
+            raise rec.error("year", f"{year} is outside {FIRST_DAY.year}-{LAST_DAY.year}")
         if yearmon != (year - 1960) * 12 + month - 1:
             raise rec.error(
                 "yearmon",

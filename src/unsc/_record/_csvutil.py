@@ -13,6 +13,7 @@ import codecs
 import csv
 import datetime as dt
 import functools
+import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,27 +30,53 @@ PERMANENT_CODES = frozenset({"CHN", "FRA", "GBR", "RUS", "SUN", "USA"})
 USSR_LAST_DAY = dt.date(1991, 12, 23)
 """Last day of the USSR's seat; the Russian Federation continued it from 24 Dec 1991."""
 
+FIRST_DAY = dt.date(1945, 10, 24)
+"""The Charter's entry into force: no date in a source can be earlier."""
+
+LAST_DAY = dt.date(2027, 12, 31)
+"""The last day the reference data covers: a later date in a source is an error."""
+
+MAX_FIELD_CHARS = 10_000
+"""The longest field a source file may hold (the longest real one is under 2,000)."""
+
+MAX_LONG_FIELD_CHARS = 1_000_000
+"""The longest field of a column of full texts (``long_columns`` of :func:`read_rows`)."""
+
+csv.field_size_limit(max(csv.field_size_limit(), MAX_LONG_FIELD_CHARS))
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NUL = re.compile(r"\x00")
+
 
 class _LineCounter:
     """Decode a binary stream line by line, counting lines (what ``csv.reader`` consumes).
 
-    Decoding each line separately lets a decoding error name its line; a
-    leading byte-order mark is dropped.
+    Decoding each line separately lets a decoding error name its line. UTF-8
+    is the rule; a file that starts with a UTF-16 byte-order mark is read as
+    UTF-16. Leading byte-order marks are dropped, however many there are (a
+    file saved twice by a BOM-writing editor starts with two).
     """
 
     def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
+        head = stream.read(2)
+        stream.seek(0)
+        self._lines: Iterator[bytes | str]
+        if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            self._lines = iter(io.TextIOWrapper(stream, encoding="utf-16", newline=""))
+        else:
+            self._lines = iter(stream)
         self.line = 0
 
     def __iter__(self) -> _LineCounter:
         return self
 
     def __next__(self) -> str:
-        data = next(self._stream)
+        data = next(self._lines)
         self.line += 1
-        if self.line == 1 and data.startswith(codecs.BOM_UTF8):
-            data = data[len(codecs.BOM_UTF8) :]
-        return data.decode("utf-8")
+        text = data if isinstance(data, str) else data.decode("utf-8")
+        if self.line == 1:
+            text = text.lstrip("\ufeff")
+        return text
 
 
 _PLAIN = re.compile(r"[^\s\xa0]+(?: [^\s\xa0]+)*")
@@ -121,9 +148,29 @@ class Row:
         try:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise ValueError(value)
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise self.error(column, f"{value!r} is not a date written YYYY-MM-DD") from None
+        return self.covered(column, day)
+
+    def covered(self, column: str, day: dt.date) -> dt.date:
+        """``day`` itself when it lies in the span a source can speak of (an error otherwise).
+
+        That span runs from the Charter's entry into force (:data:`FIRST_DAY`)
+        to the end of the reference data (:data:`LAST_DAY`): a date past it is a
+        typing error or garbage, never news.
+        """
+        if day > LAST_DAY:
+            raise self.error(
+                column, f"{day.isoformat()} is after {LAST_DAY.isoformat()}, the last day covered"
+            )
+        if day < FIRST_DAY:
+            raise self.error(
+                column,
+                f"{day.isoformat()} is before {FIRST_DAY.isoformat()}, when the Charter "
+                "entered into force",
+            )
+        return day
 
     def boolean(self, column: str) -> bool:
         """The value ``True`` or ``False`` (exactly these spellings)."""
@@ -164,14 +211,48 @@ def _header_error(file: str, found: Sequence[str], expected: Sequence[str]) -> S
     )
 
 
-def read_rows(path: Path, *, name: str, header: Sequence[str]) -> Iterator[Row]:
+def _check_fields(
+    name: str, line: int, header: Sequence[str], values: Sequence[str], long: frozenset[int]
+) -> None:
+    """Refuse control characters and absurd sizes, naming the field."""
+    joined = "".join(values)
+    if len(joined) <= MAX_FIELD_CHARS and _CONTROL.search(joined) is None:
+        return
+    for i, value in enumerate(values):
+        limit, banned = (MAX_LONG_FIELD_CHARS, _NUL) if i in long else (MAX_FIELD_CHARS, _CONTROL)
+        if len(value) > limit:
+            raise SourceFormatError(
+                name,
+                line,
+                header[i],
+                f"the field holds {len(value):,} characters, more than the {limit:,} allowed",
+            )
+        bad = banned.search(value)
+        if bad is not None:
+            raise SourceFormatError(
+                name,
+                line,
+                header[i],
+                f"the field holds the control character U+{ord(bad.group()):04X} "
+                f"at position {bad.start() + 1}; is the file damaged?",
+            )
+
+
+def read_rows(
+    path: Path, *, name: str, header: Sequence[str], long_columns: Sequence[str] = ()
+) -> Iterator[Row]:
     """Stream the records of a CSV file whose header must be exactly ``header``.
 
     Blank lines are skipped. Raises :class:`SourceFormatError` for a wrong
     header, a record with a different number of fields, an unterminated quoted
-    field (a truncated file) or text that is not UTF-8.
+    field (a truncated file), text that is neither UTF-8 nor UTF-16 with a
+    byte-order mark, a field longer than :data:`MAX_FIELD_CHARS` and a control
+    character (tab, line feed and carriage return excepted) in a field. The
+    ``long_columns`` (full texts) may hold up to :data:`MAX_LONG_FIELD_CHARS`
+    and any control character but NUL.
     """
     columns = {column: i for i, column in enumerate(header)}
+    long = frozenset(columns[c] for c in long_columns)
     with path.open("rb") as stream:
         counter = _LineCounter(stream)
         reader = csv.reader(counter, strict=True)
@@ -187,6 +268,13 @@ def read_rows(path: Path, *, name: str, header: Sequence[str]) -> Iterator[Row]:
                     ) from None
                 return
             except csv.Error as exc:
+                if "field larger than field limit" in str(exc):
+                    raise SourceFormatError(
+                        name,
+                        start,
+                        None,
+                        f"a field holds more than {MAX_LONG_FIELD_CHARS:,} characters",
+                    ) from None
                 raise SourceFormatError(
                     name, start, None, f"malformed CSV ({exc}); is the file truncated?"
                 ) from None
@@ -213,6 +301,7 @@ def read_rows(path: Path, *, name: str, header: Sequence[str]) -> Iterator[Row]:
                 raise SourceFormatError(
                     name, start, None, f"the row has {len(values)} fields, expected {len(header)}"
                 )
+            _check_fields(name, start, header, values, long)
             yield Row(name, start, columns, values)
 
 
@@ -224,6 +313,30 @@ def header_matches(path: Path, header: Sequence[str]) -> bool:
     except (OSError, UnicodeDecodeError, csv.Error, StopIteration):
         return False
     return list(first) == list(header)
+
+
+def first_record(path: Path, *, name: str) -> list[str] | None:
+    """The file's first CSV record (``None`` when it has none), read as :func:`read_rows` reads.
+
+    Raises :class:`SourceFormatError` when that record cannot be decoded or parsed.
+    """
+    with path.open("rb") as stream:
+        counter = _LineCounter(stream)
+        try:
+            return list(next(csv.reader(counter, strict=True)))
+        except StopIteration:
+            return None
+        except csv.Error as exc:
+            raise SourceFormatError(name, 1, None, f"malformed CSV ({exc})") from None
+        except UnicodeDecodeError as exc:
+            raise SourceFormatError(
+                name, counter.line or 1, None, f"not UTF-8 text ({exc.reason})"
+            ) from None
+
+
+def header_mismatch(name: str, found: Sequence[str], expected: Sequence[str]) -> SourceFormatError:
+    """The error :func:`read_rows` gives for the header ``found`` where ``expected`` is due."""
+    return _header_error(name, found, expected)
 
 
 def is_csv(path: Path) -> bool:

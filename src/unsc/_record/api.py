@@ -40,9 +40,22 @@ class Record:
         self.url = url or db.default_url()
         self.engine = db.open_database(self.url)
 
-    def load(self, folder: str | pathlib.Path, *, progress: Progress | None = None) -> LoadReport:
-        """Load every recognised file in ``folder``; atomic and idempotent."""
-        return load_folder(pathlib.Path(folder), self.engine, progress=progress)
+    def load(
+        self,
+        folder: str | pathlib.Path,
+        *,
+        progress: Progress | None = None,
+        allow_shrink: bool = False,
+        skip_unrecognised: bool = False,
+    ) -> LoadReport:
+        """Load every recognised file in ``folder``; atomic and idempotent (guards: load.py)."""
+        return load_folder(
+            pathlib.Path(folder),
+            self.engine,
+            progress=progress,
+            allow_shrink=allow_shrink,
+            skip_unrecognised=skip_unrecognised,
+        )
 
     def fetch(
         self,

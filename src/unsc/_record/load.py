@@ -17,15 +17,16 @@ import importlib
 import json
 import pathlib
 import types
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from unsc._errors import InputError
+from unsc._errors import InputError, SourceFormatError
 from unsc._record import db
+from unsc._record._csvutil import first_record, header_mismatch
 from unsc._record.model import (
     MeetingObservation,
     Observation,
@@ -50,6 +51,12 @@ class Format:
     def _module(self) -> types.ModuleType:
         name = self.module if "." in self.module else f"unsc._record.{self.module}"
         return importlib.import_module(name)
+
+    @property
+    def header(self) -> tuple[str, ...] | None:
+        """The exact CSV header the importer reads (``None`` for the HTML pages)."""
+        header: Sequence[str] | None = getattr(self._module(), "HEADER", None)
+        return tuple(header) if header else None
 
     def looks_like(self, path: pathlib.Path) -> bool:
         """Whether ``path`` is a file of this format."""
@@ -80,36 +87,199 @@ REBUILD_HOOKS: tuple[str, ...] = ("unsc._mandates.store:rebuild", "unsc._record.
 
 @dataclass
 class Plan:
-    """The files of a folder, by format, and those not recognised."""
+    """The files of a folder, by format; those not recognised; those that should have been.
+
+    ``unrecognised`` holds ``(name, why)`` for each file that no importer
+    recognises although it looks meant for one (see :func:`discover`).
+    """
 
     files: list[tuple[Format, pathlib.Path, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    unrecognised: list[tuple[str, str]] = field(default_factory=list)
 
 
-def discover(folder: pathlib.Path) -> Plan:
-    """Recognise the loadable files below ``folder`` (names relative to it)."""
+_DATA_SUFFIXES = frozenset({".csv", ".html", ".htm"})
+_NEAR_MISS = 0.5
+"""A CSV header sharing at least this share of an importer's columns was meant for it."""
+
+
+def _is_blank(path: pathlib.Path) -> bool:
+    with path.open("rb") as stream:
+        head = stream.read(4096)
+        more = stream.read(1)
+    text = head.replace(b"\xef\xbb\xbf", b"").replace(b"\xff\xfe", b"").replace(b"\xfe\xff", b"")
+    return not more and not text.strip(b" \t\r\n\x00")
+
+
+def _csv_formats() -> list[tuple[Format, tuple[str, ...]]]:
+    out = []
+    for fmt in FORMATS:
+        if fmt.header:
+            out.append((fmt, fmt.header))
+    return out
+
+
+def _closest_header(
+    path: pathlib.Path, name: str, candidates: Sequence[Format]
+) -> tuple[str | None, bool]:
+    """Why a CSV file matches no importer's header, and whether it was meant for one."""
+    try:
+        found = first_record(path, name=name)
+    except SourceFormatError as exc:
+        return exc.message, False
+    if not found:
+        return "the file is empty", False
+    headers = _csv_formats()
+
+    def share(header: tuple[str, ...]) -> float:
+        return len(set(found) & set(header)) / len(header)
+
+    fmt, header = max(headers, key=lambda item: share(item[1]))
+    if share(header) < _NEAR_MISS:
+        nearby = [item for item in headers if item[0] in candidates]
+        if not nearby:
+            return None, False
+        fmt, header = max(nearby, key=lambda item: share(item[1]))
+    mismatch = header_mismatch(name, found, header).message
+    return f"{mismatch.removeprefix(name + ': ')} (closest format: {fmt.source.value})", True
+
+
+def _why_unrecognised(
+    path: pathlib.Path, name: str, siblings: Sequence[Format], loaded: bool
+) -> str | None:
+    """Why a file no importer recognises should have been loaded; ``None`` if it need not be.
+
+    It should, when it is empty but named like a data file, when it was loaded
+    before under this name, when a recognised file of the same kind sits in
+    its folder (a known source folder), or when its CSV header is close to an
+    importer's.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in _DATA_SUFFIXES:
+        return (
+            "it was loaded before under this name, and is no longer recognised" if loaded else None
+        )
+    if _is_blank(path):
+        return "the file is empty"
+    same_kind = [f for f in siblings if _suffix_of(f, suffix)]
+    if suffix == ".csv":
+        reason, meant = _closest_header(path, name, same_kind)
+        if meant or same_kind or loaded:
+            return reason or "it matches no importer's header"
+        return None
+    if same_kind or loaded:
+        return "it is not a page of the kind its folder holds (its title is not recognised)"
+    return None
+
+
+def _suffix_of(fmt: Format, suffix: str) -> bool:
+    """Whether files of ``fmt`` end in ``suffix`` (CSV importers have a ``HEADER``)."""
+    return (fmt.header is not None) == (suffix == ".csv")
+
+
+def discover(folder: pathlib.Path, *, loaded: Collection[str] = ()) -> Plan:
+    """Recognise the loadable files below ``folder`` (names relative to it).
+
+    A file no importer recognises is skipped, unless it looks meant for one
+    (``loaded`` names the files stored by earlier loads): it is then listed in
+    :attr:`Plan.unrecognised` with the reason.
+    """
     if not folder.is_dir():
         raise InputError(f"{folder} is not a folder", hint="pass the folder holding the files")
     plan = Plan()
+    pending: list[tuple[pathlib.Path, str]] = []
+    recognised: dict[pathlib.Path, list[Format]] = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         name = path.relative_to(folder).as_posix()
         fmt = next((f for f in FORMATS if f.looks_like(path)), None)
         if fmt is None:
-            plan.skipped.append(name)
+            pending.append((path, name))
         else:
             plan.files.append((fmt, path, name))
+            recognised.setdefault(path.parent, []).append(fmt)
+    names = set(loaded)
+    for path, name in pending:
+        why = _why_unrecognised(path, name, recognised.get(path.parent, []), name in names)
+        if why is None:
+            plan.skipped.append(name)
+        else:
+            plan.unrecognised.append((name, why))
     return plan
+
+
+class UnrecognisedFilesError(InputError):
+    """Files that look meant for an importer are recognised by none (nothing was loaded)."""
+
+    hint = "fix or remove them, or pass --skip-unrecognised to load the other files without them"
+
+    def __init__(self, files: Sequence[tuple[str, str]]) -> None:
+        listed = "; ".join(f"{name}: {why}" for name, why in files)
+        super().__init__(
+            f"{len(files)} file(s) in the folder are not recognised by any importer, "
+            f"and nothing was loaded: {listed}"
+        )
+        self.files = list(files)
+
+
+MAX_SHRINK = 0.1
+"""A file losing more than this share of the observations its loaded copy holds is refused."""
+
+
+class ShrinkError(InputError):
+    """Files would replace what a source holds with far less (nothing was loaded)."""
+
+    hint = "check the files; pass --allow-shrink if the sources really did shrink"
+
+    def __init__(self, files: Sequence[tuple[str, str, int, int]]) -> None:
+        listed = "; ".join(
+            f"{name} ({source}) holds {after:,} observations where the loaded copy holds {before:,}"
+            for name, source, before, after in files
+        )
+        super().__init__(
+            f"{len(files)} file(s) would shrink their source by more than "
+            f"{MAX_SHRINK:.0%}, and nothing was loaded: {listed}"
+        )
+        self.files = list(files)
 
 
 @dataclass
 class LoadReport:
-    """What a load did."""
+    """What a load did.
+
+    ``sources`` gives, per source, the observations stored before and after
+    the load; ``unrecognised`` the files skipped on request, with the reason.
+    """
 
     files: list[dict[str, object]]
     skipped: list[str]
     unchanged: bool
     decisions: int
     conflicts: int
+    sources: list[dict[str, object]] = field(default_factory=list)
+    unrecognised: list[dict[str, str]] = field(default_factory=list)
+
+
+def _source_changes(
+    stored: dict[tuple[str, str], tuple[str, int]],
+    parsed: Sequence[tuple[Format, str, str, list[Observation]]],
+) -> list[dict[str, object]]:
+    before: dict[str, int] = {}
+    for (source, _), (_, count) in stored.items():
+        before[source] = before.get(source, 0) + count
+    after = dict(before)
+    for fmt, name, _, obs in parsed:
+        source = fmt.source.value
+        previous = stored.get((source, name), ("", 0))[1]
+        after[source] = after.get(source, 0) - previous + len(obs)
+    return [
+        {
+            "source": source,
+            "before": before.get(source, 0),
+            "after": after[source],
+            "change": after[source] - before.get(source, 0),
+        }
+        for source in sorted(after)
+    ]
 
 
 def _sha256(path: pathlib.Path) -> str:
@@ -128,23 +298,38 @@ def load_folder(
     engine: Engine,
     *,
     progress: Progress | None = None,
+    allow_shrink: bool = False,
+    skip_unrecognised: bool = False,
 ) -> LoadReport:
-    """Load every recognised file in ``folder`` (see the module docstring)."""
-    plan = discover(folder)
+    """Load every recognised file in ``folder`` (see the module docstring).
+
+    Two guards stop the load before anything is written: a file that looks
+    meant for an importer but is recognised by none (:class:`UnrecognisedFilesError`,
+    unless ``skip_unrecognised``), and a file holding far fewer observations
+    than its loaded copy, such as a file cut to its header (:class:`ShrinkError`,
+    unless ``allow_shrink``; see :data:`MAX_SHRINK`).
+    """
+    with engine.connect() as conn:
+        stored = {
+            (r.source, r.file): (r.sha256, r.observations)
+            for r in conn.execute(
+                sa.select(
+                    db.source_files.c.source,
+                    db.source_files.c.file,
+                    db.source_files.c.sha256,
+                    db.source_files.c.observations,
+                )
+            )
+        }
+    plan = discover(folder, loaded={file for _, file in stored})
+    if plan.unrecognised and not skip_unrecognised:
+        raise UnrecognisedFilesError(plan.unrecognised)
     if not plan.files:
         raise InputError(
             f"no recognised data files in {folder}",
             hint="see `unsc data load --help` for the formats read",
         )
-    with engine.connect() as conn:
-        known = {
-            (r.source, r.file): r.sha256
-            for r in conn.execute(
-                sa.select(
-                    db.source_files.c.source, db.source_files.c.file, db.source_files.c.sha256
-                )
-            )
-        }
+    known = {key: digest for key, (digest, _) in stored.items()}
     parsed: list[tuple[Format, str, str, list[Observation]]] = []
     total = len(plan.files)
     for n, (fmt, path, name) in enumerate(plan.files, start=1):
@@ -154,6 +339,16 @@ def load_folder(
         if known.get((fmt.source.value, name)) == digest:
             continue
         parsed.append((fmt, name, digest, list(fmt.parse(path, name=name))))
+    shrinking = [
+        (name, fmt.source.value, before, len(obs))
+        for fmt, name, _, obs in parsed
+        if (before := stored.get((fmt.source.value, name), ("", 0))[1])
+        and len(obs) < before * (1 - MAX_SHRINK)
+    ]
+    if shrinking and not allow_shrink:
+        raise ShrinkError(shrinking)
+    sources = _source_changes(stored, parsed)
+    unrecognised = [{"file": name, "reason": why} for name, why in plan.unrecognised]
     files_report: list[dict[str, object]] = [
         {"file": name, "source": fmt.source.value, "observations": len(obs), "changed": True}
         for fmt, name, _, obs in parsed
@@ -164,6 +359,7 @@ def load_folder(
         for fmt, _, name in plan.files
         if name not in unchanged_names
     ]
+    skipped = plan.skipped + [name for name, _ in plan.unrecognised]
     if not parsed:
         with engine.connect() as conn:
             decisions = conn.execute(
@@ -172,7 +368,7 @@ def load_folder(
             conflicts = conn.execute(
                 sa.select(sa.func.count()).select_from(db.conflicts)
             ).scalar_one()
-        return LoadReport(files_report, plan.skipped, True, decisions, conflicts)
+        return LoadReport(files_report, skipped, True, decisions, conflicts, sources, unrecognised)
     with engine.begin() as conn:
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         for fmt, name, digest, obs in parsed:
@@ -207,7 +403,13 @@ def load_folder(
                 )
         result = rebuild(conn)
     return LoadReport(
-        files_report, plan.skipped, False, len(result.decisions), len(result.conflicts)
+        files_report,
+        skipped,
+        False,
+        len(result.decisions),
+        len(result.conflicts),
+        sources,
+        unrecognised,
     )
 
 

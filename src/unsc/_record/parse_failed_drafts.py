@@ -43,6 +43,7 @@ from pathlib import Path
 from unsc._council import required_votes
 from unsc._engine import Kind, Position
 from unsc._record._csvutil import (
+    LAST_DAY,
     PERMANENT_CODES,
     Remarks,
     Row,
@@ -137,8 +138,8 @@ def _observation(row: Row) -> DecisionObservation:
     remarks = Remarks()
     meeting = row.integer("Meeting Number")
     year = row.integer("Year")
-    if not 1946 <= year <= 2100:
-        raise row.error("Year", f"{year} is not a year of the Council")
+    if not 1946 <= year <= LAST_DAY.year:
+        raise row.error("Year", f"{year} is not a year of the Council (1946-{LAST_DAY.year})")
     date = dt.date(year, 1, 1)
     remarks.add(
         "date_year_only",

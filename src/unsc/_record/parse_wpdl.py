@@ -104,9 +104,10 @@ def _date(row: Row) -> dt.date:
         if match is None:
             raise ValueError(text)
         month, day, year = (int(g) for g in match.groups())
-        return dt.date(year, month, day)
+        stated = dt.date(year, month, day)
     except ValueError:
         raise row.error("date", f"{text!r} is not a date written M/D/YYYY") from None
+    return row.covered("date", stated)
 
 
 def _flag(row: Row, column: str, *, blank: bool = False) -> int | None:

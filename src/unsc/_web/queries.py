@@ -271,6 +271,33 @@ def as_question(row: Row) -> Question:
     )
 
 
+class ChamberConflict(InputError):
+    """A write to a meeting lost a race with another one (answered 409)."""
+
+
+SQLITE_WRITE_WAIT_MS = 30_000
+"""How long a SQLite writer waits for another meeting's write to finish (milliseconds)."""
+
+TABLE_RETRIES = 5
+"""How many times tabling retries when another writer took the same ``seq``."""
+
+
+def lock_session(conn: Connection, session_id: int) -> bool:
+    """Take the meeting's write lock for the rest of the transaction; whether it exists.
+
+    Every write to a meeting starts here, so writers to one meeting go one at a
+    time and each reads what the one before it committed: PostgreSQL locks the
+    session's row until commit; SQLite takes its write lock (waiting up to
+    :data:`SQLITE_WRITE_WAIT_MS` for another writer rather than failing).
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_WRITE_WAIT_MS}")
+    result = conn.execute(
+        sa.update(tables.sessions).where(_S.id == session_id).values(status=_S.status)
+    )
+    return result.rowcount == 1
+
+
 def table_question(
     conn: Connection,
     session_id: int,
@@ -280,24 +307,37 @@ def table_question(
     title: str,
     amends_id: int | None,
 ) -> int:
-    """Table a question in a meeting; its id."""
-    seq = conn.execute(
-        sa.select(sa.func.coalesce(sa.func.max(_Q.seq), 0) + 1).where(_Q.session_id == session_id)
-    ).scalar_one()
-    key = conn.execute(
-        sa.insert(tables.questions).values(
-            session_id=session_id,
-            seq=seq,
-            kind=kind,
-            motion=motion,
-            title=title,
-            amends_id=amends_id,
-            status="pending",
-            tabled_at=_now(),
-        )
-    ).inserted_primary_key
-    assert key is not None
-    return int(key[0])
+    """Table a question in a meeting (after :func:`lock_session`); its id.
+
+    ``seq`` (the order tabled) is unique per meeting in the database
+    (``uq_chamber_questions_session_seq``); should another writer take the
+    same number, the insert is undone to a savepoint and retried with the next.
+    """
+    for _attempt in range(TABLE_RETRIES):
+        seq = conn.execute(
+            sa.select(sa.func.coalesce(sa.func.max(_Q.seq), 0) + 1).where(
+                _Q.session_id == session_id
+            )
+        ).scalar_one()
+        try:
+            with conn.begin_nested():
+                key = conn.execute(
+                    sa.insert(tables.questions).values(
+                        session_id=session_id,
+                        seq=seq,
+                        kind=kind,
+                        motion=motion,
+                        title=title,
+                        amends_id=amends_id,
+                        status="pending",
+                        tabled_at=_now(),
+                    )
+                ).inserted_primary_key
+        except sa.exc.IntegrityError:
+            continue
+        assert key is not None
+        return int(key[0])
+    raise ChamberConflict(f"another question was tabled at the same moment {TABLE_RETRIES} times")
 
 
 def record_vote(
@@ -309,14 +349,14 @@ def record_vote(
     announcement: str,
     decision: Row,
 ) -> None:
-    """Store the members' votes and the engine's decision on a question."""
-    conn.execute(
-        sa.insert(tables.votes),
-        [{"question_id": question_id, "member": m, "position": p} for m, p in votes.items()],
-    )
-    conn.execute(
+    """Store the members' votes and the engine's decision on a pending question.
+
+    Raises :class:`ChamberConflict` when the question is no longer pending (it
+    was decided by a concurrent vote): nothing is then written.
+    """
+    decided = conn.execute(
         sa.update(tables.questions)
-        .where(_Q.id == question_id)
+        .where(_Q.id == question_id, _Q.status == "pending")
         .values(
             status=status,
             decided_at=_now(),
@@ -324,6 +364,19 @@ def record_vote(
             decision=json.dumps(decision, ensure_ascii=False),
         )
     )
+    if decided.rowcount != 1:
+        raise ChamberConflict(f"question {question_id} has already been decided")
+    try:
+        with conn.begin_nested():
+            conn.execute(
+                sa.insert(tables.votes),
+                [
+                    {"question_id": question_id, "member": m, "position": p}
+                    for m, p in votes.items()
+                ],
+            )
+    except sa.exc.IntegrityError:
+        raise ChamberConflict(f"question {question_id} has already been decided") from None
 
 
 def set_question_status(conn: Connection, question_id: int, status: str) -> None:

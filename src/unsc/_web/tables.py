@@ -1,7 +1,8 @@
 """The chamber's tables: user sessions, kept apart from the official record.
 
 Created by the migration ``0003_chamber``; their own ``MetaData`` so that
-nothing that walks the record's tables (``unsc export``) sees them.
+nothing that walks the record's tables (``unsc export``) sees them. The order
+in which questions were tabled is unique per meeting (``0005_chamber_order``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ questions = sa.Table(
     sa.Column("decided_at", sa.String(32)),
     sa.Column("announcement", sa.Text),
     sa.Column("decision", sa.Text),
+    sa.Index("uq_chamber_questions_session_seq", "session_id", "seq", unique=True),
 )
 
 votes = sa.Table(

@@ -129,6 +129,12 @@ def meeting(request: Request, conn: ReadConn, session_id: int) -> HTMLResponse:
 
 
 def _open_session(conn: Connection, session_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The open meeting and its questions, read under the meeting's write lock.
+
+    Concurrent writes to one meeting go one at a time (:func:`queries.lock_session`):
+    each sees the questions and votes the one before it committed.
+    """
+    queries.lock_session(conn, session_id)
     session, rows = _load(conn, session_id)
     if session["status"] != chamber.OPEN:
         raise WebError(
@@ -164,9 +170,12 @@ def table(
     text = title.strip()
     if not text:
         text = chamber.MOTION_BY_CODE[motion].label if motion else "Draft resolution"
-    queries.table_question(
-        conn, session_id, kind=kind.value, motion=motion, title=text, amends_id=amends_id
-    )
+    try:
+        queries.table_question(
+            conn, session_id, kind=kind.value, motion=motion, title=text, amends_id=amends_id
+        )
+    except queries.ChamberConflict as exc:
+        raise WebError(409, str(exc)) from None
     return _redirect(f"/chamber/{session_id}")
 
 
@@ -205,14 +214,17 @@ def vote(
     decision = adjudicate(build_ballot(session["date"], positions, kind=question.kind))
     said = announcement(decision)
     record = {**decision.to_dict(), "votes": dict(decision.votes)}
-    queries.record_vote(
-        conn,
-        question_id,
-        votes={resolve_member(code): position for code, position in positions.items()},
-        status=chamber.status_of(decision),
-        announcement=said,
-        decision=record,
-    )
+    try:
+        queries.record_vote(
+            conn,
+            question_id,
+            votes={resolve_member(code): position for code, position in positions.items()},
+            status=chamber.status_of(decision),
+            announcement=said,
+            decision=record,
+        )
+    except queries.ChamberConflict as exc:
+        raise WebError(409, str(exc)) from None
     effect = chamber.consequences(question, decision, questions)
     if effect.session_status:
         queries.set_session_status(conn, session_id, effect.session_status)
@@ -224,6 +236,7 @@ def vote(
 @router.post("/chamber/{session_id}/resume")
 def resume(conn: WriteConn, session_id: int) -> RedirectResponse:
     """Resume a suspended meeting."""
+    queries.lock_session(conn, session_id)
     session, _ = _load(conn, session_id)
     if session["status"] != "suspended":
         raise WebError(409, f"the meeting is {session['status']}, not suspended")

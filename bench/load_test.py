@@ -1,0 +1,214 @@
+"""Load test: 20 concurrent users on a mixed read workload over many distinct URLs (locust).
+
+Builds the record from ``--data`` into a fresh SQLite file (or copies
+``--database``), writes the pool of real resolution numbers, member codes and
+explorer page counts that ``bench/locust_unsc.py`` draws its URLs from, starts
+``unsc serve --workers N`` on a free loopback port, runs locust headless and
+prints, per request kind and overall: requests, failures, p50, p95, p99 and
+requests per second, with the machine's load average before and after (the
+machine may be shared). Exits 1 when the goal is missed (``--p99`` ms, default
+50, and no failure).
+
+Usage: python bench/load_test.py [--data ../shared/data] [--database FILE]
+       [--users 20] [--duration 60] [--workers 2] [--p99 50]
+(needs the bench extra: pip install -e '.[bench]')
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+LOCUSTFILE = ROOT / "bench" / "locust_unsc.py"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _wait(proc: subprocess.Popen[bytes], url: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        try:
+            code = proc.wait(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            continue
+        raise SystemExit(f"server exited with {code} before answering {url}")
+    raise SystemExit(f"no answer from {url}")
+
+
+def write_pool(database: pathlib.Path, target: pathlib.Path) -> dict[str, object]:
+    """The URL pool from the database: resolutions, members, explorer pages per view."""
+    import sqlalchemy as sa
+
+    from unsc._record import db
+
+    engine = sa.create_engine(f"sqlite:///{database}")
+    with engine.connect() as conn:
+        resolutions = [
+            r[0]
+            for r in conn.execute(
+                sa.select(db.decisions.c.resolution).where(db.decisions.c.resolution.is_not(None))
+            )
+        ]
+        members = sorted(r[0] for r in conn.execute(sa.select(db.votes.c.member).distinct()))
+        drafts = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(db.decisions)
+            .where(db.decisions.c.draft.is_not(None))
+        ).scalar_one()
+        vetoed = conn.execute(
+            sa.select(sa.func.count(sa.distinct(db.vetoes.c.decision_id)))
+        ).scalar_one()
+    engine.dispose()
+    per_page = 50
+    pool = {
+        "resolutions": resolutions,
+        "members": members,
+        "pages": {
+            "resolutions": max(1, -(-len(resolutions) // per_page)),
+            "drafts": max(1, -(-drafts // per_page)),
+            "vetoes": max(1, -(-vetoed // per_page)),
+        },
+    }
+    target.write_text(json.dumps(pool), encoding="utf-8")
+    return pool
+
+
+def _row(row: dict[str, str]) -> str:
+    return (
+        f"| {row['Name']} | {int(row['Request Count']):,} | {int(row['Failure Count']):,} "
+        f"| {row['50%']} | {row['95%']} | {row['99%']} | {float(row['Requests/s']):.1f} |"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=pathlib.Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--database", type=pathlib.Path)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--duration", type=int, default=60, help="seconds")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--p99", type=float, default=50.0, help="goal, milliseconds")
+    parser.add_argument(
+        "--exclude-tags",
+        default="",
+        help="locust tags of requests to leave out (e.g. decision-page), comma-separated",
+    )
+    args = parser.parse_args()
+    locust = shutil.which("locust", path=str(pathlib.Path(sys.executable).parent))
+    if not locust:
+        raise SystemExit("locust is not installed (pip install -e '.[bench]')")
+    work = pathlib.Path(tempfile.mkdtemp(prefix="unsc-load-test-"))
+    database = work / "record.sqlite3"
+    if args.database:
+        shutil.copyfile(args.database, database)
+    else:
+        from unsc._record.api import Record
+
+        Record(f"sqlite:///{database}").load(args.data)
+    from unsc._web.engines import write_engine
+
+    write_engine(f"sqlite:///{database}").dispose()
+    pool = write_pool(database, work / "pool.json")
+    port = _free_port()
+    env = {**os.environ, "UNSC_TOKEN": "bench", "UNSC_AUTOLOAD": "0"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "unsc",
+            "--database",
+            f"sqlite:///{database}",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(work / "server.log").open("wb"),
+    )
+    host = f"http://127.0.0.1:{port}"
+    try:
+        _wait(server, f"{host}/api/status")
+        before = os.getloadavg()
+        subprocess.run(
+            [
+                locust,
+                "-f",
+                str(LOCUSTFILE),
+                "--headless",
+                "--users",
+                str(args.users),
+                "--spawn-rate",
+                str(args.users),
+                "--run-time",
+                f"{args.duration}s",
+                "--host",
+                host,
+                "--csv",
+                str(work / "locust"),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+                *(["--exclude-tags", *args.exclude_tags.split(",")] if args.exclude_tags else []),
+            ],
+            env={**os.environ, "UNSC_LOAD_POOL": str(work / "pool.json")},
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+        after = os.getloadavg()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    with (work / "locust_stats.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    total = next(r for r in rows if r["Name"] == "Aggregated")
+    print(
+        f"{args.users} users, {args.duration} s, unsc serve --workers {args.workers}; "
+        f"{len(pool['resolutions']):,} resolutions, {len(pool['members'])} members in the pool; "
+        f"load average (1 min) {before[0]:.2f} before, {after[0]:.2f} after; "
+        + (f"excluded: {args.exclude_tags}; " if args.exclude_tags else "")
+        + f"{os.cpu_count()} CPUs"
+    )
+    print("| request | requests | failures | p50 ms | p95 ms | p99 ms | req/s |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for row in rows:
+        print(_row(row))
+    failures = (work / "locust_failures.csv").read_text(encoding="utf-8").splitlines()[1:]
+    for line in failures[:10]:
+        print(f"failure: {line}")
+    p99 = float(total["99%"])
+    met = p99 < args.p99 and int(total["Failure Count"]) == 0
+    print(
+        f"p99 {p99:.0f} ms (goal < {args.p99:.0f} ms), {total['Failure Count']} errors: "
+        + ("goal met" if met else "goal missed")
+    )
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The fuzzing harness of the importers and the reader (see :mod:`fuzz.harness`)."""
