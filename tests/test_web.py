@@ -231,6 +231,16 @@ def test_decision_page(client: TestClient) -> None:
     assert "Russian Federation</a></th><td>No</td>" in page
 
 
+@pytest.mark.parametrize("key", ["res:2401", "res:2334", "res:1000", "res:82", "draft:S/10768"])
+def test_decision_page_when_a_reason_names_no_member(client: TestClient, key: str) -> None:
+    response = client.get(f"/decisions/{key}")
+    assert response.status_code == 200, response.text[:500]
+    reasons = client.get(f"/api/decisions/{key}").json()["reasons"]
+    assert any("members" not in r for r in reasons), "the case this test is about"
+    for r in reasons:
+        assert f"<code>{r['code']}</code>" in response.text
+
+
 def test_member_page(client: TestClient) -> None:
     page = client.get("/members/RUS").text
     agreement = client.get("/api/members/RUS").json()["agreement"]
