@@ -94,6 +94,8 @@ REAL_FIELDS = (
     "vetoed_by",
 )
 COUNTS = ("yes", "no", "abstain")
+#: (file name, text, dateline, gold records)
+Case = tuple[str, str, str | None, list[dict[str, Any]]]
 MATCH_THRESHOLD = 1
 
 
@@ -217,13 +219,13 @@ def _real_gold(record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _real_cases(folder: Path) -> list[tuple[str, str, str | None, list[dict[str, Any]]]]:
+def _real_cases(folder: Path) -> list[Case]:
     gold: dict[str, list[dict[str, Any]]] = {}
     for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
             gold.setdefault(record["file"], []).append(_real_gold(record))
-    cases = []
+    cases: list[Case] = []
     for path in sorted(folder.glob("*.txt")):
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         if lines and lines[0].startswith("# source:"):
@@ -267,33 +269,33 @@ def score(
                     if _accepts(g, f):
                         fn[f] += 1
         for i, p in enumerate(predicted):
-            j = by_pred.get(i)
-            g = gold_all[j] if j is not None else None
-            if g is not None and g.get("optional"):
+            jj = by_pred.get(i)
+            gp = gold_all[jj] if jj is not None else None
+            if gp is not None and gp.get("optional"):
                 continue
             n_pred += 1
             n_warned += bool(p.get("warnings"))
             ok = False
-            if g is None:
+            if gp is None:
                 errors.append(f"SPURIOUS {_brief(p)}")
                 for f in fields:
                     if _asserts(p, f, None):
                         fp[f] += 1
             else:
                 n_paired += 1
-                ok = correct(p, g)
+                ok = correct(p, gp)
                 n_correct += ok
                 for f in fields:
-                    acc = _accepts(g, f)
-                    if agrees(p, g, f):
+                    acc = _accepts(gp, f)
+                    if agrees(p, gp, f):
                         tp[f] += 1
                         continue
-                    stated = _asserts(p, f, g)
+                    stated = _asserts(p, f, gp)
                     fp[f] += stated
                     fn[f] += bool(acc)
                     if stated or acc:
                         errors.append(
-                            f"WRONG    gold#{j} {f}: predicted {p.get(f)!r}, "
+                            f"WRONG    gold#{jj} {f}: predicted {p.get(f)!r}, "
                             f"gold {acc[0] if len(acc) == 1 else acc or None!r}"
                         )
             if not ok and not p.get("warnings"):
@@ -302,14 +304,14 @@ def score(
     precision = n_correct / n_pred if n_pred else (1.0 if not n_gold else 0.0)
     recall = n_correct / n_gold if n_gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    per_field = {}
+    per_field: dict[str, dict[str, Any]] = {}
     for f in fields:
-        p = tp[f] / (tp[f] + fp[f]) if tp[f] + fp[f] else 1.0
-        r = tp[f] / (tp[f] + fn[f]) if tp[f] + fn[f] else 1.0
+        fp_ = tp[f] / (tp[f] + fp[f]) if tp[f] + fp[f] else 1.0
+        fr_ = tp[f] / (tp[f] + fn[f]) if tp[f] + fn[f] else 1.0
         per_field[f] = {
-            "precision": p,
-            "recall": r,
-            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "precision": fp_,
+            "recall": fr_,
+            "f1": 2 * fp_ * fr_ / (fp_ + fr_) if fp_ + fr_ else 0.0,
             "tp": tp[f],
             "fp": fp[f],
             "fn": fn[f],
@@ -324,7 +326,7 @@ def score(
         "recall": recall,
         "f1": f1,
         "fields": per_field,
-        "min_field_f1": min(v["f1"] for v in per_field.values()),
+        "min_field_f1": min(float(v["f1"]) for v in per_field.values()),
         "with_warning": n_warned,
         "wrong_without_warning": nowarn_wrong,
         "files": files,
