@@ -66,6 +66,7 @@ MOTION = {
     "outcome": "failed",
     "vetoed_by": [],
     "warnings": [],
+    "confidence": 1.0,
 }
 
 
