@@ -7,6 +7,11 @@ import enum
 from dataclasses import dataclass
 
 from unsc._engine import Kind, Outcome
+from unsc._errors import UnscError
+
+
+class ExtractTimeout(UnscError):
+    """The text took longer to read than the time limit given to :func:`unsc.extract`."""
 
 
 class ExtractWarning(enum.StrEnum):
