@@ -22,6 +22,7 @@ class ExtractWarning(enum.StrEnum):
     COUNT_CONTRADICTS_NAMES = "count_contradicts_names"
     OUTCOME_CONTRADICTS_RULES = "outcome_contradicts_rules"
     INCOMPLETE_RECORD = "incomplete_record"
+    DISAGREES_WITH_RECORD = "disagrees_with_record"
 
     @property
     def message(self) -> str:
@@ -38,6 +39,8 @@ _MESSAGES = {
     "Charter rules give for these votes",
     ExtractWarning.INCOMPLETE_RECORD: "the text gives no date, no outcome or no count for this "
     "vote: it cannot be checked, and a person must confirm it",
+    ExtractWarning.DISAGREES_WITH_RECORD: "the loaded record of the Council's decisions gives "
+    "another value for a field of this vote (see the check's messages)",
 }
 
 

@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 from unsc._engine import Kind, Outcome
 from unsc._errors import InputError
 from unsc._extract import ExtractedVote, ExtractTimeout, ExtractWarning, extract
+from unsc._extract._record import check_records
 from unsc._record import reports
 from unsc._record.reports import ReportSpan, ReportStatus, ReportVote
 from unsc._web import security
@@ -558,7 +559,11 @@ def api_extract(
     """Read a text (``unsc extract --json`` for one file), with each record's supporting spans.
 
     Nothing is stored; ``stored_report`` is the id of the stored report with the
-    same text, if any. Without `Authorization: Bearer TOKEN` a text may have at
+    same text, if any. ``checks`` explains each record's warnings and, when the
+    record of decisions is loaded, compares it with the decision its resolution
+    number or draft symbol names (``record``: the decision's key, the fields that
+    agree, a message per field that differs; a difference is also the warning
+    ``disagrees_with_record``). Without `Authorization: Bearer TOKEN` a text may have at
     most 50,000 characters (413) and an address may read 20 texts at once,
     then one a second (429); every read stops after 5 seconds (503).
     """
@@ -566,12 +571,22 @@ def api_extract(
     digest = reports.text_sha256(text)
     existing = reports.report_by_sha256(conn, digest)
     votes = bounded_extract(request, services.settings.token, text, body.dateline)
+    checked = check_records(conn, votes)
+    if checked is not None:
+        votes = tuple(v for v, _ in checked)
     return JSONResponse(
         {
             "file": body.file,
             "sha256": digest,
             "stored_report": existing.id if existing else None,
             "records": [v.to_dict() for v in votes],
+            "checks": [
+                {
+                    "warnings": [ExtractWarning(w).message for w in v.warnings],
+                    "record": checked[i][1].to_dict() if checked is not None else None,
+                }
+                for i, v in enumerate(votes)
+            ],
             "spans": [[s.to_dict() for s in reports.supporting_spans(text, v)] for v in votes],
         }
     )
