@@ -147,8 +147,7 @@ def extract_cmd(
 ) -> None:
     """Find every Security Council vote reported in the text FILEs.
 
-    A FILE of - reads standard input.
-    Relative days ("on Tuesday", "yesterday") are read against a first line
+    A FILE of - reads standard input. Relative days ("on Tuesday", "yesterday") are read against a first line
     such as "date 2017-10-26 AP, UNITED NATIONS". Votes of other bodies,
     statements, withdrawn drafts and undated history are left out; every
     vote is checked against the Council's composition and the rules.
