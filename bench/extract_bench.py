@@ -1,15 +1,24 @@
-"""Reports per second read by ``unsc.extract`` on the development set, on one core.
+"""Reports per second (and kB per second) read by ``unsc.extract``, on one core.
 
-    python bench/extract_bench.py            # prints the figure
+    python bench/extract_bench.py            # prints the figures
     python bench/extract_bench.py --seconds 5 --rounds 7
     taskset -c 0 python bench/extract_bench.py
 
-The texts of tests/extract_devset/ are read once (a warm-up pass that builds
-the lexicon and compiles the patterns), then in rounds: each round reads them
-repeatedly for at least ``--seconds / --rounds`` and is timed by the wall clock
-and by the CPU time of this process. The figure is the median round (reports
-per wall-clock second); the best round and the CPU-time rate are printed too,
-since on a shared machine other jobs take part of the core.
+Three sets of texts are timed:
+
+* **dev set**: the texts of tests/extract_devset/ (short: about 900 characters);
+* **press-release length**: the dev-set texts joined in name order into texts
+  of 2-8 kB (each grows until it reaches at least 2,000 characters, never past
+  8,000), the length of a UN press release or a wire story with background;
+* **real texts**: ../shared/texts/real/*.txt when that folder is there (read
+  in place, their ``# source:`` line dropped).
+
+Each set is read once (a warm-up pass that builds the lexicon and compiles the
+patterns), then in rounds: each round reads it repeatedly for at least
+``--seconds / --rounds`` and is timed by the wall clock and by the CPU time of
+this process. The figure is the median round; the best round and the
+CPU-time rate are printed too, since on a shared machine other jobs take part
+of the core.
 """
 
 from __future__ import annotations
@@ -22,7 +31,10 @@ from pathlib import Path
 
 from unsc._extract import extract
 
-DEVSET = Path(__file__).resolve().parent.parent / "tests" / "extract_devset"
+REPO = Path(__file__).resolve().parent.parent
+DEVSET = REPO / "tests" / "extract_devset"
+REAL = REPO.parent / "shared" / "texts" / "real"
+MIN_LENGTH, MAX_LENGTH = 2_000, 8_000
 
 
 def measure(texts: list[str], seconds: float) -> tuple[int, float, float]:
@@ -38,28 +50,66 @@ def measure(texts: list[str], seconds: float) -> tuple[int, float, float]:
             return done, elapsed, time.process_time() - cpu
 
 
+def press_length(texts: list[str]) -> list[str]:
+    """The texts joined, in order, into texts of 2-8 kB."""
+    out: list[str] = []
+    current = ""
+    for text in texts:
+        if current and len(current) + len(text) + 2 > MAX_LENGTH:
+            if len(current) >= MIN_LENGTH:
+                out.append(current)
+            current = ""
+        current = f"{current}\n\n{text}" if current else text
+        if len(current) >= MIN_LENGTH:
+            out.append(current)
+            current = ""
+    return [t for t in out if MIN_LENGTH <= len(t) <= MAX_LENGTH]
+
+
+def real_texts(folder: Path) -> list[str]:
+    """The real texts of ``folder``, without their first ``# source:`` line."""
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        if lines and lines[0].startswith("# source:"):
+            lines = lines[1:]
+        out.append("".join(lines))
+    return out
+
+
+def bench(name: str, texts: list[str], seconds: float, rounds: int) -> str:
+    """One line of figures for ``texts``."""
+    for text in texts:
+        extract(text)
+    timed = [measure(texts, seconds / max(1, rounds)) for _ in range(rounds)]
+    wall = [done / elapsed for done, elapsed, _ in timed]
+    cpu = [done / used for done, _, used in timed if used > 0]
+    size = sum(len(t.encode("utf-8")) for t in texts) / len(texts)
+    rate = statistics.median(wall)
+    return (
+        f"{name}: {rate:.0f} reports/s, {rate * size / 1000:.0f} kB/s (median of {rounds} "
+        f"rounds, best {max(wall):.0f}; {statistics.median(cpu):.0f} per CPU-second; "
+        f"{len(texts)} texts of {size / 1000:.1f} kB on average, one core)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=3.0, help="minimum time to run")
+    parser.add_argument("--seconds", type=float, default=3.0, help="minimum time per set")
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds (median reported)")
     parser.add_argument("--devset", type=Path, default=DEVSET)
+    parser.add_argument("--real", type=Path, default=REAL, help="folder of real texts")
     args = parser.parse_args(argv)
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.devset.glob("*.txt"))]
     if not texts:
         print(f"no texts in {args.devset}", file=sys.stderr)
         return 2
-    for text in texts:
-        extract(text)
-    rounds = [measure(texts, args.seconds / max(1, args.rounds)) for _ in range(args.rounds)]
-    wall = [done / elapsed for done, elapsed, _ in rounds]
-    cpu = [done / used for done, _, used in rounds if used > 0]
-    done = sum(r[0] for r in rounds)
-    size = sum(len(t) for t in texts) / len(texts)
-    print(
-        f"{statistics.median(wall):.0f} reports/s (median of {len(rounds)} rounds, best "
-        f"{max(wall):.0f}; {statistics.median(cpu):.0f} per CPU-second; {done} reports of "
-        f"{size:.0f} characters on average, one core)"
-    )
+    sets = [("dev set", texts), ("press-release length (2-8 kB)", press_length(texts))]
+    real = real_texts(args.real) if args.real.is_dir() else []
+    if real:
+        sets.append((f"real texts ({args.real.name})", real))
+    for name, group in sets:
+        print(bench(name, group, args.seconds, args.rounds), flush=True)
     return 0
 
 

@@ -66,6 +66,7 @@ MOTION = {
     "outcome": "failed",
     "vetoed_by": [],
     "warnings": [],
+    "confidence": 1.0,
 }
 
 
@@ -482,3 +483,38 @@ def test_render_vote_without_date() -> None:
     v = one("Russia vetoed a US draft that received 11 votes in favour.")
     assert v.date is None
     assert render_vote(v).startswith("date unknown  draft_resolution")
+
+
+# --- phrasings of real reports (issue 12; examples written for these tests) ---------------
+
+
+def test_a_statement_of_the_voting_rule_is_no_vote() -> None:
+    text = (
+        "date 2021-03-05 UNITED NATIONS\n\n"
+        "China vetoed the draft on Thursday; the other 14 members voted in favour. To pass, "
+        "a resolution needs nine votes and no veto from China, France, Russia, the United "
+        "Kingdom or the United States.\n"
+    )
+    vote = one(text)
+    assert vote.vetoed_by == ("CHN",)
+    assert vote.members_no == ("CHN",)
+    assert (vote.yes, vote.no) == (14, 1)
+    rule_only = "Any draft must get nine votes in favour and no veto by a permanent member."
+    assert extract(rule_only) == ()
+
+
+def test_members_of_the_unsc_are_counted() -> None:
+    vote = one("On 2 May 2019 twelve UNSC members voted in favour, while Russia, China and "
+               "Kuwait abstained. The resolution was adopted.")  # fmt: skip
+    assert (vote.yes, vote.abstain) == (12, 3)
+    assert vote.members_abstain == ("CHN", "KWT", "RUS")
+
+
+def test_a_modal_in_a_relative_clause_governs_only_that_clause() -> None:
+    vote = one(
+        "On 9 June 2016 the Council voted on a text that would have renewed the panel, but it "
+        "failed with four votes in favour, one against and ten abstentions."
+    )
+    assert vote.outcome is Outcome.FAILED
+    assert (vote.yes, vote.no, vote.abstain) == (4, 1, 10)
+    assert extract("If it came to a vote, France would veto the text.") == ()

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import json
 import pathlib
+import random
 from collections.abc import Iterator
 
 import pytest
@@ -171,6 +172,41 @@ def test_a_vote_with_a_warning_is_a_candidate(store: Reports) -> None:
     assert vote.vote.warnings == ("counts_do_not_add_up",)
     assert [v.id for v in store.votes(status="candidate")] == [vote.id]
     assert store.votes(status=ReportStatus.CONFIRMED) == []
+
+
+def test_a_vote_without_date_outcome_or_counts_is_never_confirmed(store: Reports) -> None:
+    # issue 15 item 9: even without warnings, an incomplete record is only a candidate
+    bare = dataclasses.replace(_doubtful(), warnings=(), date=None)
+    unsure = dataclasses.replace(_doubtful(), warnings=(), outcome=None)
+    uncounted = dataclasses.replace(_doubtful(), warnings=(), yes=None, no=None, abstain=None)
+    whole = dataclasses.replace(_doubtful(), warnings=(), yes=11)
+    assert not any(reports.trusted(v) for v in (bare, unsure, uncounted))
+    assert reports.trusted(whole)
+    with store.engine.begin() as conn:
+        loaded = reports.store_report(
+            conn, DOUBTFUL_TEXT, file="doubt.txt", votes=[bare, unsure, uncounted, whole]
+        )
+    statuses = [v.status for v in loaded.report.votes]
+    assert statuses == [ReportStatus.CANDIDATE] * 3 + [ReportStatus.CONFIRMED]
+
+
+def test_noise_gives_no_confirmed_vote(store: Reports) -> None:
+    rnd = random.Random(9)
+    noise = bytes(rnd.randrange(1, 256) for _ in range(50_000)).decode("latin-1")
+    salad = " ".join(rnd.choice(NOISE_WORDS) for _ in range(5_000))
+    for text in (noise, salad):
+        loaded = store.load_text(text, file="noise.txt")
+        assert all(v.status is ReportStatus.CANDIDATE for v in loaded.report.votes)
+    assert store.votes(status="confirmed") == []
+    with pytest.raises(InputError, match="NUL"):
+        store.load_text("Russia vetoed it.\x00", file="nul.txt")
+
+
+NOISE_WORDS = (
+    'Council', 'voted', 'adopted', 'resolution', 'draft', 'vetoed', 'Russia', 'China',
+    'abstained', 'against', 'in', 'favour', '13', '2', '0', 'nine', 'unanimously', 'failed',
+    'rejected', 'on', 'Monday', '.', ',',
+)  # fmt: skip
 
 
 def test_without_auto_confirm_every_vote_is_a_candidate(store: Reports) -> None:

@@ -326,3 +326,50 @@ def test_openapi_describes_the_reports_api(web: TestClient) -> None:
         assert path in paths
     assert "/extract" not in paths
     assert "POST /api/reports" in web.get("/docs").text
+
+
+# --- Bounded reads (issue 15, item 8) -------------------------------------------------------
+
+
+def test_api_extract_caps_anonymous_texts(web: TestClient) -> None:
+    long = "The Council met. " * 4000  # 68,000 characters
+    refused = web.post("/api/extract", json={"text": long})
+    assert refused.status_code == 413
+    assert refused.json()["error"]["code"] == "too_large"
+    assert web.post("/api/extract", json={"text": long}, headers=BEARER).status_code == 200
+
+
+def test_api_extract_rate_limits_anonymous_callers(web: TestClient) -> None:
+    from unsc._web.routes.reports import BURST
+
+    codes = [web.post("/api/extract", json={"text": STORY}).status_code for _ in range(BURST + 3)]
+    assert codes[:BURST] == [200] * BURST
+    assert codes[BURST:] == [429] * 3
+    body = web.post("/api/extract", json={"text": STORY}).json()
+    assert body["error"]["code"] == "rate_limited"
+    # the token holder is not limited
+    assert web.post("/api/extract", json={"text": STORY}, headers=BEARER).status_code == 200
+
+
+def test_rate_limiter_refills_over_time() -> None:
+    from unsc._web.routes.reports import RateLimiter
+
+    now = [0.0]
+    limiter = RateLimiter(rate=2.0, burst=3, clock=lambda: now[0])
+    assert [limiter.wait("a") for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert limiter.wait("a") == pytest.approx(0.5)
+    assert limiter.wait("b") == 0.0  # per client
+    now[0] = 0.5
+    assert limiter.wait("a") == 0.0
+    assert limiter.wait("a") > 0
+
+
+def test_api_extract_stops_at_its_time_limit(
+    web: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unsc._web.routes import reports as routes
+
+    monkeypatch.setattr(routes, "TIME_LIMIT", 0.0)
+    refused = web.post("/api/extract", json={"text": STORY}, headers=BEARER)
+    assert refused.status_code == 503
+    assert refused.json()["error"]["code"] == "timeout"

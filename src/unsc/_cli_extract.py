@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
-from unsc._extract import ExtractedVote, extract
+from unsc._extract import ExtractedVote, ExtractWarning, extract
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"unsc: error: {message}", err=True)
     sys.exit(2)
 
@@ -54,6 +54,10 @@ def _database(ctx: click.Context) -> str | None:
     return url
 
 
+def _name(name: str) -> str:
+    return "<stdin>" if name == "-" else Path(name).name
+
+
 def _reports(ctx: click.Context) -> Any:
     from unsc._record.reports import Reports
 
@@ -75,9 +79,61 @@ def _load_summary(loaded: Any) -> str:
     )
 
 
+def _read(name: str) -> str:
+    """The text of file ``name``, or of standard input for ``-``."""
+    if name == "-":
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            _fail(f"cannot read standard input: {exc}")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        _fail(f"cannot read {name}: {reason}")
+
+
+def _checks(ctx: click.Context, results: list[tuple[str, str, tuple[ExtractedVote, ...]]]) -> Any:
+    """Each file's votes checked against the loaded record (``None``: no record loaded)."""
+    from unsc._extract._record import check_records
+    from unsc._record import db
+
+    engine = db.open_database(_database(ctx))
+    try:
+        with engine.connect() as conn:
+            checked = [check_records(conn, votes) for _, _, votes in results]
+    finally:
+        engine.dispose()
+    if any(c is None for c in checked):
+        return None
+    return checked
+
+
+def render_check(vote: ExtractedVote, check: Any) -> str:
+    """The checks of one vote: the engine's warnings explained, and the record's verdict."""
+    lines = [f"  check: {ExtractWarning(w).message}" for w in vote.warnings]
+    if not vote.warnings:
+        lines.append("  check: the engine's checks find nothing to warn about")
+    lines.append(f"  confidence: {vote.confidence:.2f}")
+    if check is not None:
+        lines.append(f"  record: {check.note}")
+        if check.agrees:
+            lines.append(f"  record agrees on: {', '.join(check.agrees)}")
+        lines += [f"  record disagrees: {m}" for m in check.disagrees]
+    return "\n".join(lines)
+
+
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per file.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Explain each vote's checks (the engine's, against the Council on its date) and "
+    "compare it with the loaded record of decisions (`unsc data load`), when there is one: "
+    "a resolution number gives the date, tally and votes, a draft symbol the outcome.",
+)
 @click.option(
     "--load",
     is_flag=True,
@@ -86,10 +142,12 @@ def _load_summary(loaded: Any) -> str:
     "before changes nothing.",
 )
 @click.pass_context
-def extract_cmd(ctx: click.Context, files: tuple[str, ...], as_json: bool, load: bool) -> None:
+def extract_cmd(
+    ctx: click.Context, files: tuple[str, ...], as_json: bool, check: bool, load: bool
+) -> None:
     """Find every Security Council vote reported in the text FILEs.
 
-    Relative days ("on Tuesday", "yesterday") are read against a first line
+    A FILE of - reads standard input. Relative days ("on Tuesday", "yesterday") are read against a first line
     such as "date 2017-10-26 AP, UNITED NATIONS". Votes of other bodies,
     statements, withdrawn drafts and undated history are left out; every
     vote is checked against the Council's composition and the rules.
@@ -100,28 +158,44 @@ def extract_cmd(ctx: click.Context, files: tuple[str, ...], as_json: bool, load:
 
     Example: unsc extract story.txt --json
     """
-    texts: list[tuple[str, str]] = []
-    for name in files:
-        try:
-            texts.append((name, Path(name).read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            _fail(f"cannot read {name}: {reason}")
+    if files.count("-") > 1:
+        _fail("standard input (-) can be read only once")
+    texts = [(name, _read(name)) for name in files]
     results = [(name, text, extract(text)) for name, text in texts]
+    checks: Any = None
+    if check:
+        checks = _checks(ctx, results)
+        if checks is not None:
+            results = [
+                (name, text, tuple(v for v, _ in pairs))
+                for (name, text, _), pairs in zip(results, checks, strict=True)
+            ]
+        else:
+            click.echo(
+                "unsc: note: no record of decisions is loaded (`unsc data load`): "
+                "the votes are checked by the engine only",
+                err=True,
+            )
     loaded: list[Any] = []
     if load:
         from unsc._record.reports import store_report
 
         with _reports(ctx).engine.begin() as conn:
             loaded = [
-                store_report(conn, text, file=Path(name).name, votes=votes)
+                store_report(conn, text, file=_name(name), votes=votes)
                 for name, text, votes in results
             ]
     if as_json:
-        out: list[dict[str, object]] = [
-            {"file": Path(name).name, "records": [v.to_dict() for v in votes]}
-            for name, _, votes in results
-        ]
+        out: list[dict[str, object]] = []
+        for i, (name, _, votes) in enumerate(results):
+            records = [v.to_dict() for v in votes]
+            if check:
+                for j, record in enumerate(records):
+                    record["check"] = {
+                        "warnings": [ExtractWarning(w).message for w in votes[j].warnings],
+                        "record": checks[i][j][1].to_dict() if checks is not None else None,
+                    }
+            out.append({"file": _name(name), "records": records})
         for item, stored in zip(out, loaded, strict=False):
             item["load"] = stored.to_dict()
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
@@ -129,9 +203,12 @@ def extract_cmd(ctx: click.Context, files: tuple[str, ...], as_json: bool, load:
     for i, (name, _, votes) in enumerate(results):
         if i:
             click.echo()
-        click.echo(f"{name}: {len(votes)} vote{'' if len(votes) == 1 else 's'}")
-        for v in votes:
+        label = "<stdin>" if name == "-" else name
+        click.echo(f"{label}: {len(votes)} vote{'' if len(votes) == 1 else 's'}")
+        for j, v in enumerate(votes):
             click.echo(render_vote(v))
+            if check:
+                click.echo(render_check(v, checks[i][j][1] if checks is not None else None))
         if loaded:
             click.echo(_load_summary(loaded[i]))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unsc._extract._model import ExtractedVote, ExtractWarning
+from unsc._extract._model import ExtractedVote, ExtractTimeout, ExtractWarning
 from unsc._extract._pipeline import extract
 
-__all__ = ["ExtractWarning", "ExtractedVote", "extract"]
+__all__ = ["ExtractTimeout", "ExtractWarning", "ExtractedVote", "extract"]

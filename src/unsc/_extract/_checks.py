@@ -1,4 +1,4 @@
-"""The four checks of a vote record (:class:`ExtractWarning`), in one place.
+"""The checks of a vote record (:class:`ExtractWarning`), in one place.
 
 The reader (``_events.finalise``) runs them on every record it builds, and
 stored reports (``unsc._record.reports``) run them again when a person corrects
@@ -161,4 +161,10 @@ def check_vote(vote: ExtractedVote, *, vetoers: Collection[str] = ()) -> tuple[s
         total != size and vote.yes is not None and vote.no is not None and vote.abstain is not None
     ):
         warnings.add(ExtractWarning.COUNTS_DO_NOT_ADD_UP)
+    if (
+        vote.date is None
+        or vote.outcome is None
+        or (vote.yes is None and vote.no is None and vote.abstain is None)
+    ):
+        warnings.add(ExtractWarning.INCOMPLETE_RECORD)
     return tuple(sorted(w.value for w in warnings))

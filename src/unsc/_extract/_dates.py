@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import operator
 import re
@@ -186,12 +187,28 @@ def _with_year(month: int, day: int, year: int | None, ref: dt.date | None) -> d
     return found
 
 
-def _free(out: list[DateExpr], a: int, b: int) -> bool:
-    """Whether ``a:b`` overlaps none of ``out``."""
-    for e in out:  # noqa: SIM110 - a loop is faster than any()/all() over a generator
-        if b > e.start and a < e.end:
-            return False
-    return True
+class _Taken:
+    """The disjoint spans of the expressions found so far, sorted: overlap tests in log time.
+
+    (A scan over every earlier expression made a text of many dates quadratic.)
+    """
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        """Whether ``a:b`` overlaps none of the spans."""
+        i = bisect.bisect_left(self.starts, b)  # spans starting before b: [0, i)
+        return i == 0 or self.ends[i - 1] <= a
+
+    def add(self, a: int, b: int) -> None:
+        """Take ``a:b`` (free, so the lists stay sorted by start and by end)."""
+        i = bisect.bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
 
 
 def _any(low: str, keys: tuple[str, ...]) -> bool:
@@ -230,6 +247,7 @@ def find_dates(
     if not digits and not _any(low, _HINT_WORDS):
         return []
     out: list[DateExpr] = []
+    taken = _Taken()
     hint_ref = ref
     if hint_ref is None and year_hint is not None:
         hint_ref = dt.date(year_hint, 12, 31)
@@ -237,6 +255,7 @@ def find_dates(
         for m in iso.finditer(text):
             date = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
             out.append(DateExpr(m.start(), m.end(), "day", date, 0, True))
+            taken.add(m.start(), m.end())
     if digits and _MONTH_HINT.search(text):
         # each pattern runs only where its core (digit and month, month and digit) occurs
         for pattern, core in (day_month, month_day):
@@ -244,25 +263,27 @@ def find_dates(
                 continue
             for m in pattern.finditer(text):
                 a, b = m.span()
-                if out and not _free(out, a, b):
+                if out and not taken.free(a, b):
                     continue
                 month = MONTHS[m["month"].lower().rstrip(".")]
                 year = int(m["year"]) if m["year"] else None
                 date = _with_year(month, int(m["day"]), year, hint_ref)
                 out.append(DateExpr(a, b, "day", date, 0, year is not None))
+                taken.add(a, b)
     if "day" in low and weekday_core.search(text):
         for m in weekday.finditer(text):
             a, b = m.span()
-            if not _free(out, a, b) or not _free(out, a - 4, b + 4):
+            if not taken.free(a, b) or not taken.free(a - 4, b + 4):
                 continue  # "5 December 1971 (Sunday)": the calendar date says it
             date = None
             if ref is not None:
                 date = _weekday_before(ref, WEEKDAYS[m["weekday"].lower()], bool(m["last"]))
             out.append(DateExpr(a, b, "weekday", date))
+            taken.add(a, b)
     if _any(low, _DEICTIC_KEYS):
         for m in deictic.finditer(text):
             a, b = m.span()
-            if not _free(out, a, b):
+            if not taken.free(a, b):
                 continue
             word = m["word"].lower()
             date = None
@@ -270,12 +291,13 @@ def find_dates(
                 back = 1 if word in ("yesterday", "last night") else 0
                 date = ref - dt.timedelta(days=back)
             out.append(DateExpr(a, b, "deictic", date))
+            taken.add(a, b)
     if dated_only:
         pass
     elif _any(low, _RELATIVE_KEYS):
         for m in relative.finditer(text):
             a, b = m.span()
-            if not _free(out, a, b):
+            if not taken.free(a, b):
                 continue
             if m["same"]:
                 offset = 0
@@ -285,13 +307,15 @@ def find_dates(
                 n = m["n"].lower()
                 offset = int(n) if n.isdigit() else _NUMBER_WORDS[n]
             out.append(DateExpr(a, b, "relative", None, offset))
+            taken.add(a, b)
     for vague, keys, needs in () if dated_only else vague_parts:
         if not _any(low, keys) or (needs is not None and not needs(text, low)):
             continue
         for m in vague.finditer(text):
             a, b = m.span()
-            if _free(out, a, b):
+            if taken.free(a, b):
                 out.append(DateExpr(a, b, "vague"))
+                taken.add(a, b)
     if not out:
         return out
     if len(out) > 1:

@@ -297,6 +297,11 @@ def hypothetical_at(text: str, at: int, q: P.Pick = P.same) -> bool:
     ``q`` picks the patterns for the text (``P.twin`` for plain text, see ``P.plain``).
     """
     before = _prefix(text, at, 60)
+    # a modal governs only its own clause: "a draft that would have approved the crossings,
+    # but it failed" reports a failure
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(" but "))
+    if cut >= 0:
+        before = before[cut + 1 :]
     if q(P.HYPOTHETICAL_BEFORE).search(before):
         return True
     start = text[:at].lstrip().lower()
@@ -928,7 +933,39 @@ def read(
         m.hypothetical = True
     if m.strong and trigger is not None and hypothetical_at(s, trigger, q):
         m.hypothetical = True
+    if _has(low, _RULE_KEYS) and q(_RULE).search(s):
+        _forget(m)  # a statement of the voting rule ("a resolution needs nine votes") is no vote
     return m
+
+
+# "A resolution needs nine votes in favour and no vetoes by ... to pass", "resolutions
+# require", "to be adopted, a draft must": the rule, not this question's votes
+_RULE = re.compile(
+    r"\b(?:a|any|each|every|the)\s+(?:draft\s+)?(?:resolutions?|drafts?|measures?|texts?|"
+    r"decisions?|motions?)\s+(?:needs?|requires?|must|cannot|can\s*not|can\s+only|only\s+"
+    r"(?:needs?|passes|requires?))\b"
+    r"|\bresolutions\s+(?:need|require|must)\b"
+    r"|\b(?:no|without\s+a|without\s+any)\s+vetoe?s?\s+(?:by|from)\b"
+    r"|\bto\s+(?:pass|be\s+adopted),\s+(?:a|any|the)\s+(?:resolution|draft|text|measure)",
+    re.IGNORECASE,
+)
+_RULE_KEYS = ("need", "requir", "must", "cannot", "can not", "can only", "only", "veto", "to pass",
+              "to be adopted")  # fmt: skip
+
+
+def _forget(m: Mention) -> None:
+    """Drop everything a clause was read to report: it describes the rules, not a vote."""
+    m.kind = None
+    m.counts = {}
+    m.names = {}
+    m.partial = {}
+    m.among = []
+    m.other = None
+    m.unanimous = False
+    m.outcomes = []
+    m.vetoers = []
+    m.weak_vetoers = []
+    m.hypothetical = True
 
 
 _SPONSORS = tuple(

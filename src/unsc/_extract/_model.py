@@ -7,6 +7,11 @@ import enum
 from dataclasses import dataclass
 
 from unsc._engine import Kind, Outcome
+from unsc._errors import UnscError
+
+
+class ExtractTimeout(UnscError):
+    """The text took longer to read than the time limit given to :func:`unsc.extract`."""
 
 
 class ExtractWarning(enum.StrEnum):
@@ -16,6 +21,8 @@ class ExtractWarning(enum.StrEnum):
     MEMBER_NOT_ON_COUNCIL = "member_not_on_council"
     COUNT_CONTRADICTS_NAMES = "count_contradicts_names"
     OUTCOME_CONTRADICTS_RULES = "outcome_contradicts_rules"
+    INCOMPLETE_RECORD = "incomplete_record"
+    DISAGREES_WITH_RECORD = "disagrees_with_record"
 
     @property
     def message(self) -> str:
@@ -30,6 +37,10 @@ _MESSAGES = {
     ExtractWarning.COUNT_CONTRADICTS_NAMES: "more members are named for a position than its count",
     ExtractWarning.OUTCOME_CONTRADICTS_RULES: "the outcome the text reports is not what the "
     "Charter rules give for these votes",
+    ExtractWarning.INCOMPLETE_RECORD: "the text gives no date, no outcome or no count for this "
+    "vote: it cannot be checked, and a person must confirm it",
+    ExtractWarning.DISAGREES_WITH_RECORD: "the loaded record of the Council's decisions gives "
+    "another value for a field of this vote (see the check's messages)",
 }
 
 
@@ -65,6 +76,23 @@ class ExtractedVote:
     warnings: tuple[str, ...]
     body: str = "security_council"
 
+    @property
+    def confidence(self) -> float:
+        """How far the record can be trusted, from 0 to 1.
+
+        1 for a record with its date, outcome and counts and no warning; each
+        missing part and each warning (a weaker or contradicted reading) lowers it.
+        """
+        score = 1.0
+        if self.date is None:
+            score -= 0.2
+        if self.outcome is None:
+            score -= 0.2
+        if self.yes is None and self.no is None and self.abstain is None:
+            score -= 0.15
+        score -= 0.2 * sum(1 for w in self.warnings if w != ExtractWarning.INCOMPLETE_RECORD)
+        return round(max(0.05, score), 2)
+
     def to_dict(self) -> dict[str, object]:
         """The JSON shape of ``unsc extract --json``."""
         return {
@@ -88,4 +116,5 @@ class ExtractedVote:
             "outcome": self.outcome.value if self.outcome else None,
             "vetoed_by": list(self.vetoed_by),
             "warnings": list(self.warnings),
+            "confidence": self.confidence,
         }

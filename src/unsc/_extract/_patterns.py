@@ -161,7 +161,7 @@ OUTCOME_FAILED = re.compile(
 
 _CNT = r"(?P<n>\b\d{1,2}\b|\bno\b|\bnone\b|\bzero\b|\bnil\b|\bnobody\b|\bno\s+one\b)"
 _MID = (
-    r"(?P<mid>(?:\s+(?:other|more|further|remaining|council|security|member|members|countries|"
+    r"(?P<mid>(?:\s+(?:other|more|further|remaining|council|security|unsc|un|u\.n\.|sc|member|members|countries|"
     r"nations|states|delegations|delegates|governments|votes?|ballots|were|was|all|also|then|have|"
     r"had|of\s+(?:the\s+)?(?:council'?s?\s+)?\d+|in\s+all|exactly|only|just))*)"
 )
@@ -295,6 +295,7 @@ HISTORY = re.compile(
     r"(?:\d+|several|many|multiple|numerous|dozens|a\s+number|more\s+than|at\s+least|over)\b|"
     r"\b(?:\d{2,}|several|many|numerous|multiple|dozens\s+of|a\s+string\s+of|a\s+series\s+of)\s+"
     r"(?:previous\s+|prior\s+|earlier\s+|other\s+|such\s+)?(?:resolutions|drafts|vetoes|times|proposals)\b|"
+    r"(?<!would\s)(?<!could\s)(?<!might\s)(?<!should\s)(?<!must\s)"
     r"\b(?:had|has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\b|"
     r"\b(?:\d+(?:st|nd|rd|th)|first|second|third)\s+(?:time|veto)\s+(?:since|in)\b",
     I,

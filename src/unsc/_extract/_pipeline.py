@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 from unsc._extract._dates import (
     coerce_dateline,
@@ -15,7 +16,7 @@ from unsc._extract._dates import (
 from unsc._extract._events import date_events, finalise, group
 from unsc._extract._lexicon import lexicon
 from unsc._extract._mentions import Mention, mask, read
-from unsc._extract._model import ExtractedVote
+from unsc._extract._model import ExtractedVote, ExtractTimeout
 from unsc._extract._patterns import plain, same, twin
 from unsc._extract._text import clauses, drop_quotations, normalise, sentences
 
@@ -99,7 +100,9 @@ def _title_year(paragraphs: list[str]) -> int | None:
     return years[0] if years else None
 
 
-def extract(text: str, *, dateline: dt.date | str | None = None) -> tuple[ExtractedVote, ...]:
+def extract(
+    text: str, *, dateline: dt.date | str | None = None, time_limit: float | None = None
+) -> tuple[ExtractedVote, ...]:
     r"""Every Security Council vote that ``text`` reports, in the order they were taken.
 
     Records are ordered by date; on one day, procedural motions and agenda votes
@@ -112,11 +115,16 @@ def extract(text: str, *, dateline: dt.date | str | None = None) -> tuple[Extrac
     other bodies, statements, withdrawn drafts and votes mentioned only as
     history without a day are left out.
 
+    ``time_limit`` (seconds) bounds the work: past it, :class:`ExtractTimeout`
+    is raised (the reader's time grows linearly with the text, and every
+    sentence is read in bounded time, so the limit is kept closely).
+
     >>> votes = extract("date 2017-10-26 AP\n\nRussia on Tuesday vetoed a US-sponsored "
     ...                 "draft. It received 11 votes in favour, 2 against and 2 abstentions.")
     >>> [(v.date.isoformat(), v.outcome.value, v.vetoed_by) for v in votes]
     [('2017-10-24', 'vetoed', ('RUS',))]
     """
+    deadline = None if time_limit is None else time.perf_counter() + time_limit
     text = normalise(text)
     lines = [line for line in text.split("\n")]
     ref = coerce_dateline(dateline)
@@ -162,6 +170,8 @@ def extract(text: str, *, dateline: dt.date | str | None = None) -> tuple[Extrac
         people = "own" in paragraph
         para_date: dt.date | None = None
         for s_index, sentence in enumerate(split):
+            if deadline is not None and time.perf_counter() > deadline:
+                raise ExtractTimeout(f"the text took more than {time_limit:g} s to read")
             relevant = relevance[s_index]
             for clause in clauses(sentence, p_index, s_index, ok):
                 dated = (

@@ -200,7 +200,29 @@ def sentences(paragraph: str, ascii_ok: bool | None = None) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail)
+    if any(len(sentence) > MAX_SENTENCE for sentence in out):
+        out = [piece for sentence in out for piece in _cut(sentence)]
     return out
+
+
+#: The longest sentence read as one (real sentences about votes stay well under 600
+#: characters); a longer run of text is cut into pieces, so that the work per sentence
+#: is bounded and the reader's time grows linearly with the text.
+MAX_SENTENCE = 1200
+
+
+def _cut(sentence: str) -> list[str]:
+    """``sentence`` in pieces of at most ``MAX_SENTENCE`` characters, cut at a space."""
+    out: list[str] = []
+    while len(sentence) > MAX_SENTENCE:
+        at = sentence.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        if at < 0:
+            at = MAX_SENTENCE
+        out.append(sentence[:at].strip())
+        sentence = sentence[at:].strip()
+    if sentence:
+        out.append(sentence)
+    return [piece for piece in out if piece]
 
 
 _CLAUSE_BREAK = re.compile(

@@ -7,10 +7,11 @@ name and the SHA-256 of the text) in two tables of their own, ``reports`` and
 nothing here is a source of the record's decisions, and ``unsc export`` does
 not see them.
 
-A vote without warnings is stored *confirmed* (a user record); a vote with a
-warning is a *candidate* awaiting a person's confirmation, with corrections,
-or rejection. Loading the same text again changes nothing: reports are keyed
-by the SHA-256 of the text (UTF-8, every line ending a newline).
+A vote without warnings, with a date, an outcome and its counts is stored
+*confirmed* (a user record); any other vote is a *candidate* awaiting a
+person's confirmation, with corrections, or rejection. Loading the same text
+again changes nothing: reports are keyed by the SHA-256 of the text (UTF-8,
+every line ending a newline).
 
 Every stored vote keeps the record the reader gave (``extracted``), its
 current values after corrections, the reader's warnings (checked again when a
@@ -895,6 +896,20 @@ def _dateline(value: dt.date | str | None) -> dt.date | None:
         raise InputError(f"bad dateline {value!r}", hint="write dates as YYYY-MM-DD") from None
 
 
+def trusted(vote: ExtractedVote) -> bool:
+    """Whether a vote may be stored confirmed without a person.
+
+    It needs no warning, a date, an outcome and a count, so that noise (which
+    gives none of them) is never trusted.
+    """
+    return (
+        not vote.warnings
+        and vote.date is not None
+        and vote.outcome is not None
+        and vote.yes is not None
+    )
+
+
 def store_report(
     conn: Connection,
     text: str,
@@ -912,6 +927,11 @@ def store_report(
     reviews every vote, as in the web app) every vote is a candidate.
     """
     text = normalise_text(text)
+    if "\x00" in text:
+        raise InputError(
+            f"cannot store {file or 'the text'}: it holds NUL bytes (it is not a text file)",
+            hint="remove the NUL characters, or give a text file",
+        )
     digest = text_sha256(text)
     existing = report_by_sha256(conn, digest)
     if existing is not None:
@@ -930,7 +950,7 @@ def store_report(
     report_id = int(inserted[0])
     rows = []
     for seq, vote in enumerate(votes, start=1):
-        confirmed = auto_confirm and not vote.warnings
+        confirmed = auto_confirm and trusted(vote)
         rows.append(
             {
                 "report_id": report_id,

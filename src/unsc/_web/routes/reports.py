@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import itertools
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Form, Request
@@ -23,7 +25,8 @@ from pydantic import BaseModel, Field
 
 from unsc._engine import Kind, Outcome
 from unsc._errors import InputError
-from unsc._extract import ExtractedVote, ExtractWarning, extract
+from unsc._extract import ExtractedVote, ExtractTimeout, ExtractWarning, extract
+from unsc._extract._record import check_records
 from unsc._record import reports
 from unsc._record.reports import ReportSpan, ReportStatus, ReportVote
 from unsc._web import security
@@ -35,7 +38,100 @@ from unsc._web.routes.api import ErrorOut
 router = APIRouter()
 
 MAX_TEXT = 200_000
-"""Characters of text one request may submit."""
+"""Characters of text one request may submit (with the access token)."""
+ANONYMOUS_MAX_TEXT = 50_000
+"""Characters of text one request without the access token may submit."""
+TIME_LIMIT = 5.0
+"""Seconds the reader may spend on one request's text."""
+RATE = 1.0
+"""Reads per second an anonymous client regains (a steady 60 a minute)."""
+BURST = 20
+"""Reads an anonymous client may make at once before it must wait."""
+
+
+class RateLimiter:
+    """A token bucket per client address: ``burst`` reads at once, then ``rate`` a second."""
+
+    def __init__(
+        self, rate: float = RATE, burst: int = BURST, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.rate = rate
+        self.burst = burst
+        self.clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, client: str) -> float:
+        """Take one read for ``client``: 0 when allowed, else the seconds until one is."""
+        now = self.clock()
+        with self._lock:
+            if len(self._buckets) > 10_000:  # forget clients whose buckets are full again
+                full = now - self.burst / self.rate
+                self._buckets = {k: v for k, v in self._buckets.items() if v[1] > full}
+            tokens, last = self._buckets.get(client, (float(self.burst), now))
+            tokens = min(float(self.burst), tokens + (now - last) * self.rate)
+            if tokens < 1.0:
+                self._buckets[client] = (tokens, now)
+                return (1.0 - tokens) / self.rate
+            self._buckets[client] = (tokens - 1.0, now)
+            return 0.0
+
+
+_LIMITER_LOCK = threading.Lock()
+
+
+def limiter(request: Request) -> RateLimiter:
+    """The app's limiter of anonymous reads (``POST /api/extract``, the ``/extract`` preview)."""
+    state = request.app.state
+    with _LIMITER_LOCK:
+        found = getattr(state, "extract_limiter", None)
+        if not isinstance(found, RateLimiter):
+            found = state.extract_limiter = RateLimiter()
+    return found
+
+
+def _has_token(request: Request, token: str) -> bool:
+    if security.is_unlocked(request, token):
+        return True
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return (
+        scheme.lower() == "bearer"
+        and bool(given)
+        and hmac.compare_digest(given.strip().encode(), token.encode())
+    )
+
+
+def bounded_extract(
+    request: Request, token: str, text: str, dateline: dt.date | None
+) -> tuple[ExtractedVote, ...]:
+    """Read ``text`` within the limits of one request.
+
+    Without the access token a client may send at most ``ANONYMOUS_MAX_TEXT``
+    characters (413) and make ``BURST`` reads at once, then ``RATE`` a second
+    (429); every read stops after ``TIME_LIMIT`` seconds (503).
+    """
+    if not _has_token(request, token):
+        if len(text) > ANONYMOUS_MAX_TEXT:
+            raise WebError(
+                413,
+                f"the text has {len(text)} characters; without the access token at most "
+                f"{ANONYMOUS_MAX_TEXT} are read",
+                code="too_large",
+            )
+        client = request.client.host if request.client else "unknown"
+        wait = limiter(request).wait(client)
+        if wait > 0:
+            raise WebError(
+                429,
+                f"too many texts read from this address; try again in {wait:.0f} s "
+                "(or use the access token)",
+                code="rate_limited",
+            )
+    try:
+        return extract(text, dateline=dateline, time_limit=TIME_LIMIT)
+    except ExtractTimeout as exc:
+        raise WebError(503, f"{exc}; send a shorter text", code="timeout") from None
+
 
 NOTE = (
     "Votes read from reports are kept apart from the official record: they are your own "
@@ -234,6 +330,7 @@ def extract_page(request: Request) -> HTMLResponse:
 def extract_preview(
     request: Request,
     conn: ReadConn,
+    services: ServicesDep,
     text: Annotated[str, Form(max_length=MAX_TEXT)],
     dateline: Annotated[str, Form(max_length=20)] = "",
     file: Annotated[str, Form(max_length=300)] = "",
@@ -244,7 +341,7 @@ def extract_preview(
     existing = reports.report_by_sha256(conn, reports.text_sha256(text))
     if existing is not None:
         return _redirect(f"/reports/{existing.id}?seen=1")
-    votes = extract(text, dateline=day)
+    votes = bounded_extract(request, services.settings.token, text, day)
     spans = [reports.supporting_spans(text, v) for v in votes]
     hidden = {"text": text, "dateline": day.isoformat() if day else "", "file": file}
     items = [
@@ -447,23 +544,49 @@ FORBIDDEN: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.post("/api/extract", tags=["reports"], responses={400: {"model": ErrorOut}})
-def api_extract(conn: ReadConn, body: ReportIn) -> JSONResponse:
+EXTRACT_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "Invalid input"},
+    413: {"model": ErrorOut, "description": "Text too long for a caller without the token"},
+    429: {"model": ErrorOut, "description": "Too many reads from this address"},
+    503: {"model": ErrorOut, "description": "The text took too long to read"},
+}
+
+
+@router.post("/api/extract", tags=["reports"], responses=EXTRACT_ERRORS)
+def api_extract(
+    request: Request, conn: ReadConn, services: ServicesDep, body: ReportIn
+) -> JSONResponse:
     """Read a text (``unsc extract --json`` for one file), with each record's supporting spans.
 
     Nothing is stored; ``stored_report`` is the id of the stored report with the
-    same text, if any.
+    same text, if any. ``checks`` explains each record's warnings and, when the
+    record of decisions is loaded, compares it with the decision its resolution
+    number or draft symbol names (``record``: the decision's key, the fields that
+    agree, a message per field that differs; a difference is also the warning
+    ``disagrees_with_record``). Without `Authorization: Bearer TOKEN` a text may have at
+    most 50,000 characters (413) and an address may read 20 texts at once,
+    then one a second (429); every read stops after 5 seconds (503).
     """
     text = reports.normalise_text(body.text)
     digest = reports.text_sha256(text)
     existing = reports.report_by_sha256(conn, digest)
-    votes = extract(text, dateline=body.dateline)
+    votes = bounded_extract(request, services.settings.token, text, body.dateline)
+    checked = check_records(conn, votes)
+    if checked is not None:
+        votes = tuple(v for v, _ in checked)
     return JSONResponse(
         {
             "file": body.file,
             "sha256": digest,
             "stored_report": existing.id if existing else None,
             "records": [v.to_dict() for v in votes],
+            "checks": [
+                {
+                    "warnings": [ExtractWarning(w).message for w in v.warnings],
+                    "record": checked[i][1].to_dict() if checked is not None else None,
+                }
+                for i, v in enumerate(votes)
+            ],
             "spans": [[s.to_dict() for s in reports.supporting_spans(text, v)] for v in votes],
         }
     )
