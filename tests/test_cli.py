@@ -329,8 +329,18 @@ def _with_abstain(abstain: str) -> list[str]:
     [
         pytest.param(
             ["council", "2017-02-30"],
-            "bad date '2017-02-30' (write dates as YYYY-MM-DD)",
+            "bad date '2017-02-30': day 30 is invalid (February 2017 has 28 days)",
             id="bad-date",
+        ),
+        pytest.param(
+            ["council", "1971-13-01"],
+            "bad date '1971-13-01': month 13 is invalid (months are 01 to 12)",
+            id="bad-month",
+        ),
+        pytest.param(
+            ["council", "2024-02-30"],
+            "bad date '2024-02-30': day 30 is invalid (February 2024 has 29 days)",
+            id="bad-day-leap-year",
         ),
         pytest.param(
             ["council", "24/10/2017"],
@@ -339,7 +349,7 @@ def _with_abstain(abstain: str) -> list[str]:
         ),
         pytest.param(
             ["vote", "--date", "2017-13-01", "--yes", "FRA"],
-            "bad date '2017-13-01' (write dates as YYYY-MM-DD)",
+            "bad date '2017-13-01': month 13 is invalid (months are 01 to 12)",
             id="bad-vote-date",
         ),
         pytest.param(

@@ -17,6 +17,7 @@ Art. 27(3) is never inferred: a party that voted raises a warning.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
@@ -257,11 +258,33 @@ class Ballot:
 
 
 def parse_date(value: str) -> dt.date:
-    """Parse an ISO date, with an error that says how to fix it."""
+    """Parse an ISO date, with an error that names what is wrong and how to fix it.
+
+    >>> parse_date("1971-13-01")
+    Traceback (most recent call last):
+    ...
+    unsc._errors.InputError: bad date '1971-13-01': month 13 is invalid (months are 01 to 12)
+    """
+    text = value.strip()
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"bad date {value!r}", hint="write dates as YYYY-MM-DD") from None
+        pass
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+        year, month, day = (int(p) for p in parts)
+        if not 1 <= month <= 12:
+            raise InputError(
+                f"bad date {value!r}: month {month} is invalid (months are 01 to 12)"
+            ) from None
+        if year >= 1:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise InputError(
+                    f"bad date {value!r}: day {day} is invalid "
+                    f"({calendar.month_name[month]} {year} has {last} days)"
+                ) from None
+    raise InputError(f"bad date {value!r}", hint="write dates as YYYY-MM-DD") from None
 
 
 def parse_kind(value: str) -> Kind:
