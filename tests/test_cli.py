@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -593,3 +595,32 @@ def test_python_m_unsc() -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert json.loads(result.stdout)["president"] == "FRA"
+
+
+def test_council_csv_is_one_row_per_member() -> None:
+    result = CliRunner().invoke(cli, ["council", "2017-10-24", "--csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    data = json.loads(CliRunner().invoke(cli, ["council", "2017-10-24", "--json"]).output)
+    assert [r["code"] for r in rows] == [m["code"] for m in data["members"]]
+    assert [r["code"] for r in rows if r["president"] == "True"] == ["FRA"]
+    assert {r["date"] for r in rows} == {"2017-10-24"}
+    assert next(r for r in rows if r["code"] == "CHN")["represented_by"] == (
+        next(m for m in data["members"] if m["code"] == "CHN").get("represented_by", "") or ""
+    )
+
+
+def test_presidents_csv_matches_json() -> None:
+    result = CliRunner().invoke(cli, ["presidents", "1984", "--csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    data = json.loads(CliRunner().invoke(cli, ["presidents", "1984", "--json"]).output)
+    assert rows == [{k: str(v) for k, v in p.items()} for p in data]
+    assert [r["code"] for r in rows][7:10] == ["BFA", "ZWE", "BFA"]
+
+
+def test_json_and_csv_together_are_refused() -> None:
+    for args in (["council", "2017-10-24"], ["presidents", "1984"]):
+        result = CliRunner().invoke(cli, [*args, "--json", "--csv"])
+        assert result.exit_code == 2
+        assert "give --json or --csv, not both" in result.output

@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -230,9 +231,7 @@ class Ballot:
                 f"unknown ballot field {extra[0]!r}",
                 hint="fields are date, kind, procedural, votes, parties, without_vote",
             )
-        raw_date = data.get("date")
-        if not isinstance(raw_date, str):
-            raise BallotError("the ballot has no date", hint='add "date": "YYYY-MM-DD"')
+        raw_date = _ballot_date(data)
         date = parse_date(raw_date)
         kind = parse_kind(str(data.get("kind", Kind.DRAFT_RESOLUTION.value)))
         procedural = data.get("procedural")
@@ -255,6 +254,19 @@ class Ballot:
             parties=[str(p) for p in raw_parties],
             without_vote=without_vote,
         )
+
+
+def _ballot_date(data: Mapping[str, object]) -> str:
+    """The ballot's ``date`` field: a string, else an error saying what it must be."""
+    raw = data.get("date")
+    if raw is None:
+        raise BallotError("the ballot has no date", hint='add "date": "YYYY-MM-DD"')
+    if not isinstance(raw, str):
+        raise BallotError(
+            f'"date" must be a string YYYY-MM-DD, not {json.dumps(raw, default=repr)}',
+            hint='write e.g. "date": "2017-10-24", in quotes',
+        )
+    return raw
 
 
 def parse_date(value: str) -> dt.date:
@@ -745,9 +757,7 @@ def decide(data: Mapping[str, object]) -> Decision:
             f"unknown field {extra[0]!r} in a tally ballot",
             hint="fields are date, kind, procedural, tally, permanent_no",
         )
-    raw_date = data.get("date")
-    if not isinstance(raw_date, str):
-        raise BallotError("the ballot has no date", hint='add "date": "YYYY-MM-DD"')
+    raw_date = _ballot_date(data)
     tally = data["tally"]
     if not isinstance(tally, Mapping):
         raise BallotError('"tally" must be an object with yes, no, abstain and not_voting')

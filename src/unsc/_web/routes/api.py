@@ -235,6 +235,53 @@ class MandateOut(BaseModel):
     sources: list[str]
 
 
+class MandatePeriodOut(BaseModel):
+    """One period of a mandate: from the decision that granted it to its end."""
+
+    start: dt.date
+    end: dt.date | None
+    granted: dt.date | None
+    end_basis: str | None
+    resolution: int | None
+    document: str | None
+    decision: str | None
+    source: str
+    file: str | None
+    line: int | None
+    text: str | None
+
+
+class MandateEventOut(BaseModel):
+    """One event of a body's timeline: established, renewed, a failed renewal, the end."""
+
+    date: dt.date
+    precision: str
+    kind: str
+    label: str
+    resolution: int | None
+    draft: str | None
+    document: str | None
+    decision: str | None
+    outcome: str | None
+    vetoed_by: list[str]
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    source: str
+    file: str | None
+    line: int | None
+    note: str | None
+
+
+class MandateDetailOut(MandateOut):
+    """``unsc mandate NAME --json``: the row of ``unsc mandates`` and the whole timeline."""
+
+    at: dt.date
+    periods: list[MandatePeriodOut]
+    events: list[MandateEventOut]
+    notes: list[str]
+
+
 class PowerPlayerOut(BaseModel):
     """One player's power (the indices asked for)."""
 
@@ -438,7 +485,11 @@ def mandates_list(
     return keep(request, Response(body, media_type=JSON))
 
 
-@router.get("/mandates/{name}", responses={404: {"model": ErrorOut}, **ERRORS})
+@router.get(
+    "/mandates/{name}",
+    response_model=MandateDetailOut,
+    responses={404: {"model": ErrorOut, "description": "No body of that name"}, **ERRORS},
+)
 def mandate_one(
     request: Request,
     services: ServicesDep,
