@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -329,8 +331,18 @@ def _with_abstain(abstain: str) -> list[str]:
     [
         pytest.param(
             ["council", "2017-02-30"],
-            "bad date '2017-02-30' (write dates as YYYY-MM-DD)",
+            "bad date '2017-02-30': day 30 is invalid (February 2017 has 28 days)",
             id="bad-date",
+        ),
+        pytest.param(
+            ["council", "1971-13-01"],
+            "bad date '1971-13-01': month 13 is invalid (months are 01 to 12)",
+            id="bad-month",
+        ),
+        pytest.param(
+            ["council", "2024-02-30"],
+            "bad date '2024-02-30': day 30 is invalid (February 2024 has 29 days)",
+            id="bad-day-leap-year",
         ),
         pytest.param(
             ["council", "24/10/2017"],
@@ -339,7 +351,7 @@ def _with_abstain(abstain: str) -> list[str]:
         ),
         pytest.param(
             ["vote", "--date", "2017-13-01", "--yes", "FRA"],
-            "bad date '2017-13-01' (write dates as YYYY-MM-DD)",
+            "bad date '2017-13-01': month 13 is invalid (months are 01 to 12)",
             id="bad-vote-date",
         ),
         pytest.param(
@@ -583,3 +595,32 @@ def test_python_m_unsc() -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert json.loads(result.stdout)["president"] == "FRA"
+
+
+def test_council_csv_is_one_row_per_member() -> None:
+    result = CliRunner().invoke(cli, ["council", "2017-10-24", "--csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    data = json.loads(CliRunner().invoke(cli, ["council", "2017-10-24", "--json"]).output)
+    assert [r["code"] for r in rows] == [m["code"] for m in data["members"]]
+    assert [r["code"] for r in rows if r["president"] == "True"] == ["FRA"]
+    assert {r["date"] for r in rows} == {"2017-10-24"}
+    assert next(r for r in rows if r["code"] == "CHN")["represented_by"] == (
+        next(m for m in data["members"] if m["code"] == "CHN").get("represented_by", "") or ""
+    )
+
+
+def test_presidents_csv_matches_json() -> None:
+    result = CliRunner().invoke(cli, ["presidents", "1984", "--csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    data = json.loads(CliRunner().invoke(cli, ["presidents", "1984", "--json"]).output)
+    assert rows == [{k: str(v) for k, v in p.items()} for p in data]
+    assert [r["code"] for r in rows][7:10] == ["BFA", "ZWE", "BFA"]
+
+
+def test_json_and_csv_together_are_refused() -> None:
+    for args in (["council", "2017-10-24"], ["presidents", "1984"]):
+        result = CliRunner().invoke(cli, [*args, "--json", "--csv"])
+        assert result.exit_code == 2
+        assert "give --json or --csv, not both" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -61,7 +62,9 @@ def test_power_list() -> None:
     ("args", "message"),
     [
         (["nope"], "unknown game 'nope'"),
-        ([], "no game"),
+        (["--date", "1971-13-01"], "month 13"),
+        (["--date", "1930-01-01"], "1930-01-01"),
+        (["council-1966", "--date", "2017-10-24"], "either --date, GAME or --weights"),
         (["--weights", "1,2"], "--weights needs --quota"),
         (["--weights", "1,x", "--quota", "2"], "bad weights '1,x'"),
         (["--weights", "1,2", "--quota", "9"], "above the total weight 3"),
@@ -75,3 +78,39 @@ def test_power_errors(args: list[str], message: str) -> None:
     assert result.exit_code == 2
     assert result.output.startswith("unsc: error: ")
     assert message in result.output
+
+
+def _power(*args: str) -> dict[str, object]:
+    result = CliRunner().invoke(main, ["power", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    data: dict[str, object] = json.loads(result.output)
+    return data
+
+
+def test_power_on_a_date_uses_the_real_members() -> None:
+    data = _power("--date", "2017-10-24")
+    assert data["game"] == "council-2017-10-24"
+    players = {p["code"]: p for p in data["players"]}  # type: ignore[attr-defined]
+    sitting = json.loads(CliRunner().invoke(main, ["council", "2017-10-24", "--json"]).output)
+    assert set(players) == {m["code"] for m in sitting["members"]}
+    assert {"BOL", "KAZ", "SWE", "RUS"} <= set(players)
+    # the same game as the abstract council-1966, seat for seat
+    seats = {p["code"]: p for p in _power("council-1966")["players"]}  # type: ignore[attr-defined]
+    assert players["RUS"]["shapley_shubik"] == pytest.approx(seats["RUS"]["shapley_shubik"])
+    assert players["BOL"]["banzhaf"] == pytest.approx(seats["E01"]["banzhaf"])
+    assert data["power_to_act"] == pytest.approx(53 / 2048)
+
+
+def test_power_before_1966_has_eleven_members_and_seven_votes() -> None:
+    data = _power("--date", "1950-06-27")
+    players = {p["code"]: p for p in data["players"]}  # type: ignore[attr-defined]
+    assert len(players) == 11
+    assert {"SUN", "YUG"} <= set(players)
+    seats = {p["code"]: p for p in _power("council-1946")["players"]}  # type: ignore[attr-defined]
+    assert players["SUN"]["shapley_shubik"] == pytest.approx(seats["SUN"]["shapley_shubik"])
+
+
+def test_bare_power_is_todays_council() -> None:
+    today = dt.date.today().isoformat()
+    assert _power()["game"] == f"council-{today}"
+    assert _power() == _power("--date", today)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import importlib
+import io
 import json
 import sys
 from typing import ClassVar
@@ -66,18 +68,47 @@ def main(database: str | None) -> None:
     """
 
 
+def _csv_rows(rows: list[dict[str, object]]) -> None:
+    out = io.StringIO()
+    fields = list(dict.fromkeys(k for row in rows for k in row))  # every column, in order
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    click.echo(out.getvalue(), nl=False)
+
+
+def _one_format(as_json: bool, as_csv: bool) -> None:
+    if as_json and as_csv:
+        raise InputError("give --json or --csv, not both")
+
+
 @main.command("council")
 @click.argument("date")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV: one row per member.")
 @_guard
-def council_cmd(date: str, as_json: bool) -> None:
+def council_cmd(date: str, as_json: bool, as_csv: bool) -> None:
     """Show the Council on DATE (YYYY-MM-DD): members, terms, President.
 
     Example: unsc council 2017-10-24 --json
     """
+    _one_format(as_json, as_csv)
     c = council(parse_date(date))
     if as_json:
         _emit(c.to_dict())
+    elif as_csv:
+        _csv_rows(
+            [
+                {
+                    "date": c.date.isoformat(),
+                    **m.to_dict(),
+                    "represented_by": m.represented_by,
+                    "president": m.code == c.president,
+                }
+                for m in c.members
+            ]
+        )
     else:
         click.echo(render_council(c))
 
@@ -85,20 +116,24 @@ def council_cmd(date: str, as_json: bool) -> None:
 @main.command("presidents")
 @click.argument("year", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @_guard
-def presidents_cmd(year: int, as_json: bool) -> None:
+def presidents_cmd(year: int, as_json: bool, as_csv: bool) -> None:
     """List who presided over the Council in each month of YEAR (rule 18).
 
     Example: unsc presidents 2017
     """
+    _one_format(as_json, as_csv)
     rows = [p for p in presidencies() if p.start.year == year or p.end.year == year]
     if not rows:
         raise InputError(f"no presidency data for {year}", hint="years 1946 to 2027 are covered")
     if as_json:
         _emit([p.to_dict() for p in rows])
-        return
-    for p in rows:
-        click.echo(f"{p.start.isoformat()} to {p.end.isoformat()}  {p.code}  {p.name}")
+    elif as_csv:
+        _csv_rows([dict(p.to_dict()) for p in rows])
+    else:
+        for p in rows:
+            click.echo(f"{p.start.isoformat()} to {p.end.isoformat()}  {p.code}  {p.name}")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

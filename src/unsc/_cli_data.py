@@ -7,12 +7,15 @@ import io
 import json
 import pathlib
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from unsc._engine import parse_date
 from unsc._errors import InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _record(ctx: click.Context) -> Any:
@@ -36,7 +39,26 @@ def _emit_csv(rows: list[dict[str, Any]]) -> None:
     click.echo(out.getvalue(), nl=False)
 
 
-def _emit_rows(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns: list[str]) -> None:
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 row``, ``2 rows``: a count with its noun."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    return "" if value is None else " ".join(str(value).split())  # one line per row
+
+
+def _emit_rows(
+    rows: list[dict[str, Any]],
+    as_json: bool,
+    as_csv: bool,
+    columns: list[str],
+    *,
+    wide: str | None = None,
+) -> None:
+    """Rows as JSON, CSV, or a text table with headers (``wide``: a last, unpadded column)."""
     if as_json and as_csv:
         raise InputError("give --json or --csv, not both")
     if as_json:
@@ -44,14 +66,21 @@ def _emit_rows(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns:
     elif as_csv:
         _emit_csv(rows)
     else:
-        for row in rows:
+        table = [[_cell(row.get(c)) for c in columns] for row in rows]
+        widths = [max([len(c), *(len(r[i]) for r in table)]) for i, c in enumerate(columns)]
+        heads = [*columns, *([wide] if wide else [])]
+        lines = [
+            [*r, *([_cell(row.get(wide))] if wide else [])]
+            for r, row in zip(table, rows, strict=True)
+        ]
+        for cells in [heads, *lines]:
             click.echo(
                 "  ".join(
-                    ",".join(v) if isinstance(v, list) else ("" if v is None else str(v))
-                    for v in (row.get(c) for c in columns)
-                )
+                    cell.ljust(widths[i]) if i < len(widths) else cell
+                    for i, cell in enumerate(cells)
+                ).rstrip()
             )
-        click.echo(f"({len(rows)} rows)", err=True)
+        click.echo(f"({plural(len(rows), 'row')})", err=True)
 
 
 def _progress(name: str, n: int, total: int) -> None:
@@ -175,20 +204,60 @@ def status_cmd(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         _emit_json(status)
         return
-    click.echo(f"{len(status['files'])} source files loaded:")
-    for f in status["files"]:
-        click.echo(f"  {f['source']:<20} {f['file']}  ({f['observations']} observations)")
-    click.echo("Counts: " + ", ".join(f"{k} {v}" for k, v in status["counts"].items()))
-    click.echo(
-        "Conflicts: " + (", ".join(f"{k} {v}" for k, v in status["conflicts"].items()) or "none")
-    )
-    a = status["agreement"]
-    click.echo(
-        f"Re-adjudicated: {a['compared']} decisions compared with their recorded outcome; "
-        f"{a['agree']} agree, {a['known_source_errors']} confirmed source errors, "
-        f"{a.get('unconfirmed_source_errors', 0)} unconfirmed source errors, "
-        f"{a['unexplained']} unexplained."
-    )
+    for line in status_lines(status):
+        click.echo(line)
+
+
+_ADJUDICATION = {
+    "none": "with no vote to adjudicate",
+    "invalid": "not adjudicable",
+}
+
+
+def status_lines(status: dict[str, Any]) -> list[str]:
+    """``unsc data status`` as text: the summary first, then the detail it adds up from."""
+    counts, a = status["counts"], status["agreement"]
+    files = status["files"]
+    not_compared = [
+        f"{n:,} {_ADJUDICATION.get(k, k)}"
+        for k, n in status["adjudication"].items()
+        if k in _ADJUDICATION and n
+    ]
+    lines = [
+        f"The record: {plural(counts['decisions'], 'decision')} "
+        f"({plural(counts['resolutions'], 'resolution')}) "
+        f"at {plural(counts['meetings'], 'meeting')}, from {plural(len(files), 'source file')}.",
+        f"Re-adjudicated: {a['compared']:,} compared with their recorded outcome: "
+        f"{a['agree']:,} agree, {a['disagree']:,} disagree "
+        f"({a['known_source_errors']:,} confirmed source errors, "
+        f"{a.get('unconfirmed_source_errors', 0):,} unconfirmed source errors, "
+        f"{a['unexplained']:,} unexplained)"
+        + (
+            f"; {a['not_compared']:,} not compared ({', '.join(not_compared)})."
+            if a["not_compared"]
+            else "."
+        ),
+        f"Conflicts between sources: {counts['conflicts']:,}"
+        + (
+            " (" + ", ".join(f"{k} {v:,}" for k, v in status["conflicts"].items()) + ")."
+            if status["conflicts"]
+            else "."
+        ),
+        "",
+        "Counts: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()) + ".",
+        "Adjudicated by: "
+        + ", ".join(f"{k} {v:,}" for k, v in status["adjudication"].items())
+        + f" (total {sum(status['adjudication'].values()):,}).",
+        "",
+        f"{plural(len(files), 'source file')} loaded "
+        f"({sum(f['observations'] for f in files):,} observations):",
+    ]
+    width = max((len(f["source"]) for f in files), default=0)
+    lines += [
+        f"  {f['source']:<{width}}  {f['file']}  ({plural(f['observations'], 'observation')})"
+        for f in files
+    ]
+    return lines
 
 
 @data_group.command("conflicts")
@@ -209,35 +278,62 @@ def conflicts_cmd(ctx: click.Context, kind: str | None, as_json: bool) -> None:
         click.echo(f"    why: {c['reason']}")
         for v in c["values"]:
             click.echo(f"    {v}")
-    click.echo(f"({len(rows)} conflicts)", err=True)
+    click.echo(f"({plural(len(rows), 'conflict')})", err=True)
 
 
 _COLUMNS = ["date", "resolution", "draft", "meeting", "yes", "no", "abstain", "adjudicated_outcome"]
 
 
+def _filter_options(*, vote: bool = True, outcome: bool = True) -> Callable[[F], F]:
+    """The filters shared by resolutions, drafts and vetoes (and the API's parameters)."""
+
+    def decorate(func: F) -> F:
+        options = [
+            click.option("--year", type=int, help="In this year."),
+            click.option("--since", help="On or after this date (YYYY-MM-DD)."),
+            click.option("--until", help="On or before this date (YYYY-MM-DD)."),
+            click.option("--text", help="Words in the agenda item, title or symbol."),
+        ]
+        if outcome:
+            options.append(
+                click.option(
+                    "--outcome",
+                    type=click.Choice(["adopted", "vetoed", "failed"]),
+                    help="Adopted, vetoed or failed (engine's verdict, else recorded).",
+                )
+            )
+        if vote:
+            options += [
+                click.option("--member", help="Decisions this member voted on (with --vote: so)."),
+                click.option("--vote", help="With --member: Y, N, A or X."),
+            ]
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def _dates(filters: dict[str, Any]) -> dict[str, Any]:
+    out = dict(filters)
+    for name in ("since", "until"):
+        if out.get(name):
+            out[name] = parse_date(out[name])
+    return {k: v for k, v in out.items() if v is not None}
+
+
 @click.command("resolutions")
-@click.option("--year", type=int, help="Adopted in this year.")
-@click.option("--member", help="With --vote: how this member voted.")
-@click.option("--vote", help="Y, N, A or X.")
-@click.option("--text", help="Words in the agenda item or title.")
+@_filter_options(outcome=False)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @click.pass_context
-def resolutions_cmd(
-    ctx: click.Context,
-    year: int | None,
-    member: str | None,
-    vote: str | None,
-    text: str | None,
-    as_json: bool,
-    as_csv: bool,
-) -> None:
+def resolutions_cmd(ctx: click.Context, /, as_json: bool, as_csv: bool, **filters: Any) -> None:
     """List adopted resolutions.
 
     Example: unsc resolutions --year 2017 --member RUS --vote A --csv
     """
-    rows = _record(ctx).resolution_rows(year=year, member=member, vote=vote, text=text)
-    _emit_rows(rows, as_json, as_csv, _COLUMNS)
+    rows = _record(ctx).resolution_rows(**_dates(filters))
+    _emit_rows(rows, as_json, as_csv, _COLUMNS, wide="agenda")
 
 
 @click.command("resolution")
@@ -278,33 +374,42 @@ def resolution_cmd(ctx: click.Context, number: int, as_json: bool, as_csv: bool)
 
 @click.command("drafts")
 @click.option("--failed", is_flag=True, help="Only drafts not adopted (vetoed or failed).")
+@_filter_options()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @click.pass_context
-def drafts_cmd(ctx: click.Context, failed: bool, as_json: bool, as_csv: bool) -> None:
+def drafts_cmd(
+    ctx: click.Context, /, failed: bool, as_json: bool, as_csv: bool, **filters: Any
+) -> None:
     """List every question put to the vote.
 
-    Example: unsc drafts --failed --csv
+    Example: unsc drafts --year 2017 --member RUS --vote N --csv
     """
-    rows = _record(ctx).draft_rows(failed=failed)
-    _emit_rows(rows, as_json, as_csv, _COLUMNS)
+    rows = _record(ctx).draft_rows(failed=failed, **_dates(filters))
+    _emit_rows(rows, as_json, as_csv, _COLUMNS, wide="agenda")
 
 
 @click.command("vetoes")
 @click.option("--member", help="Only vetoes cast by this permanent member.")
-@click.option("--since", help="Only vetoes on or after this date (YYYY-MM-DD).")
+@_filter_options(vote=False, outcome=False)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @click.pass_context
 def vetoes_cmd(
-    ctx: click.Context, member: str | None, since: str | None, as_json: bool, as_csv: bool
+    ctx: click.Context, /, member: str | None, as_json: bool, as_csv: bool, **filters: Any
 ) -> None:
     """List vetoed drafts, oldest first.
 
-    Example: unsc vetoes --member RUS --since 2011-01-01 --json
+    Example: unsc vetoes --member RUS --since 2011-01-01 --until 2017-12-31 --json
     """
-    rows = _record(ctx).veto_rows(member=member, since=parse_date(since) if since else None)
-    _emit_rows(rows, as_json, as_csv, ["date", "draft", "meeting", "vetoed_by", "yes", "no"])
+    rows = _record(ctx).veto_rows(member=member, **_dates(filters))
+    _emit_rows(
+        rows,
+        as_json,
+        as_csv,
+        ["date", "draft", "meeting", "vetoed_by", "yes", "no", "abstain"],
+        wide="agenda",
+    )
 
 
 @click.command("member")

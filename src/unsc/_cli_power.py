@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import click
 
 from unsc._cli_common import guard
+from unsc._engine import parse_date
 from unsc._errors import InputError
-from unsc._power.games import Game, builtin_game, builtin_games
+from unsc._power.games import Game, builtin_game, builtin_games, council_game
 from unsc._power.indices import Index, PowerResult, parse_indices, power_indices
 from unsc._power.replay import (
     RuleVariant,
@@ -66,6 +68,10 @@ def _render(game: Game, result: PowerResult, wanted: tuple[Index, ...]) -> str:
 @click.option("--weights", help="A weighted game instead of GAME: weights, comma-separated.")
 @click.option("--quota", type=int, help="With --weights: the quota (votes needed).")
 @click.option("--players", help="With --weights: player codes, comma-separated (default P1...).")
+@click.option(
+    "--date",
+    help="The Council sitting on this date (YYYY-MM-DD), its real members (default: today).",
+)
 @click.option("--list", "list_", is_flag=True, help="List the built-in games and exit.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @_guard
@@ -75,14 +81,20 @@ def power_cmd(
     weights: str | None,
     quota: int | None,
     players: str | None,
+    date: str | None,
     list_: bool,
     as_json: bool,
 ) -> None:
-    """Voting power in GAME (a built-in game) or in a weighted game.
+    """Voting power in the Council on a date, in GAME (a built-in game) or in a weighted game.
 
     Exact Shapley-Shubik, Banzhaf (normalised and absolute) and Coleman's
-    power of the collectivity to act. Council games name the permanent seats
-    CHN FRA GBR RUS USA and the elected seats E01, E02...
+    power of the collectivity to act. Without GAME or --weights: the Council
+    sitting on --date (default today), its members by their codes, deciding
+    by the votes required then including every permanent member's. Built-in
+    Council games name the permanent seats CHN FRA GBR RUS USA and the
+    elected seats E01, E02...
+
+    Example: unsc power --date 2017-10-24 --json
 
     Example: unsc power council-1966 --json
 
@@ -93,6 +105,8 @@ def power_cmd(
             click.echo(f"{name:<20}{g.title}")
         return
     wanted = parse_indices(index_)
+    if date is not None and (game is not None or weights is not None):
+        raise InputError("give either --date, GAME or --weights, not more than one")
     if weights is not None:
         if game is not None:
             raise InputError("give either GAME or --weights, not both")
@@ -104,9 +118,9 @@ def power_cmd(
         if quota is not None or players is not None:
             raise InputError("--quota and --players go with --weights")
         if game is None:
-            names = ", ".join(sorted(builtin_games()))
-            raise InputError("no game", hint=f"name one of {names}, or give --weights and --quota")
-        chosen = builtin_game(game)
+            chosen = council_game(parse_date(date) if date else dt.date.today())
+        else:
+            chosen = builtin_game(game)
     result = power_indices(chosen, wanted)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))

@@ -17,8 +17,10 @@ Art. 27(3) is never inferred: a party that voted raises a warning.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -229,9 +231,7 @@ class Ballot:
                 f"unknown ballot field {extra[0]!r}",
                 hint="fields are date, kind, procedural, votes, parties, without_vote",
             )
-        raw_date = data.get("date")
-        if not isinstance(raw_date, str):
-            raise BallotError("the ballot has no date", hint='add "date": "YYYY-MM-DD"')
+        raw_date = _ballot_date(data)
         date = parse_date(raw_date)
         kind = parse_kind(str(data.get("kind", Kind.DRAFT_RESOLUTION.value)))
         procedural = data.get("procedural")
@@ -256,12 +256,47 @@ class Ballot:
         )
 
 
+def _ballot_date(data: Mapping[str, object]) -> str:
+    """The ballot's ``date`` field: a string, else an error saying what it must be."""
+    raw = data.get("date")
+    if raw is None:
+        raise BallotError("the ballot has no date", hint='add "date": "YYYY-MM-DD"')
+    if not isinstance(raw, str):
+        raise BallotError(
+            f'"date" must be a string YYYY-MM-DD, not {json.dumps(raw, default=repr)}',
+            hint='write e.g. "date": "2017-10-24", in quotes',
+        )
+    return raw
+
+
 def parse_date(value: str) -> dt.date:
-    """Parse an ISO date, with an error that says how to fix it."""
+    """Parse an ISO date, with an error that names what is wrong and how to fix it.
+
+    >>> parse_date("1971-13-01")
+    Traceback (most recent call last):
+    ...
+    unsc._errors.InputError: bad date '1971-13-01': month 13 is invalid (months are 01 to 12)
+    """
+    text = value.strip()
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"bad date {value!r}", hint="write dates as YYYY-MM-DD") from None
+        pass
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+        year, month, day = (int(p) for p in parts)
+        if not 1 <= month <= 12:
+            raise InputError(
+                f"bad date {value!r}: month {month} is invalid (months are 01 to 12)"
+            ) from None
+        if year >= 1:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise InputError(
+                    f"bad date {value!r}: day {day} is invalid "
+                    f"({calendar.month_name[month]} {year} has {last} days)"
+                ) from None
+    raise InputError(f"bad date {value!r}", hint="write dates as YYYY-MM-DD") from None
 
 
 def parse_kind(value: str) -> Kind:
@@ -722,9 +757,7 @@ def decide(data: Mapping[str, object]) -> Decision:
             f"unknown field {extra[0]!r} in a tally ballot",
             hint="fields are date, kind, procedural, tally, permanent_no",
         )
-    raw_date = data.get("date")
-    if not isinstance(raw_date, str):
-        raise BallotError("the ballot has no date", hint='add "date": "YYYY-MM-DD"')
+    raw_date = _ballot_date(data)
     tally = data["tally"]
     if not isinstance(tally, Mapping):
         raise BallotError('"tally" must be an object with yes, no, abstain and not_voting')

@@ -9,6 +9,7 @@ A :class:`Game` has players (codes) and a rule. The rule is a :class:`Quota`
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import io
 import math
@@ -309,3 +310,33 @@ def builtin_game(name: str) -> Game:
         raise InputError(
             f"unknown game {name!r}", hint=f"built-in games: {', '.join(sorted(games))}"
         ) from None
+
+
+def council_game(date: dt.date) -> Game:
+    """The Council sitting on ``date`` as a game: its real members, by their codes.
+
+    A coalition wins a non-procedural question when it holds the votes the
+    Charter required on that date (7, then 9) and every permanent member
+    (Art. 27(3)): the clauses ``votes`` and ``veto``.
+
+    >>> g = council_game(dt.date(2017, 10, 24))
+    >>> g.n, g.wins(["CHN", "FRA", "GBR", "RUS", "USA", "EGY", "ETH", "ITA", "JPN"])
+    (15, True)
+    """
+    from unsc._council import council
+
+    sitting = council(date)
+    players = tuple(m.code for m in sitting.members)
+    permanent = frozenset(sitting.permanent)
+    votes = Quota((1,) * len(players), sitting.required_votes, "votes")
+    veto = Quota(tuple(int(p in permanent) for p in players), len(permanent), "veto")
+    return Game(
+        f"council-{date.isoformat()}",
+        players,
+        AllOf((votes, veto)) if permanent else votes,
+        title=f"Security Council on {date.isoformat()}: {len(players)} members, "
+        f"{sitting.required_votes} votes including the concurring votes of the "
+        f"{len(permanent)} permanent members",
+        source="UN Charter Art. 23(1) and Art. 27(3); the members sitting on that date "
+        "(unsc council DATE)",
+    )

@@ -114,21 +114,19 @@ class Record:
         """Every question put to the vote (or only those not adopted) as a DataFrame."""
         return _frame(self.draft_rows(failed=failed))
 
-    def draft_rows(self, *, failed: bool = False) -> list[dict[str, Any]]:
-        """Every question put to the vote as plain rows."""
+    def draft_rows(self, **filters: Any) -> list[dict[str, Any]]:
+        """Every question put to the vote as plain rows (filters: ``query.drafts``)."""
         with self.engine.connect() as conn:
-            return query.drafts(conn, failed=failed)
+            return query.drafts(conn, **filters)
 
     def vetoes(self, *, member: str | None = None, since: dt.date | None = None) -> pd.DataFrame:
         """Vetoed drafts, oldest first, as a DataFrame."""
         return _frame(self.veto_rows(member=member, since=since))
 
-    def veto_rows(
-        self, *, member: str | None = None, since: dt.date | None = None
-    ) -> list[dict[str, Any]]:
-        """Vetoed drafts as plain rows (the ``unsc vetoes --json`` shape)."""
+    def veto_rows(self, **filters: Any) -> list[dict[str, Any]]:
+        """Vetoed drafts as plain rows (``unsc vetoes --json``; filters: ``query.vetoes``)."""
         with self.engine.connect() as conn:
-            return query.vetoes(conn, member=member, since=since)
+            return query.vetoes(conn, **filters)
 
     def member(self, code: str) -> dict[str, Any]:
         """A member's terms, votes, vetoes and agreement with every other member."""

@@ -88,6 +88,25 @@ def status(conn: Connection) -> Row:
     ).all()
     agree = dict((bool(k), int(v)) for k, v in compared)
     total = agree.get(True, 0) + agree.get(False, 0)
+    c = db.conflicts.c
+    explained = int(
+        conn.execute(
+            sa.select(sa.func.count()).where(
+                _D.agrees.is_(False),
+                _D.key.in_(sa.select(c.decision_key).where(c.kind == "known_source_error")),
+            )
+        ).scalar_one()
+    )
+    unconfirmed = int(
+        conn.execute(
+            sa.select(sa.func.count()).where(
+                _D.agrees.is_(False),
+                _D.key.in_(sa.select(c.decision_key).where(c.kind == "unconfirmed_source_error")),
+                _D.key.not_in(sa.select(c.decision_key).where(c.kind == "known_source_error")),
+            )
+        ).scalar_one()
+    )
+    disagree = agree.get(False, 0)
     return {
         "files": files,
         "counts": counts,
@@ -96,10 +115,11 @@ def status(conn: Connection) -> Row:
         "agreement": {
             "compared": total,
             "agree": agree.get(True, 0),
-            "disagree": agree.get(False, 0),
-            "known_source_errors": int(by_kind.get("known_source_error", 0)),
-            "unconfirmed_source_errors": int(by_kind.get("unconfirmed_source_error", 0)),
-            "unexplained": int(by_kind.get("engine_disagreement", 0)),
+            "disagree": disagree,
+            "known_source_errors": explained,
+            "unconfirmed_source_errors": unconfirmed,
+            "unexplained": disagree - explained - unconfirmed,
+            "not_compared": counts["decisions"] - total,
             "rate": round(agree.get(True, 0) / total, 6) if total else None,
         },
     }
@@ -135,39 +155,115 @@ def _is_json(text: str | None) -> bool:
     return True
 
 
+LIKE_ESCAPE = "\\"
+"""The escape character of every ``LIKE`` pattern built from user words."""
+
+POSITIONS = ("Y", "N", "A", "X")
+OUTCOMES = ("adopted", "vetoed", "failed")
+FIRST_YEAR, LAST_YEAR = 1946, 2100
+
+
+def like_pattern(word: str) -> str:
+    """``%word%`` with ``%``, ``_`` and the escape character taken literally."""
+    escaped = (
+        word.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
+        .replace("%", LIKE_ESCAPE + "%")
+        .replace("_", LIKE_ESCAPE + "_")
+    )
+    return f"%{escaped}%"
+
+
+def text_clauses(text: str | None) -> list[sa.ColumnElement[bool]]:
+    """One clause per word: the word in the agenda item, the title or the symbol."""
+    clauses: list[sa.ColumnElement[bool]] = []
+    for word in (text or "").split():
+        pattern = like_pattern(word)
+        clauses.append(
+            sa.or_(
+                _D.agenda.ilike(pattern, escape=LIKE_ESCAPE),
+                _D.description.ilike(pattern, escape=LIKE_ESCAPE),
+                _D.draft.ilike(pattern, escape=LIKE_ESCAPE),
+            )
+        )
+    return clauses
+
+
+def check_year(year: int | None) -> int | None:
+    """``year`` if it is one the record can hold, else an :class:`InputError`."""
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InputError(f"bad year {year}", hint=f"give a year from {FIRST_YEAR} to {LAST_YEAR}")
+    return year
+
+
+def _outcome() -> sa.ColumnElement[Any]:
+    return sa.func.coalesce(_D.adjudicated_outcome, _D.recorded_outcome)
+
+
+def filter_clauses(
+    *,
+    year: int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    member: str | None = None,
+    vote: str | None = None,
+    outcome: str | None = None,
+    text: str | None = None,
+    member_vetoed: bool = False,
+) -> list[sa.ColumnElement[bool]]:
+    """The filters the CLI, the API and the explorer share, as clauses on ``decisions``.
+
+    ``year``, ``since`` and ``until`` bound the date (inclusive); ``member``
+    alone: decisions on which the member's vote is recorded (with
+    ``member_vetoed``: the vetoes it cast); with ``vote`` (Y, N, A or X): the
+    decisions on which it voted so; ``outcome``: adopted, vetoed or failed;
+    ``text``: every word in the agenda item, title or symbol.
+    """
+    clauses: list[sa.ColumnElement[bool]] = []
+    if check_year(year) is not None:
+        assert year is not None
+        clauses += [_D.date >= dt.date(year, 1, 1), _D.date <= dt.date(year, 12, 31)]
+    if since is not None:
+        clauses.append(_D.date >= since)
+    if until is not None:
+        clauses.append(_D.date <= until)
+    if since is not None and until is not None and since > until:
+        raise InputError(f"the dates are the wrong way round: since {since} is after until {until}")
+    if vote is not None and not member:
+        raise InputError("a vote filter needs a member", hint="e.g. --member RUS --vote N")
+    if member:
+        code = resolve_member(member)
+        if member_vetoed and vote is None:
+            veto = db.vetoes.c
+            clauses.append(_D.id.in_(sa.select(veto.decision_id).where(veto.member == code)))
+        else:
+            v = db.votes.c
+            voted = sa.select(v.decision_id).where(v.member == code)
+            if vote is not None:
+                position = vote.strip().upper()
+                if position not in POSITIONS:
+                    raise InputError(f"bad vote {vote!r}", hint="use Y, N, A or X")
+                voted = voted.where(v.position == position)
+            clauses.append(_D.id.in_(voted))
+    if outcome:
+        if outcome not in OUTCOMES:
+            raise InputError(f"unknown outcome {outcome!r}", hint=f"use {', '.join(OUTCOMES)}")
+        clauses.append(_outcome() == outcome)
+    return clauses + text_clauses(text)
+
+
 def resolutions(
     conn: Connection,
     *,
     year: int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
     member: str | None = None,
     vote: str | None = None,
     text: str | None = None,
 ) -> list[Row]:
-    """Adopted resolutions, oldest first, optionally filtered."""
-    stmt = sa.select(db.decisions).where(_D.resolution.is_not(None)).order_by(_D.resolution)
-    if year is not None:
-        stmt = stmt.where(_D.date >= dt.date(year, 1, 1), _D.date <= dt.date(year, 12, 31))
-    if member or vote:
-        if not (member and vote):
-            raise InputError("--member and --vote go together", hint="e.g. --member RUS --vote N")
-        code = resolve_member(member)
-        position = vote.strip().upper()
-        if position not in {"Y", "N", "A", "X"}:
-            raise InputError(f"bad vote {vote!r}", hint="use Y, N, A or X")
-        v = db.votes.c
-        stmt = stmt.where(
-            _D.id.in_(sa.select(v.decision_id).where(v.member == code, v.position == position))
-        )
-    if text:
-        for word in text.split():
-            pattern = f"%{word}%"
-            stmt = stmt.where(
-                sa.or_(
-                    _D.agenda.ilike(pattern),
-                    _D.description.ilike(pattern),
-                    _D.draft.ilike(pattern),
-                )
-            )
+    """Adopted resolutions, oldest first, optionally filtered (see :func:`filter_clauses`)."""
+    where = filter_clauses(year=year, since=since, until=until, member=member, vote=vote, text=text)
+    stmt = sa.select(db.decisions).where(_D.resolution.is_not(None), *where).order_by(_D.resolution)
     return [_decision_row(r) for r in conn.execute(stmt)]
 
 
@@ -216,29 +312,56 @@ def resolution(conn: Connection, number: int) -> Row | None:
     return decision_detail(conn, key) if key else None
 
 
-def drafts(conn: Connection, *, failed: bool = False) -> list[Row]:
-    """Every draft put to the vote (adopted or not), or only those not adopted."""
-    stmt = sa.select(db.decisions).order_by(_D.date, _D.id)
+def drafts(
+    conn: Connection,
+    *,
+    failed: bool = False,
+    year: int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    member: str | None = None,
+    vote: str | None = None,
+    outcome: str | None = None,
+    text: str | None = None,
+) -> list[Row]:
+    """Every draft put to the vote (adopted or not), or only those not adopted; filtered."""
+    where = filter_clauses(
+        year=year,
+        since=since,
+        until=until,
+        member=member,
+        vote=vote,
+        outcome=outcome,
+        text=text,
+    )
+    stmt = sa.select(db.decisions).where(*where).order_by(_D.date, _D.id)
     if failed:
-        stmt = stmt.where(
-            sa.func.coalesce(_D.adjudicated_outcome, _D.recorded_outcome).in_(("vetoed", "failed"))
-        )
+        stmt = stmt.where(_outcome().in_(("vetoed", "failed")))
     return [_decision_row(r) for r in conn.execute(stmt)]
 
 
 def vetoes(
-    conn: Connection, *, member: str | None = None, since: dt.date | None = None
+    conn: Connection,
+    *,
+    member: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    year: int | None = None,
+    text: str | None = None,
 ) -> list[Row]:
-    """Vetoed drafts, oldest first, in the ``unsc vetoes --json`` shape."""
+    """Vetoed drafts, oldest first, in the ``unsc vetoes --json`` shape.
+
+    ``member``: the vetoes it cast; the other filters as :func:`filter_clauses`.
+    """
     v = db.vetoes.c
-    stmt = (
-        sa.select(db.decisions).where(_D.id.in_(sa.select(v.decision_id))).order_by(_D.date, _D.id)
+    where = filter_clauses(
+        year=year, since=since, until=until, member=member, text=text, member_vetoed=True
     )
-    if member:
-        code = resolve_member(member)
-        stmt = stmt.where(_D.id.in_(sa.select(v.decision_id).where(v.member == code)))
-    if since:
-        stmt = stmt.where(_D.date >= since)
+    stmt = (
+        sa.select(db.decisions)
+        .where(_D.id.in_(sa.select(v.decision_id)), *where)
+        .order_by(_D.date, _D.id)
+    )
     who: dict[int, list[str]] = defaultdict(list)
     for row in conn.execute(sa.select(v.decision_id, v.member).order_by(v.member)):
         who[row.decision_id].append(row.member)

@@ -7,12 +7,13 @@ import gc
 import pathlib
 from collections.abc import AsyncIterator
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from unsc import __version__
 from unsc._council import presidencies
 from unsc._web import errors, queries
+from unsc._web.deps import known_query
 from unsc._web.engines import read_engine, write_engine
 from unsc._web.fastpath import KeptResponses
 from unsc._web.routes import (
@@ -27,6 +28,7 @@ from unsc._web.routes import (
     reports,
     vetoes,
 )
+from unsc._web.security import Hardening
 from unsc._web.services import Cache, Loader, Services
 from unsc._web.settings import Settings
 
@@ -82,9 +84,11 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
         openapi_url="/openapi.json",
         lifespan=lifespan,
+        dependencies=[Depends(known_query)],
     )
     app.state.services = services
     app.add_middleware(KeptResponses, cache=cache, secure_cookies=settings.secure_cookies)
+    app.add_middleware(Hardening, max_body=settings.max_body_bytes)  # outermost: kept ones too
     errors.install(app)
     for router in (
         council.router,

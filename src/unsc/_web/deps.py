@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Form, Request
+from fastapi import Depends, Form, Path, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from sqlalchemy.engine import Connection
 
 from unsc._web import security
+from unsc._web.errors import WebError
 from unsc._web.services import Services
 
 
@@ -19,6 +22,12 @@ async def get_services(request: Request) -> Services:
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
+
+ROW_ID_MAX = 2**63 - 1
+"""The largest row id a database column holds (a 64-bit signed integer)."""
+
+RowId = Annotated[int, Path(ge=1, le=ROW_ID_MAX, description="A row id: a whole number from 1")]
+"""A row id in a path (a meeting, a question, a report, a vote): out of range is a 422."""
 
 
 def read_connection(services: ServicesDep) -> Iterator[Connection]:
@@ -66,3 +75,39 @@ def api_guard(request: Request, services: ServicesDep) -> None:
 
 
 ApiWriter = Annotated[None, Depends(api_guard)]
+
+
+_QUERY_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _walk_query(dependant: Dependant) -> Iterator[str]:
+    for param in dependant.query_params:
+        yield param.alias
+    for sub in dependant.dependencies:
+        yield from _walk_query(sub)
+
+
+def _query_names(route: APIRoute) -> frozenset[str]:
+    names = _QUERY_NAMES.get(id(route))
+    if names is None:
+        names = frozenset(_walk_query(route.dependant))
+        _QUERY_NAMES[id(route)] = names
+    return names
+
+
+async def known_query(request: Request) -> None:
+    """An API address given a query parameter it does not take answers 422, naming it.
+
+    A misspelt filter (``/api/vetoes?untill=1984-12-31``) would otherwise be
+    ignored and every row returned as if it had been applied.
+    """
+    if not request.url.path.startswith("/api/"):
+        return
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    names = _query_names(route)
+    unknown = sorted(set(request.query_params) - names)
+    if unknown:
+        takes = ", ".join(sorted(names)) or "none"
+        raise WebError(422, f"{unknown[0]}: unknown query parameter (this address takes: {takes})")

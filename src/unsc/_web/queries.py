@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from unsc._errors import InputError
 from unsc._record import db
-from unsc._record.query import _decision_row
+from unsc._record.query import _decision_row, text_clauses
 from unsc._states import resolve_member
 from unsc._web import tables
 from unsc._web.chamber import Question
@@ -115,11 +115,7 @@ def _where(f: Filters, *, skip: str = "") -> list[sa.ColumnElement[bool]]:
         clauses.append(_D.id.in_(voted))
     if f.outcome and skip != "outcome":
         clauses.append(_outcome() == f.outcome)
-    for word in (f.text or "").split():
-        pattern = f"%{word}%"
-        clauses.append(
-            sa.or_(_D.agenda.ilike(pattern), _D.description.ilike(pattern), _D.draft.ilike(pattern))
-        )
+    clauses += text_clauses(f.text)  # % and _ taken literally
     return clauses
 
 

@@ -20,7 +20,8 @@ class Settings:
     ``token`` guards everything that writes (chamber sessions, loads);
     ``data_dir`` is where an empty record is loaded from at start-up (else the
     official files are fetched, from ``fetch_base`` when set); ``read_timeout``
-    bounds every read statement, in seconds.
+    bounds every read statement, in seconds; ``max_body_bytes`` every request
+    body (larger: 413).
     """
 
     database_url: str
@@ -31,6 +32,7 @@ class Settings:
     read_timeout: float = 5.0
     cache_seconds: float = 1.0
     secure_cookies: bool = False
+    max_body_bytes: int = 2 * 1024 * 1024
 
     @classmethod
     def from_env(cls) -> Settings:

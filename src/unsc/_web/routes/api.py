@@ -2,27 +2,35 @@
 
 ``GET /api/council/{date}`` is ``unsc council DATE --json``; ``POST /api/vote``
 takes a BALLOT.json body and returns ``unsc vote --json``; ``GET /api/vetoes``,
-``GET /api/resolutions`` and ``GET /api/members/{code}`` are ``unsc vetoes``,
-``unsc resolutions`` and ``unsc member`` with ``--json``.
+``/api/resolutions``, ``/api/drafts``, ``/api/presidents``, ``/api/mandates``,
+``/api/power`` and ``/api/members/{code}`` are ``unsc vetoes``, ``resolutions``,
+``drafts``, ``presidents``, ``mandates``, ``power`` and ``member`` with
+``--json``, with the same filters under the same names. A query parameter an
+address does not take is a 422 (see ``deps.known_query``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 
-from unsc._council import council
+from unsc._council import council, presidencies
 from unsc._engine import decide
-from unsc._errors import UnknownMemberError
+from unsc._errors import UnknownMemberError, UnscError
+from unsc._mandates import api as mandate_api
+from unsc._mandates.model import BodyKind
+from unsc._power.games import builtin_game, council_game
+from unsc._power.indices import parse_indices, power_indices
 from unsc._record import query
 from unsc._web.deps import ApiWriter, ServicesDep
-from unsc._web.errors import not_found
+from unsc._web.errors import WebError, not_found
 from unsc._web.fastpath import keep
 from unsc._web.render import render
+from unsc._web.services import json_bytes
 
 router = APIRouter(prefix="/api", tags=["api"])
 JSON = "application/json"
@@ -138,8 +146,159 @@ class MemberRecordOut(BaseModel):
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "Invalid input (a bad ballot, an unknown member)"},
-    422: {"model": ErrorOut, "description": "A parameter of the wrong type"},
+    422: {
+        "model": ErrorOut,
+        "description": "A parameter of the wrong type, out of range, or one this address "
+        "does not take",
+    },
 }
+
+Year = Annotated[
+    int | None,
+    Query(ge=query.FIRST_YEAR, le=query.LAST_YEAR, description="In this year", examples=[2017]),
+]
+Since = Annotated[
+    dt.date | None, Query(description="On or after this date (YYYY-MM-DD)", examples=["2011-01-01"])
+]
+Until = Annotated[
+    dt.date | None,
+    Query(description="On or before this date (YYYY-MM-DD)", examples=["2017-12-31"]),
+]
+Member = Annotated[
+    str | None,
+    Query(
+        max_length=100,
+        description="A member (code, ISO 3166-3 alias or name): decisions it voted on "
+        "(with `vote`: voted so)",
+        examples=["RUS"],
+    ),
+]
+Position = Annotated[
+    Literal["Y", "N", "A", "X"] | None,
+    Query(description="With `member`: Y (yes), N (no), A (abstain), X (did not vote)"),
+]
+Outcome = Annotated[
+    Literal["adopted", "vetoed", "failed"] | None,
+    Query(description="The outcome (the engine's verdict, else the recorded one)"),
+]
+Text = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="Words in the agenda item, title or symbol (every word; `%` and `_` "
+        "are plain characters)",
+        examples=["Syria"],
+    ),
+]
+
+
+class PresidencyOut(BaseModel):
+    """``unsc presidents YEAR --json`` (one row)."""
+
+    start: dt.date
+    end: dt.date
+    code: str
+    name: str
+    source: str
+
+
+class FailedRenewalOut(BaseModel):
+    """A renewal of a mandate that was put to the vote and not adopted."""
+
+    date: dt.date
+    draft: str | None
+    decision: str | None
+    outcome: str
+    vetoed_by: list[str]
+    tally: str | None
+    label: str
+
+
+class MandateOut(BaseModel):
+    """``unsc mandates --json`` (one row): a body the Council keeps by mandate."""
+
+    key: str
+    name: str
+    acronym: str | None
+    kind: str
+    status: str
+    expires: dt.date | None
+    days_left: int | None
+    ended: dt.date | None
+    established: dt.date | None
+    established_by: int | None
+    established_by_document: str | None
+    last_renewed: dt.date | None
+    last_renewed_by: int | None
+    mandate: str | None
+    failed_renewals: list[FailedRenewalOut]
+    sources: list[str]
+
+
+class MandatePeriodOut(BaseModel):
+    """One period of a mandate: from the decision that granted it to its end."""
+
+    start: dt.date
+    end: dt.date | None
+    granted: dt.date | None
+    end_basis: str | None
+    resolution: int | None
+    document: str | None
+    decision: str | None
+    source: str
+    file: str | None
+    line: int | None
+    text: str | None
+
+
+class MandateEventOut(BaseModel):
+    """One event of a body's timeline: established, renewed, a failed renewal, the end."""
+
+    date: dt.date
+    precision: str
+    kind: str
+    label: str
+    resolution: int | None
+    draft: str | None
+    document: str | None
+    decision: str | None
+    outcome: str | None
+    vetoed_by: list[str]
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    source: str
+    file: str | None
+    line: int | None
+    note: str | None
+
+
+class MandateDetailOut(MandateOut):
+    """``unsc mandate NAME --json``: the row of ``unsc mandates`` and the whole timeline."""
+
+    at: dt.date
+    periods: list[MandatePeriodOut]
+    events: list[MandateEventOut]
+    notes: list[str]
+
+
+class PowerPlayerOut(BaseModel):
+    """One player's power (the indices asked for)."""
+
+    code: str
+    shapley_shubik: float | None = None
+    banzhaf: float | None = None
+    banzhaf_absolute: float | None = None
+    swings: int | None = None
+
+
+class PowerOut(BaseModel):
+    """``unsc power --json``."""
+
+    game: str
+    players: list[PowerPlayerOut]
+    power_to_act: float | None = None
+
 
 FOUNDING_BALLOT = {
     "date": "2017-10-24",
@@ -194,34 +353,197 @@ async def vote(
     return JSONResponse(decide(ballot).to_dict())
 
 
-@router.get("/vetoes", responses={200: {"model": list[VetoOut]}, **ERRORS})
+@router.get(
+    "/vetoes",
+    response_model=list[VetoOut],
+    responses=ERRORS,
+    openapi_extra={"x-cli": "unsc vetoes --json"},
+)
 def vetoes(
     request: Request,
     services: ServicesDep,
-    member: str | None = None,
-    since: dt.date | None = None,
+    member: Annotated[
+        str | None,
+        Query(max_length=100, description="Only vetoes cast by this member", examples=["SUN"]),
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    year: Year = None,
+    text: Text = None,
 ) -> Response:
     """Vetoed drafts, oldest first (``unsc vetoes --json``)."""
+    filters: dict[str, Any] = {
+        "member": member,
+        "since": since,
+        "until": until,
+        "year": year,
+        "text": text,
+    }
     body = services.read_json(
-        ("vetoes", member, since), lambda conn: query.vetoes(conn, member=member, since=since)
+        ("vetoes", *filters.values()), lambda conn: query.vetoes(conn, **filters)
     )
     return keep(request, Response(body, media_type=JSON))
 
 
-@router.get("/resolutions", responses={200: {"model": list[RecordRowOut]}, **ERRORS})
+@router.get("/resolutions", response_model=list[RecordRowOut], responses=ERRORS)
 def resolutions(
     request: Request,
     services: ServicesDep,
-    year: int | None = None,
-    member: str | None = None,
-    vote: str | None = None,
-    text: str | None = None,
+    year: Year = None,
+    since: Since = None,
+    until: Until = None,
+    member: Member = None,
+    vote: Position = None,
+    text: Text = None,
 ) -> Response:
-    """Adopted resolutions (``unsc resolutions --json``; ``member`` and ``vote`` go together)."""
+    """Adopted resolutions, by number (``unsc resolutions --json``)."""
+    filters: dict[str, Any] = {
+        "year": year,
+        "since": since,
+        "until": until,
+        "member": member,
+        "vote": vote,
+        "text": text,
+    }
     body = services.read_json(
-        ("resolutions", year, member, vote, text),
-        lambda conn: query.resolutions(conn, year=year, member=member, vote=vote, text=text),
+        ("resolutions", *filters.values()), lambda conn: query.resolutions(conn, **filters)
     )
+    return keep(request, Response(body, media_type=JSON))
+
+
+@router.get("/drafts", response_model=list[RecordRowOut], responses=ERRORS)
+def drafts(
+    request: Request,
+    services: ServicesDep,
+    failed: Annotated[
+        bool, Query(description="Only drafts not adopted (vetoed or failed)")
+    ] = False,
+    year: Year = None,
+    since: Since = None,
+    until: Until = None,
+    member: Member = None,
+    vote: Position = None,
+    outcome: Outcome = None,
+    text: Text = None,
+) -> Response:
+    """Every question put to the vote, oldest first (``unsc drafts --json``)."""
+    filters: dict[str, Any] = {
+        "failed": failed,
+        "year": year,
+        "since": since,
+        "until": until,
+        "member": member,
+        "vote": vote,
+        "outcome": outcome,
+        "text": text,
+    }
+    body = services.read_json(
+        ("drafts", *filters.values()), lambda conn: query.drafts(conn, **filters)
+    )
+    return keep(request, Response(body, media_type=JSON))
+
+
+@router.get("/presidents", response_model=list[PresidencyOut], responses=ERRORS)
+async def presidents(
+    request: Request,
+    year: Annotated[
+        int, Query(ge=1946, le=2027, description="The year (1946 to 2027)", examples=[1984])
+    ],
+) -> Response:
+    """Who presided in each month of a year, rule 18 (``unsc presidents YEAR --json``)."""
+    rows = [p.to_dict() for p in presidencies() if year in (p.start.year, p.end.year)]
+    return keep(request, JSONResponse(rows))
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+@router.get("/mandates", response_model=list[MandateOut], responses=ERRORS)
+def mandates_list(
+    request: Request,
+    services: ServicesDep,
+    at: Annotated[
+        dt.date | None,
+        Query(description="The date to report on (default: today)", examples=["2017-11-01"]),
+    ] = None,
+    expiring_within: Annotated[
+        int, Query(ge=0, le=3650, description="Days: a mandate ending within them is expiring")
+    ] = 30,
+    kind: Annotated[BodyKind | None, Query(description="Only bodies of this kind")] = None,
+    all: Annotated[bool, Query(description="Also the bodies that ended earlier")] = False,
+) -> Response:
+    """The bodies the Council keeps by mandate, soonest expiry first (``unsc mandates --json``)."""
+    day = at or _today()
+    wanted = kind.value if kind is not None else None
+    body = services.read_json(
+        ("mandates", day, expiring_within, wanted, all),
+        lambda _conn: mandate_api.mandates(
+            services.reader, at=day, expiring_within=expiring_within, kind=wanted, include_ended=all
+        ),
+    )
+    return keep(request, Response(body, media_type=JSON))
+
+
+@router.get(
+    "/mandates/{name}",
+    response_model=MandateDetailOut,
+    responses={404: {"model": ErrorOut, "description": "No body of that name"}, **ERRORS},
+)
+def mandate_one(
+    request: Request,
+    services: ServicesDep,
+    name: Annotated[str, Path(max_length=200, description="An acronym, key or name: JIM")],
+    at: Annotated[dt.date | None, Query(description="The date of the status")] = None,
+) -> Response:
+    """One body's timeline: periods, renewals, failed renewals (``unsc mandate NAME --json``)."""
+    day = at or _today()
+    try:
+        body = services.read_json(
+            ("mandate", name, day), lambda _conn: mandate_api.mandate(services.reader, name, at=day)
+        )
+    except UnscError as exc:
+        raise WebError(404, str(exc)) from None
+    return keep(request, Response(body, media_type=JSON))
+
+
+@router.get("/power", response_model=PowerOut, responses=ERRORS)
+def power(
+    request: Request,
+    services: ServicesDep,
+    date: Annotated[
+        dt.date | None,
+        Query(
+            description="The Council sitting on this date, its real members (default: today)",
+            examples=["2017-10-24"],
+        ),
+    ] = None,
+    game: Annotated[
+        str | None,
+        Query(
+            max_length=50,
+            description="A built-in game instead (`unsc power --list`): council-1966, eu27...",
+        ),
+    ] = None,
+    index: Annotated[
+        str,
+        Query(
+            max_length=50,
+            description="Indices: ss (Shapley-Shubik), bz (Banzhaf), coleman (power to act)",
+        ),
+    ] = "ss,bz,coleman",
+) -> Response:
+    """Voting power in the Council on a date, or in a built-in game (``unsc power --json``)."""
+    if date is not None and game is not None:
+        raise WebError(422, "give either date or game, not both")
+    wanted = parse_indices(index)
+    day = None if game is not None else (date or _today())
+
+    def compute() -> bytes:
+        chosen = builtin_game(game) if game is not None else council_game(day)  # type: ignore[arg-type]
+        return json_bytes(power_indices(chosen, wanted).to_dict())
+
+    body = services.cache.get(("power", game, day, wanted), compute)
     return keep(request, Response(body, media_type=JSON))
 
 

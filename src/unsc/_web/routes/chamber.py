@@ -14,7 +14,7 @@ from unsc._council import council
 from unsc._engine import Kind, adjudicate, build_ballot, parse_date
 from unsc._states import resolve_member
 from unsc._web import chamber, queries, security
-from unsc._web.deps import ReadConn, ServicesDep, WriteConn
+from unsc._web.deps import ReadConn, RowId, ServicesDep, WriteConn
 from unsc._web.errors import WebError, not_found
 from unsc._web.render import render
 
@@ -95,7 +95,7 @@ def _load(conn: Connection, session_id: int) -> tuple[dict[str, Any], list[dict[
 
 
 @router.get("/chamber/{session_id}", response_class=HTMLResponse)
-def meeting(request: Request, conn: ReadConn, session_id: int) -> HTMLResponse:
+def meeting(request: Request, conn: ReadConn, session_id: RowId) -> HTMLResponse:
     """A meeting: the Council, the questions tabled, the one on the floor, its vote."""
     session, rows = _load(conn, session_id)
     questions = [queries.as_question(r) for r in rows]
@@ -146,7 +146,7 @@ def _open_session(conn: Connection, session_id: int) -> tuple[dict[str, Any], li
 @router.post("/chamber/{session_id}/questions")
 def table(
     conn: WriteConn,
-    session_id: int,
+    session_id: RowId,
     type: Annotated[str, Form()],
     title: Annotated[str, Form(max_length=500)] = "",
     amends: Annotated[str, Form()] = "",
@@ -192,8 +192,8 @@ async def ballot_form(request: Request) -> dict[str, str]:
 @router.post("/chamber/{session_id}/questions/{question_id}/vote")
 def vote(
     conn: WriteConn,
-    session_id: int,
-    question_id: int,
+    session_id: RowId,
+    question_id: RowId,
     positions: Annotated[dict[str, str], Depends(ballot_form)],
 ) -> RedirectResponse:
     """Put the question on the floor to the vote; the engine decides, the President announces."""
@@ -234,7 +234,7 @@ def vote(
 
 
 @router.post("/chamber/{session_id}/resume")
-def resume(conn: WriteConn, session_id: int) -> RedirectResponse:
+def resume(conn: WriteConn, session_id: RowId) -> RedirectResponse:
     """Resume a suspended meeting."""
     queries.lock_session(conn, session_id)
     session, _ = _load(conn, session_id)
@@ -245,7 +245,7 @@ def resume(conn: WriteConn, session_id: int) -> RedirectResponse:
 
 
 @router.get("/chamber/{session_id}/export.json")
-def export(conn: ReadConn, session_id: int) -> JSONResponse:
+def export(conn: ReadConn, session_id: RowId) -> JSONResponse:
     """The meeting as JSON: the Council, every question, its votes and the engine's decision."""
     session, rows = _load(conn, session_id)
     seq = {r["id"]: r["seq"] for r in rows}

@@ -30,7 +30,7 @@ from unsc._extract._record import check_records
 from unsc._record import reports
 from unsc._record.reports import ReportSpan, ReportStatus, ReportVote
 from unsc._web import security
-from unsc._web.deps import ApiWriter, ReadConn, ServicesDep, WriteConn
+from unsc._web.deps import ApiWriter, ReadConn, RowId, ServicesDep, WriteConn
 from unsc._web.errors import WebError, not_found
 from unsc._web.render import render
 from unsc._web.routes.api import ErrorOut
@@ -444,7 +444,7 @@ def index(request: Request, conn: ReadConn, status: str = "candidate") -> HTMLRe
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
 def report_page(
-    request: Request, conn: ReadConn, report_id: int, seen: bool = False
+    request: Request, conn: ReadConn, report_id: RowId, seen: bool = False
 ) -> HTMLResponse:
     """A stored report: the text with the supporting words, each vote with its forms."""
     report = reports.get_report(conn, report_id)
@@ -487,7 +487,7 @@ def _stored(conn: Any, vote_id: int) -> ReportVote:
 
 
 @router.post("/reports/votes/{vote_id}/confirm", include_in_schema=False)
-def confirm(conn: WriteConn, vote_id: int, corrections: Corrections) -> RedirectResponse:
+def confirm(conn: WriteConn, vote_id: RowId, corrections: Corrections) -> RedirectResponse:
     """Confirm a stored vote, with the corrections made in its form."""
     stored = _stored(conn, vote_id)
     reports.confirm_vote(conn, vote_id, corrections)
@@ -495,7 +495,7 @@ def confirm(conn: WriteConn, vote_id: int, corrections: Corrections) -> Redirect
 
 
 @router.post("/reports/votes/{vote_id}/reject", include_in_schema=False)
-def reject(conn: WriteConn, vote_id: int) -> RedirectResponse:
+def reject(conn: WriteConn, vote_id: RowId) -> RedirectResponse:
     """Reject a stored vote."""
     stored = _stored(conn, vote_id)
     reports.reject_vote(conn, vote_id)
@@ -614,13 +614,13 @@ def api_store(services: ServicesDep, _: ApiWriter, body: ReportIn) -> JSONRespon
 
 
 @router.get("/api/reports/votes/{vote_id}", tags=["reports"], responses=FORBIDDEN)
-def api_vote(conn: ReadConn, vote_id: int) -> JSONResponse:
+def api_vote(conn: ReadConn, vote_id: RowId) -> JSONResponse:
     """One stored vote."""
     return JSONResponse(_stored(conn, vote_id).to_dict())
 
 
 @router.get("/api/reports/{report_id}", tags=["reports"], responses=FORBIDDEN)
-def api_report(conn: ReadConn, report_id: int) -> JSONResponse:
+def api_report(conn: ReadConn, report_id: RowId) -> JSONResponse:
     """A stored report: its text, provenance and votes."""
     report = reports.get_report(conn, report_id)
     if report is None:
@@ -632,7 +632,7 @@ def api_report(conn: ReadConn, report_id: int) -> JSONResponse:
 def api_confirm(
     services: ServicesDep,
     _: ApiWriter,
-    vote_id: int,
+    vote_id: RowId,
     corrections: Annotated[
         dict[str, Any] | None,
         Body(
@@ -648,7 +648,7 @@ def api_confirm(
 
 
 @router.post("/api/reports/votes/{vote_id}/reject", tags=["reports"], responses=FORBIDDEN)
-def api_reject(services: ServicesDep, _: ApiWriter, vote_id: int) -> JSONResponse:
+def api_reject(services: ServicesDep, _: ApiWriter, vote_id: RowId) -> JSONResponse:
     """Reject a stored vote. Needs ``Authorization: Bearer TOKEN``."""
     with services.writer.begin() as conn:
         _stored(conn, vote_id)
