@@ -11,6 +11,7 @@ TOKEN_ENV = "UNSC_TOKEN"
 DATA_DIR_ENV = "UNSC_DATA_DIR"
 DATABASE_ENV = "UNSC_DATABASE_URL"
 FETCH_BASE_ENV = "UNSC_FETCH_BASE"
+CACHE_ENV = "UNSC_WEB_CACHE"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -20,7 +21,8 @@ class Settings:
     ``token`` guards everything that writes (chamber sessions, loads);
     ``data_dir`` is where an empty record is loaded from at start-up (else the
     official files are fetched, from ``fetch_base`` when set); ``read_timeout``
-    bounds every read statement, in seconds.
+    bounds every read statement, in seconds; ``cache=False`` (``UNSC_WEB_CACHE=0``)
+    keeps no results and no responses: every request runs its queries.
     """
 
     database_url: str
@@ -31,6 +33,7 @@ class Settings:
     read_timeout: float = 5.0
     cache_seconds: float = 1.0
     secure_cookies: bool = False
+    cache: bool = True
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -47,6 +50,7 @@ class Settings:
             data_dir=pathlib.Path(data_dir) if data_dir else None,
             fetch_base=os.environ.get(FETCH_BASE_ENV) or None,
             autoload=os.environ.get("UNSC_AUTOLOAD", "1") != "0",
+            cache=os.environ.get(CACHE_ENV, "1") != "0",
         )
 
 
