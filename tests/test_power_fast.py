@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import math
 import random
+import sys
+import types
 from fractions import Fraction
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -131,8 +134,40 @@ def test_residues_and_crt_match_brute_force(weights: list[int], data: st.DataObj
         by_weight = _modular.swings_by_weight(table, quota, classes, mods)
         assert [by_weight[w] for w in weights] == swings
         assert 2**n - _modular.count_below(table, mods) == winning
-        numerators = _modular.ss_numerators(weights, quota, classes, mods)
-        assert [Fraction(numerators[w], math.factorial(n)) for w in weights] == ss
+        for numpy_route in (True, False):  # the residues by numpy, or by the kernels
+            with mock.patch.object(_modular, "_numpy_affordable", lambda *_, r=numpy_route: r):
+                numerators = _modular.ss_numerators(weights, quota, classes, mods)
+            assert [Fraction(numerators[w], math.factorial(n)) for w in weights] == ss
+
+
+@pytest.mark.parametrize("seed", [100, 7])
+def test_numpy_residues_equal_the_kernels_on_a_random_100_player_game(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The two routes to the residues give the same exact numerators (weights 1-100)."""
+    rng = random.Random(seed)
+    weights = [rng.randint(1, 100) for _ in range(100)]
+    quota = sum(weights) // 2 + 1
+    classes = sorted(set(weights))
+    results = []
+    for numpy_route in (True, False):
+        monkeypatch.setattr(_modular, "_numpy_affordable", lambda *_, r=numpy_route: r)
+        results.append(_modular.ss_numerators(weights, quota, classes))
+    assert results[0] == results[1]
+    assert sum(results[0][w] for w in weights) == math.factorial(100)  # efficiency
+
+
+def test_numpy_route_chosen_only_while_numba_is_not_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    weights = [1 + i % 97 for i in range(100)]
+    mods = _modular.moduli(100)
+    sizes = _modular.size_bound(weights, 2500) + 1
+    monkeypatch.delitem(sys.modules, "numba", raising=False)
+    assert _modular._numpy_affordable(weights, 2500, sizes, mods)
+    assert not _modular._numpy_affordable(weights * 5, 12500, sizes * 5, mods * 2)
+    monkeypatch.setitem(sys.modules, "numba", types.ModuleType("numba"))
+    assert not _modular._numpy_affordable(weights, 2500, sizes, mods)
 
 
 def test_crt_reconstructs_large_values() -> None:
@@ -143,8 +178,16 @@ def test_crt_reconstructs_large_values() -> None:
     assert _modular.crt(residues, mods) == values
 
 
+@pytest.fixture(params=["numpy", "kernels"])
+def modular_route(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Beyond 62 players: the residues built by numpy, or by the compiled kernels."""
+    route: str = request.param
+    monkeypatch.setattr(_modular, "_numpy_affordable", lambda *_: route == "numpy")
+    return route
+
+
 @pytest.mark.parametrize("n", [63, 80])
-def test_modular_path_matches_multinomial_path(n: int) -> None:
+def test_modular_path_matches_multinomial_path(n: int, modular_route: str) -> None:
     """Beyond 62 players counts exceed int64: the CRT path agrees with exact counting."""
     weights = [3] * (n // 3) + [1] * (n - n // 3)
     quota = sum(weights) // 2 + 1

@@ -9,6 +9,7 @@ by visitor is not kept; concurrent misses compute a value once.
 from __future__ import annotations
 
 import contextlib
+import functools
 import pathlib
 import shutil
 import time
@@ -195,3 +196,68 @@ def test_concurrent_misses_compute_once(vetoes_only: str) -> None:
         with pytest.raises(RuntimeError):
             cache.get("failing", failing)
         assert cache.get("failing", lambda: 2) == 2  # a failure is not kept
+
+
+def test_values_are_evicted_least_recently_used_first_never_all_at_once(vetoes_only: str) -> None:
+    with app_client(vetoes_only, lifespan=True) as c:
+        engine = services(c).reader
+        cache = Cache(engine, seconds=3600, size=3)
+        for key in "abc":
+            assert cache.get(key, functools.partial(str.upper, key)) == key.upper()
+        assert cache.get("a", lambda: "recomputed") == "A"  # a hit: now the most recent
+        assert cache.get("d", lambda: "D") == "D"  # evicts b, the least recently used
+        computed: list[str] = []
+
+        def again(key: str) -> str:
+            computed.append(key)
+            return key.upper()
+
+        for key in "acd":
+            cache.get(key, functools.partial(again, key))
+        assert computed == []  # a, c and d were kept
+        cache.get("b", lambda: again("b"))
+        assert computed == ["b"]
+        for i in range(10_000):  # far past the bound: the cache stays full, never empties
+            cache.get(("many", i), functools.partial(int, i))
+        assert cache.get(("many", 9_999), lambda: -1) == 9_999
+        assert cache.get(("many", 9_998), lambda: -1) == 9_998
+
+
+def test_responses_are_evicted_by_bytes_least_recently_used_first(vetoes_only: str) -> None:
+    with app_client(vetoes_only, lifespan=True) as c:
+        cache = Cache(services(c).reader, seconds=3600, response_bytes=30)
+        assert cache.response("none") is None  # reads the record's stamp once
+        generation = cache.generation()
+        for key in ("one", "two", "three"):
+            cache.keep(key, Kept(200, (), b"x" * 10, False), generation)
+        assert cache.response("one") is not None  # used: now the most recent
+        cache.keep("four", Kept(200, (), b"y" * 10, False), generation)
+        assert cache.response("two") is None
+        assert all(cache.response(k) is not None for k in ("one", "three", "four"))
+        cache.keep("huge", Kept(200, (), b"z" * 31, False), generation)  # over the whole bound
+        assert cache.response("huge") is None
+        assert cache.response("four") is not None
+
+
+def test_cache_off_keeps_nothing(vetoes_only: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UNSC_WEB_CACHE", "0")
+    monkeypatch.setenv("UNSC_DATABASE_URL", vetoes_only)
+    settings = Settings.from_env()
+    assert settings.cache is False
+    settings = Settings(database_url=vetoes_only, token=TOKEN, autoload=False, cache=False)
+    with TestClient(create_app(settings)) as c:
+        first = c.get("/api/members/RUS")
+        assert first.status_code == 200
+        assert kept(c, "/api/members/RUS") is None
+        assert c.get("/api/members/RUS").content == first.content
+        cache = services(c).cache
+        calls: list[int] = []
+
+        def compute() -> int:
+            calls.append(1)
+            return len(calls)
+
+        assert cache.get("k", compute) == 1
+        assert cache.get("k", compute) == 2  # computed again: nothing kept
+        cache.keep("r", Kept(200, (), b"body", False), cache.generation())
+        assert cache.response("r") is None

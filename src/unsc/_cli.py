@@ -13,6 +13,7 @@ import click
 
 from unsc._announce import render_council, render_decision
 from unsc._cli_common import emit_json, guard
+from unsc._cli_registry import ENTRIES
 from unsc._council import council, presidencies
 from unsc._engine import (
     Decision,
@@ -34,10 +35,13 @@ class _LazyGroup(click.Group):
     """A group whose commands from other modules are imported only when used.
 
     Reading reports, the web app, voting power and the record pull in heavy
-    libraries; ``unsc council`` should not pay for them.
+    libraries; ``unsc council`` and ``unsc --help`` should not pay for them.
+    The command list and its summaries come from :mod:`unsc._cli_registry`;
+    a command's module is imported when the command is looked up to run.
     """
 
-    lazy: ClassVar[dict[str, str]] = {}
+    lazy: ClassVar[dict[str, str]] = {e.name: e.module for e in ENTRIES}
+    summaries: ClassVar[dict[str, str]] = {e.name: e.summary for e in ENTRIES}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
@@ -46,8 +50,36 @@ class _LazyGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in self.lazy:
             module = importlib.import_module(self.lazy[cmd_name])
             for command in module.COMMANDS:
-                self.add_command(_guard_group(command))
+                if command.name not in self.commands:
+                    self.add_command(_guard_group(command))
         return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list, from the registry for commands not yet imported."""
+        rows: list[tuple[str, click.Command | None]] = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name)
+            if command is None and name not in self.lazy:
+                command = self.get_command(ctx, name)
+                if command is None:
+                    continue
+            if command is not None and command.hidden:
+                continue
+            rows.append((name, command))
+        if not rows:
+            return
+        limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+        lines = [
+            (
+                name,
+                command.get_short_help_str(limit)
+                if command is not None
+                else click.Command(name, help=self.summaries.get(name)).get_short_help_str(limit),
+            )
+            for name, command in rows
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(lines)
 
 
 @click.group(
@@ -291,25 +323,6 @@ def _parse_tally(text: str) -> tuple[int, int, int, int | None]:
         )
     numbers = [int(p) for p in parts]
     return numbers[0], numbers[1], numbers[2], (numbers[3] if len(numbers) == 4 else None)
-
-
-_LazyGroup.lazy = {
-    "data": "unsc._cli_data",
-    "drafts": "unsc._cli_data",
-    "export": "unsc._cli_data",
-    "member": "unsc._cli_data",
-    "resolution": "unsc._cli_data",
-    "resolutions": "unsc._cli_data",
-    "search": "unsc._cli_data",
-    "vetoes": "unsc._cli_data",
-    "power": "unsc._cli_power",
-    "replay": "unsc._cli_power",
-    "extract": "unsc._cli_extract",
-    "reports": "unsc._cli_extract",
-    "mandates": "unsc._cli_mandates",
-    "mandate": "unsc._cli_mandates",
-    "serve": "unsc._cli_web",
-}
 
 
 def _guard_group(command: click.Command) -> click.Command:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import math
 import os
+import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -225,10 +226,12 @@ def ss_numerators(
     """Exact Shapley-Shubik numerators (over ``n!``) of a player of each weight.
 
     Up to 62 players the size-by-weight table is counted in int64 by numpy;
-    beyond, one table per prime is built by the compiled loops of
-    :mod:`unsc._power._kernels`, two primes at a time on two threads (they
-    release the GIL). ``mods`` overrides the primes (tests use it on small
-    games).
+    beyond, modulo primes: by numpy too, all primes at once, while the table
+    is small (:data:`NUMPY_SS_CELLS`: a 100-player game of weights up to 100
+    takes some 30 ms, less than loading numba), else one table per prime by
+    the compiled loops of :mod:`unsc._power._kernels`, two primes at a time
+    on two threads (they release the GIL). ``mods`` overrides the primes
+    (tests use it on small games).
     """
     n = len(weights)
     if mods is None:
@@ -238,11 +241,13 @@ def ss_numerators(
     out = {c: 0 for c in classes}
     if not live:
         return out
-    if mods:
+    if mods and not _numpy_affordable(weights, quota, sizes, mods):
         residues = _ss_residues_by_prime(weights, quota, sizes, live, mods)
     else:
-        table = _size_weight_table(_plan(weights, quota, sizes), quota, sizes)
+        table = _size_weight_table(_plan(weights, quota, sizes), quota, sizes, mods)
         residues = _ss_counts(table, quota, live)
+        if mods:
+            residues %= np.asarray(mods, dtype=np.int64)
     by_size = crt(residues, mods)
     fact = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(sizes)]
     factors = np.asarray(fact, dtype=object)
@@ -250,6 +255,26 @@ def ss_numerators(
     for c, v in zip(live, values, strict=True):
         out[c] = int(v)
     return out
+
+
+NUMPY_SS_CELLS = 400_000_000
+"""Largest :func:`ss_cost` computed by numpy when numba is not loaded yet.
+
+numpy adds about a cell per nanosecond here; loading numba and the compiled
+kernels takes about half a second, which the kernels win back only on
+tables several times larger.
+"""
+
+
+def _numpy_affordable(weights: Sequence[int], quota: int, sizes: int, mods: Sequence[int]) -> bool:
+    """Whether numpy builds the modular table sooner than numba could be loaded and run."""
+    if "numba" in sys.modules:  # already paid for (a server, a test run): the kernels
+        return False
+    cells = len(weights) * sizes * quota * max(1, len(mods)) // 2
+    return cells <= NUMPY_SS_CELLS and sizes * quota * len(mods) * 8 <= _NUMPY_TABLE_BYTES
+
+
+_NUMPY_TABLE_BYTES = 256 * 1024 * 1024
 
 
 def _ss_residues_by_prime(
@@ -310,15 +335,28 @@ def _plan(weights: Sequence[int], quota: int, sizes: int) -> list[tuple[int, lis
     return steps
 
 
-def _size_weight_table(plan: list[tuple[int, list[Step]]], quota: int, sizes: int) -> Int64:
-    """``T[s, x, 0]``: coalitions of size ``s`` and weight ``x`` (int64, up to 62 players)."""
-    table = np.zeros((sizes, quota, 1), dtype=np.int64)
+def _size_weight_table(
+    plan: list[tuple[int, list[Step]]], quota: int, sizes: int, mods: Sequence[int] = ()
+) -> Int64:
+    """``T[s, x, j]``: coalitions of size ``s`` and weight ``x``, modulo ``mods[j]``.
+
+    Without ``mods`` (up to 62 players) the counts themselves, ``j = 0``. A
+    player at most doubles an entry (row ``s`` gains row ``s - 1``), so
+    residues are reduced every :data:`_REDUCE_EVERY` players and stay in int64.
+    """
+    table = np.zeros((sizes, quota, max(1, len(mods))), dtype=np.int64)
     table[0, 0] = 1
     add = np.add
+    since = 0
     for w, rows in plan:
         for s, a, b in rows:
             dst = table[s, a:b]
             add(dst, table[s - 1, a - w : b - w], out=dst)
+        since += 1
+        if mods and since == _REDUCE_EVERY:
+            _reduce(table, mods)
+            since = 0
+    _reduce(table, mods)
     return table
 
 
@@ -330,7 +368,7 @@ def _ss_counts(table: Int64, quota: int, classes: Sequence[int]) -> Int64:
     the weights; only the triangle ``s + k < sizes`` is read.
     """
     sizes = table.shape[0]
-    out = np.zeros((len(classes), sizes, 1), dtype=np.int64)
+    out = np.zeros((len(classes), sizes, table.shape[2]), dtype=np.int64)
     prefix = np.cumsum(table, axis=1)
     for ci, c in enumerate(classes):
         hi, lo = _block_plan(quota, c)

@@ -51,7 +51,7 @@ def create_app(settings: Settings) -> FastAPI:
     """
     writer = write_engine(settings.database_url)
     reader = read_engine(settings.database_url, timeout=settings.read_timeout)
-    cache = Cache(reader, seconds=settings.cache_seconds)
+    cache = Cache(reader, seconds=settings.cache_seconds, enabled=settings.cache)
     services = Services(
         settings=settings,
         writer=writer,

@@ -10,6 +10,7 @@ import pathlib
 import tempfile
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import IO, Any, TypeVar
@@ -54,8 +55,14 @@ class Cache:
     latest load time) tells. :meth:`watch` reads it every ``seconds`` in a
     background thread, off the request path, and a change empties the cache;
     without a watcher (an app whose lifespan did not run) it is read at most
-    once every ``seconds`` by the reads themselves. Bounded: values are
-    cleared at ``size`` entries, kept responses at ``response_bytes`` bytes.
+    once every ``seconds`` by the reads themselves.
+
+    Bounded, least recently used first out: at most ``size`` values, and kept
+    responses of at most ``response_bytes`` bytes in all. Reaching a bound
+    evicts the entries used longest ago, one by one: the cache never empties
+    itself under load (only a change of the record empties it).
+    ``enabled=False`` keeps nothing (every read computed, every response
+    live): the uncached path, as ``UNSC_WEB_CACHE=0`` sets it.
     """
 
     def __init__(
@@ -65,14 +72,16 @@ class Cache:
         seconds: float,
         size: int = 2048,
         response_bytes: int = 64 * 1024 * 1024,
+        enabled: bool = True,
     ) -> None:
         self._engine = engine
+        self.enabled = enabled
         self._seconds = seconds
         self._size = size
         self._response_bytes = response_bytes
         self._lock = threading.Lock()
-        self._values: dict[Hashable, Any] = {}
-        self._responses: dict[Hashable, Kept] = {}
+        self._values: OrderedDict[Hashable, Any] = OrderedDict()
+        self._responses: OrderedDict[Hashable, Kept] = OrderedDict()
         self._flights: dict[Hashable, threading.Lock] = {}  # a value being computed
         self._kept_bytes = 0
         self._generation = 0  # bumped on every clear: a result computed before is dropped
@@ -132,16 +141,24 @@ class Cache:
         Concurrent misses for one key compute it once: the others wait for
         that result instead of running the same query side by side.
         """
+        if not self.enabled:
+            return compute()
         self._refresh()
+        values = self._values
         try:
-            return self._values[key]  # type: ignore[no-any-return]
+            value: T = values[key]
         except KeyError:
             pass
+        else:
+            with self._lock:
+                if key in values:
+                    values.move_to_end(key)  # most recently used
+            return value
         with self._lock:
             flight = self._flights.setdefault(key, threading.Lock())
         with flight:
             try:
-                return self._values[key]  # type: ignore[no-any-return]
+                return values[key]  # type: ignore[no-any-return]
             except KeyError:
                 pass
             generation = self._generation
@@ -153,16 +170,23 @@ class Cache:
                 raise
             with self._lock:
                 if generation == self._generation:
-                    if len(self._values) >= self._size:
-                        self._values.clear()
-                    self._values[key] = value
+                    values[key] = value
+                    while len(values) > self._size:
+                        values.popitem(last=False)  # the least recently used
                 self._flights.pop(key, None)
             return value
 
     def response(self, key: Hashable) -> Kept | None:
         """The response kept for ``key``, if any."""
+        if not self.enabled:
+            return None
         self._refresh()
-        return self._responses.get(key)
+        kept = self._responses.get(key)
+        if kept is not None:
+            with self._lock:
+                if key in self._responses:
+                    self._responses.move_to_end(key)
+        return kept
 
     def generation(self) -> int:
         """Changes whenever the cache is emptied (pass it to :meth:`keep`)."""
@@ -171,15 +195,18 @@ class Cache:
     def keep(self, key: Hashable, kept: Kept, generation: int) -> None:
         """Keep a response for ``key``, unless the cache was emptied since ``generation``."""
         with self._lock:
-            if generation != self._generation:
-                return  # computed from a record that has changed since
-            if self._kept_bytes + len(kept.body) > self._response_bytes:
-                self._responses.clear()
-                self._kept_bytes = 0
-            previous = self._responses.get(key)
+            if not self.enabled or generation != self._generation:
+                return  # not kept, or computed from a record that has changed since
+            if len(kept.body) > self._response_bytes:
+                return  # larger than the whole bound
+            responses = self._responses
+            previous = responses.pop(key, None)
             if previous is not None:
                 self._kept_bytes -= len(previous.body)
-            self._responses[key] = kept
+            while responses and self._kept_bytes + len(kept.body) > self._response_bytes:
+                _, oldest = responses.popitem(last=False)  # the least recently used
+                self._kept_bytes -= len(oldest.body)
+            responses[key] = kept
             self._kept_bytes += len(kept.body)
 
     def _clear_locked(self) -> None:

@@ -11,6 +11,7 @@ TOKEN_ENV = "UNSC_TOKEN"
 DATA_DIR_ENV = "UNSC_DATA_DIR"
 DATABASE_ENV = "UNSC_DATABASE_URL"
 FETCH_BASE_ENV = "UNSC_FETCH_BASE"
+CACHE_ENV = "UNSC_WEB_CACHE"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -21,7 +22,8 @@ class Settings:
     ``data_dir`` is where an empty record is loaded from at start-up (else the
     official files are fetched, from ``fetch_base`` when set); ``read_timeout``
     bounds every read statement, in seconds; ``max_body_bytes`` every request
-    body (larger: 413).
+    body (larger: 413); ``cache=False`` (``UNSC_WEB_CACHE=0``) keeps no results
+    and no responses: every request runs its queries.
     """
 
     database_url: str
@@ -33,6 +35,7 @@ class Settings:
     cache_seconds: float = 1.0
     secure_cookies: bool = False
     max_body_bytes: int = 2 * 1024 * 1024
+    cache: bool = True
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -49,6 +52,7 @@ class Settings:
             data_dir=pathlib.Path(data_dir) if data_dir else None,
             fetch_base=os.environ.get(FETCH_BASE_ENV) or None,
             autoload=os.environ.get("UNSC_AUTOLOAD", "1") != "0",
+            cache=os.environ.get(CACHE_ENV, "1") != "0",
         )
 
 

@@ -1,0 +1,118 @@
+"""The command list is built without importing the commands (``unsc._cli_registry``).
+
+Each check runs a fresh interpreter and looks at ``sys.modules``: no timing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+
+import click
+import pytest
+
+from unsc._cli_registry import ENTRIES
+
+HEAVY = (
+    "numpy",
+    "numba",
+    "sqlalchemy",
+    "pandas",
+    "fastapi",
+    "unsc._extract",
+    "unsc._extract._patterns",
+    "unsc._power",
+    "unsc._record",
+    "unsc._mandates",
+    "unsc._web",
+    "unsc._cli_data",
+    "unsc._cli_power",
+    "unsc._cli_extract",
+    "unsc._cli_mandates",
+    "unsc._cli_web",
+)
+
+
+def _modules_after(argv: list[str], *, preload: bool = False) -> tuple[str, set[str]]:
+    """Run ``unsc ARGV`` in a fresh interpreter: its output and the modules it imported.
+
+    ``preload``: every command imported into the group first, as running them would.
+    """
+    code = (
+        "import json, sys, click\n"
+        "from unsc._cli import main\n"
+        "from unsc._cli_registry import ENTRIES\n"
+        f"for e in (ENTRIES if {preload} else ()):\n"
+        "    assert main.get_command(click.Context(main), e.name) is not None\n"
+        f"sys.argv = ['unsc', *{argv!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    return done.stdout, set(json.loads(done.stderr))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["council", "2017-10-24"], ["presidents", "1984"], ["vote", "--help"]],
+    ids=["help", "council", "presidents", "vote-help"],
+)
+def test_light_commands_import_no_heavy_module(argv: list[str]) -> None:
+    out, modules = _modules_after(argv)
+    assert out.strip()
+    assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
+
+
+def test_help_lists_every_command_from_the_registry() -> None:
+    out, modules = _modules_after(["--help"])
+    listed = {line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.strip()}
+    assert listed == {"council", "presidents", "vote", *(e.name for e in ENTRIES)}
+    assert "Load and inspect the record" in out
+    assert "unsc._cli_data" not in modules
+
+
+def test_power_on_a_weighted_game_does_not_load_numba() -> None:
+    argv = ["power", "--weights", ",".join(str(1 + i % 97) for i in range(100)), "--quota", "2500"]
+    out, modules = _modules_after([*argv, "--index", "ss"])
+    assert "P100" in out
+    assert "numba" not in modules
+    assert "unsc._power._kernels" not in modules
+
+
+def _defined() -> dict[str, tuple[str, click.Command]]:
+    out: dict[str, tuple[str, click.Command]] = {}
+    for module in sorted({e.module for e in ENTRIES}):
+        for command in importlib.import_module(module).COMMANDS:
+            assert command.name is not None
+            out[command.name] = (module, command)
+    return out
+
+
+def test_registry_names_every_command_with_its_own_summary() -> None:
+    defined = _defined()
+    assert {e.name: e.module for e in ENTRIES} == {n: m for n, (m, _) in defined.items()}
+    for entry in ENTRIES:
+        command = defined[entry.name][1]
+        for limit in (45, 60, 1000):  # the summary click itself would print
+            mine = click.Command(entry.name, help=entry.summary)
+            assert mine.get_short_help_str(limit) == command.get_short_help_str(limit)
+
+
+def test_help_is_the_same_once_the_commands_are_imported() -> None:
+    lazy, modules = _modules_after(["--help"])
+    eager, all_modules = _modules_after(["--help"], preload=True)
+    assert "unsc._cli_web" in all_modules - modules
+    assert lazy == eager
