@@ -471,3 +471,33 @@ def test_search_cli(record: Record, tmp_path: Path) -> None:
     assert rows[0]["title"] == "S/RES/2235 (2015)"
     empty = CliRunner().invoke(main, ["--database", url, "search", "--", "!!"])
     assert empty.exit_code == 2
+
+
+def _loaded_with_2017(record: Record, tmp_path: Path) -> str:
+    data = tmp_path / "data"
+    official_file(data)
+    page = require_shared() / "data" / "dhl-pages" / "scact2017_table_en.html"
+    (data / page.name).symlink_to(page)
+    record.load(data)
+    return record.engine.url.render_as_string(hide_password=False)
+
+
+def test_search_in_the_api_and_the_explorer(record: Record, tmp_path: Path) -> None:
+    from test_web_support import client_for
+
+    url = _loaded_with_2017(record, tmp_path)
+    with client_for(url) as client:
+        api = client.get("/api/search", params={"q": "JIM"})
+        assert api.status_code == 200, api.text
+        refs = {(r["kind"], r["ref"]) for r in api.json()}
+        assert {("veto", "draft:S/2017/884"), ("mandate", "mandate:JIM")} <= refs
+        assert api.json() == record.search("JIM")  # the CLI's shape
+        bad = client.get("/api/search", params={"q": "!!"})
+        assert bad.status_code == 400
+        assert "error" in bad.json()
+        page = client.get("/record", params={"view": "vetoes", "q": "chemical"})
+        assert page.status_code == 200
+        assert "S/2017/884" in page.text
+        page = client.get("/record", params={"view": "resolutions", "q": "JIM"})
+        assert "2235" in page.text
+        assert "S/RES/282" not in page.text

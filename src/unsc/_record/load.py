@@ -31,6 +31,7 @@ from unsc._record.model import (
     Observation,
     Source,
 )
+from unsc._record.procedural import procedural_votes
 from unsc._record.reconcile import Reconciled, Result, reconcile
 from unsc._record.serial import dumps, kind_of, loads, provenance
 
@@ -230,7 +231,7 @@ def stored_observations(conn: Connection) -> list[Observation]:
 def rebuild(conn: Connection) -> Result:
     """Recompute every derived table from the stored observations."""
     observations = stored_observations(conn)
-    result = reconcile(observations)
+    result = reconcile([*observations, *procedural_votes(observations)])
     for table in (
         db.conflicts,
         db.provenance,

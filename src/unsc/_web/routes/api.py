@@ -3,7 +3,8 @@
 ``GET /api/council/{date}`` is ``unsc council DATE --json``; ``POST /api/vote``
 takes a BALLOT.json body and returns ``unsc vote --json``; ``GET /api/vetoes``,
 ``GET /api/resolutions`` and ``GET /api/members/{code}`` are ``unsc vetoes``,
-``unsc resolutions`` and ``unsc member`` with ``--json``.
+``unsc resolutions`` and ``unsc member`` with ``--json``; ``GET /api/search?q=``
+is ``unsc search Q --json``.
 """
 
 from __future__ import annotations
@@ -101,6 +102,15 @@ class VetoOut(BaseModel):
     yes: int | None
     no: int | None
     abstain: int | None
+
+
+class SearchHitOut(BaseModel):
+    """One full-text search hit (``unsc search --json``)."""
+
+    kind: str
+    ref: str
+    title: str
+    date: str | None
 
 
 class RecordRowOut(BaseModel):
@@ -222,6 +232,13 @@ def resolutions(
         ("resolutions", year, member, vote, text),
         lambda conn: query.resolutions(conn, year=year, member=member, vote=vote, text=text),
     )
+    return keep(request, Response(body, media_type=JSON))
+
+
+@router.get("/search", responses={200: {"model": list[SearchHitOut]}, **ERRORS})
+def search(request: Request, services: ServicesDep, q: str, limit: int = 50) -> Response:
+    """Resolutions, drafts, vetoes and mandates matching ``q`` (``unsc search Q --json``)."""
+    body = services.read_json(("search", q, limit), lambda conn: query.search(conn, q, limit=limit))
     return keep(request, Response(body, media_type=JSON))
 
 
