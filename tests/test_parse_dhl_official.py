@@ -40,6 +40,8 @@ def _block(
     about: str,
     subjects: str,
     agenda: str,
+    modality: str = "Vote",
+    vote_note: str = "",
 ) -> list[list[str]]:
     """The rows of one voting record; members not in ``votes`` voted Y."""
     positions = {code: votes.get(code, "Y") for code, _ in members}
@@ -59,10 +61,10 @@ def _block(
             f"Security Council resolution {resolution} ({year}) [{about}]",
             agenda,
             subjects,
-            "",
+            vote_note,
             *(str(t) for t in totals),
             str(len(members)),
-            "Vote",
+            modality,
             f"https://digitallibrary.un.org/record/{undl_id}",
         ]
         for code, name in members
@@ -501,3 +503,80 @@ def test_search_in_the_api_and_the_explorer(record: Record, tmp_path: Path) -> N
         page = client.get("/record", params={"view": "resolutions", "q": "JIM"})
         assert "2235" in page.text
         assert "S/RES/282" not in page.text
+
+
+def _members(date: str) -> list[tuple[str, str]]:
+    return [(m.code, m.name.upper()) for m in unsc.council(dt.date.fromisoformat(date)).members]
+
+
+def test_vote_or_without_vote_the_voting_data_is_believed_and_both_are_kept(
+    record: Record, tmp_path: Path
+) -> None:
+    """Resolutions 1 (1946), 105 (1954) and 744 (1992): the Library's two tables disagree.
+
+    The meetings pages give 1 "without vote" and 105 and 744 counts (11-0-0,
+    15-0-0); rows in the voting data's layout give the opposite. The record
+    keeps the voting data's modality (a field of its own, with notes), shows
+    a ``modality`` conflict with both values, and every one stays adopted.
+    """
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = [list(parse_dhl_voting.HEADER)]
+    cases = [
+        (900001, 1, "1946-01-25", "S/PV.2", "Vote", ""),
+        (900105, 105, "1954-07-28", "S/PV.677", "Without Vote", "Adopted without vote"),
+        (900744, 744, "1992-02-25", "S/PV.3056", "Without Vote", "Adopted without vote"),
+    ]
+    for undl, number, date, meeting, modality, note in cases:
+        rows += _block(
+            undl,
+            number,
+            date,
+            meeting,
+            _members(date),
+            {},
+            about="fixture",
+            subjects="",
+            agenda="fixture agenda",
+            modality=modality,
+            vote_note=note,
+        )
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    (data / "voting.csv").write_text(out.getvalue(), encoding="utf-8")
+    for year in (1946, 1954, 1992):
+        page = require_shared() / "data" / "dhl-pages" / f"scact{year}_table_en.html"
+        (data / page.name).symlink_to(page)
+    record.load(data)
+    modality = {
+        c["decision"]: c
+        for c in record.conflicts(kind="source_disagreement")
+        if c["field"] == "modality"
+    }
+    assert set(modality) == {"res:1", "res:105", "res:744"}
+    for key, believed in (
+        ("res:1", "vote"),
+        ("res:105", "without_vote"),
+        ("res:744", "without_vote"),
+    ):
+        c = modality[key]
+        assert c["chosen"] == believed
+        assert c["chosen_source"] == "dhl-voting-csv"
+        assert {v["source"] for v in c["values"]} == {"dhl-voting-csv", "dhl-meetings-html"}
+        res = record.resolution(int(key[4:]))
+        assert res is not None
+        assert res["adjudicated_outcome"] in ("adopted", None)
+        assert res["recorded_outcome"] == "adopted"
+    assert record.status()["agreement"]["unexplained"] == 0
+
+
+def test_the_shared_excerpt_is_the_council_code_for_code() -> None:
+    """Every record of the Library's excerpt names exactly unsc council's codes of its day."""
+    folder = require_shared() / "data" / "dhl-sc-voting-excerpt"
+    (path,) = folder.glob("*.csv")
+    records = list(parse_dhl_voting.parse(path, name=path.name))
+    assert len(records) == 4
+    for o in records:
+        assert o.votes is not None
+        assert set(o.votes) == set(unsc.council(o.date).codes), o.resolution
+        assert "not_on_council" not in o.flags
