@@ -580,3 +580,31 @@ def test_the_shared_excerpt_is_the_council_code_for_code() -> None:
         assert o.votes is not None
         assert set(o.votes) == set(unsc.council(o.date).codes), o.resolution
         assert "not_on_council" not in o.flags
+
+
+def test_migration_0005_goes_down_and_up_and_marks_files_for_reparsing(
+    record: Record, tmp_path: Path
+) -> None:
+    import pathlib
+
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from unsc._record import db
+
+    official_file(tmp_path / "data")
+    record.load(tmp_path / "data")
+    config = Config()
+    config.set_main_option("script_location", str(pathlib.Path(db.__file__).parent / "migrations"))
+    with record.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004_reports")
+    assert "search_documents" not in sa.inspect(record.engine).get_table_names()
+    db.migrate(record.engine)
+    with record.engine.connect() as conn:
+        digests = conn.execute(sa.select(db.source_files.c.sha256)).scalars().all()
+    assert digests == [""]
+    report = record.load(tmp_path / "data")  # parsed again, index rebuilt
+    assert not report.unchanged
+    assert record.search("chemical")[0]["ref"] == "res:2235"

@@ -3,7 +3,7 @@
 ``search_documents`` holds one row per resolution, draft, veto and mandate
 (title and body). The full-text index is the database's own: an FTS5 table
 ``search_fts`` (external content) on SQLite, a generated ``tsvector`` column
-with a GIN index on PostgreSQL.
+with a GIN index on PostgreSQL. Stored files are marked for re-parsing.
 
 Revision ID: 0005_record_search
 Revises: 0004_reports
@@ -47,6 +47,11 @@ def upgrade() -> None:
             "setweight(to_tsvector('english', coalesce(body, '')), 'B')) STORED"
         )
         op.execute("CREATE INDEX ix_search_documents_tsv ON search_documents USING gin (tsv)")
+    # Files loaded before this revision were parsed without subjects and with the
+    # old member codes (DEU for the Federal Republic, YEM for Democratic Yemen):
+    # forget their digests so that the next `unsc data load` parses them again
+    # and the rebuild fills the search index.
+    op.execute("UPDATE source_files SET sha256 = ''")
 
 
 def downgrade() -> None:
