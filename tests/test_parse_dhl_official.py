@@ -548,18 +548,18 @@ def test_vote_or_without_vote_the_voting_data_is_believed_and_both_are_kept(
         page = require_shared() / "data" / "dhl-pages" / f"scact{year}_table_en.html"
         (data / page.name).symlink_to(page)
     record.load(data)
-    modality = {
+    disagreements = {
         c["decision"]: c
         for c in record.conflicts(kind="source_disagreement")
         if c["field"] == "modality"
     }
-    assert set(modality) == {"res:1", "res:105", "res:744"}
+    assert set(disagreements) == {"res:1", "res:105", "res:744"}
     for key, believed in (
         ("res:1", "vote"),
         ("res:105", "without_vote"),
         ("res:744", "without_vote"),
     ):
-        c = modality[key]
+        c = disagreements[key]
         assert c["chosen"] == believed
         assert c["chosen_source"] == "dhl-voting-csv"
         assert {v["source"] for v in c["values"]} == {"dhl-voting-csv", "dhl-meetings-html"}
