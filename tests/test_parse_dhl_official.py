@@ -363,6 +363,10 @@ def test_the_official_file_loads_and_every_resolution_is_adopted(
     assert res725 is not None
     assert res725["votes"]["RUS"] == "Y"
     assert record.resolution(418)["votes"]["GER"] == "Y"  # type: ignore[index]
+    res2235 = record.resolution(2235)
+    assert res2235 is not None
+    assert res2235["subjects"] == ["CHEMICAL WEAPONS", "SYRIAN ARAB REPUBLIC", "INVESTIGATIONS"]
+    assert "Joint Investigative Mechanism" in res2235["description"]
     assert record.resolution(647)["votes"]["YMD"] == "Y"  # type: ignore[index]
 
 
@@ -428,7 +432,8 @@ def test_the_record_holds_the_postponement_motion_of_24_october_2017(
     assert (motion["yes"], motion["no"], motion["abstain"]) == (4, 8, 3)
     assert motion["recorded_outcome"] == motion["adjudicated_outcome"] == "failed"
     assert motion["vetoed_by"] == []  # Russia moved it; a procedural vote knows no veto
-    assert motion["votes"] == {"BOL": "Y", "CHN": "Y", "KAZ": "Y", "RUS": "Y"}
+    assert motion["votes"] == {}  # no full ballot: ``votes`` holds full ballots only
+    assert motion["named_votes"] == {"BOL": "Y", "CHN": "Y", "KAZ": "Y", "RUS": "Y"}
     (prov,) = motion["provenance"]
     assert prov == {
         "source": "unsc-procedural-votes",

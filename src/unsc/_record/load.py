@@ -322,6 +322,9 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
                 "agrees": rec.agrees,
                 "sources": ",".join(sorted({o.prov.source.value for o in rec.observations})),
                 "subjects": "|".join(rec.subjects) or None,
+                "named_votes": json.dumps({m: p.value for m, p in sorted(rec.known_votes.items())})
+                if rec.known_votes
+                else None,
             }
         )
     if not rows:
@@ -334,7 +337,7 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
     prov: list[dict[str, object]] = []
     for rec in decisions:
         did = ids[rec.key]
-        for member, position in sorted((rec.votes or rec.known_votes or {}).items()):
+        for member, position in sorted((rec.votes or {}).items()):
             detail = rec.absence.get(member)
             votes.append(
                 {
