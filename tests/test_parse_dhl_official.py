@@ -61,7 +61,7 @@ def _block(
             f"Security Council resolution {resolution} ({year}) [{about}]",
             agenda,
             subjects,
-            vote_note,
+            vote_note if (modality != "Vote" or positions[code] == "X") else "",
             *(str(t) for t in totals),
             str(len(members)),
             modality,
@@ -268,7 +268,91 @@ BLOCKS = [
         "The situation in the Middle East.",
     ),
 ]
-RESOLUTIONS = (132, 282, 418, 598, 647, 725, 2235)
+BLOCKS += [
+    (
+        900425,
+        425,
+        "1978-03-19",
+        "S/PV.2074",
+        [
+            ("BOL", "BOLIVIA"),
+            ("CAN", "CANADA"),
+            ("CHN", "CHINA"),
+            ("CSK", "CZECHOSLOVAKIA"),
+            ("FRA", "FRANCE"),
+            ("GAB", "GABON"),
+            ("GER", "GERMANY, FEDERAL REPUBLIC OF"),
+            ("IND", "INDIA"),
+            ("KWT", "KUWAIT"),
+            ("MUS", "MAURITIUS"),
+            ("NGA", "NIGERIA"),
+            ("SUN", "USSR"),
+            ("GBR", "UNITED KINGDOM"),
+            ("USA", "UNITED STATES"),
+            ("VEN", "VENEZUELA"),
+        ],
+        {"CSK": "A", "SUN": "A", "CHN": "X"},
+        "on establishment of the UN Interim Force in Lebanon",
+        "LEBANON|PEACEKEEPING OPERATIONS",
+        "The situation in the Middle East.",
+    ),
+    (
+        900462,
+        462,
+        "1980-01-09",
+        "S/PV.2190",
+        [
+            ("BGD", "BANGLADESH"),
+            ("CHN", "CHINA"),
+            ("FRA", "FRANCE"),
+            ("DDR", "GERMAN DEMOCRATIC REPUBLIC"),
+            ("JAM", "JAMAICA"),
+            ("MEX", "MEXICO"),
+            ("NER", "NIGER"),
+            ("NOR", "NORWAY"),
+            ("PHL", "PHILIPPINES"),
+            ("PRT", "PORTUGAL"),
+            ("TUN", "TUNISIA"),
+            ("SUN", "USSR"),
+            ("GBR", "UNITED KINGDOM"),
+            ("USA", "UNITED STATES"),
+            ("ZMB", "ZAMBIA"),
+        ],
+        {"DDR": "N", "SUN": "N", "ZMB": "A"},
+        "on calling an emergency special session of the General Assembly on Afghanistan",
+        "AFGHANISTAN|EMERGENCY SPECIAL SESSIONS",
+        "Letter dated 3 January 1980 concerning the situation in Afghanistan.",
+    ),
+    (
+        900622,
+        622,
+        "1988-10-31",
+        "S/PV.2828",
+        [
+            ("DZA", "ALGERIA"),
+            ("ARG", "ARGENTINA"),
+            ("BRA", "BRAZIL"),
+            ("CHN", "CHINA"),
+            ("FRA", "FRANCE"),
+            ("GER", "GERMANY, FEDERAL REPUBLIC OF"),
+            ("ITA", "ITALY"),
+            ("JPN", "JAPAN"),
+            ("NPL", "NEPAL"),
+            ("SEN", "SENEGAL"),
+            ("SUN", "USSR"),
+            ("GBR", "UNITED KINGDOM"),
+            ("USA", "UNITED STATES"),
+            ("YUG", "YUGOSLAVIA"),
+            ("ZMB", "ZAMBIA"),
+        ],
+        {},
+        "on the UN Good Offices Mission in Afghanistan and Pakistan",
+        "AFGHANISTAN|GOOD OFFICES",
+        "The situation relating to Afghanistan.",
+    ),
+]
+NOTES = {425: "Did not participate in the voting"}
+RESOLUTIONS = (132, 282, 418, 425, 462, 598, 622, 647, 725, 2235)
 
 
 def official_file(folder: Path) -> Path:
@@ -288,6 +372,7 @@ def official_file(folder: Path) -> Path:
                 about=about,
                 subjects=subjects,
                 agenda=agenda,
+                vote_note=NOTES.get(number, ""),
             )
         )
     folder.mkdir(parents=True, exist_ok=True)
@@ -309,6 +394,13 @@ def test_every_library_code_is_read(tmp_path: Path) -> None:
     assert "GER" in obs[598].votes
     assert obs[647].votes is not None
     assert "YMD" in obs[647].votes
+    assert obs[425].votes is not None
+    assert obs[425].votes["CSK"] is unsc.Position.ABSTAIN
+    assert obs[425].absence == {"CHN": unsc.NonVoting.NOT_PARTICIPATING}
+    assert obs[462].votes is not None
+    assert obs[462].votes["DDR"] is unsc.Position.NO
+    assert obs[622].votes is not None
+    assert "YUG" in obs[622].votes
     res725 = obs[725]
     assert res725.votes is not None
     assert "RUS" in res725.votes
