@@ -40,6 +40,8 @@ def _block(
     about: str,
     subjects: str,
     agenda: str,
+    modality: str = "Vote",
+    vote_note: str = "",
 ) -> list[list[str]]:
     """The rows of one voting record; members not in ``votes`` voted Y."""
     positions = {code: votes.get(code, "Y") for code, _ in members}
@@ -59,10 +61,10 @@ def _block(
             f"Security Council resolution {resolution} ({year}) [{about}]",
             agenda,
             subjects,
-            "",
+            vote_note if (modality != "Vote" or positions[code] == "X") else "",
             *(str(t) for t in totals),
             str(len(members)),
-            "Vote",
+            modality,
             f"https://digitallibrary.un.org/record/{undl_id}",
         ]
         for code, name in members
@@ -266,7 +268,91 @@ BLOCKS = [
         "The situation in the Middle East.",
     ),
 ]
-RESOLUTIONS = (132, 282, 418, 598, 647, 725, 2235)
+BLOCKS += [
+    (
+        900425,
+        425,
+        "1978-03-19",
+        "S/PV.2074",
+        [
+            ("BOL", "BOLIVIA"),
+            ("CAN", "CANADA"),
+            ("CHN", "CHINA"),
+            ("CSK", "CZECHOSLOVAKIA"),
+            ("FRA", "FRANCE"),
+            ("GAB", "GABON"),
+            ("GER", "GERMANY, FEDERAL REPUBLIC OF"),
+            ("IND", "INDIA"),
+            ("KWT", "KUWAIT"),
+            ("MUS", "MAURITIUS"),
+            ("NGA", "NIGERIA"),
+            ("SUN", "USSR"),
+            ("GBR", "UNITED KINGDOM"),
+            ("USA", "UNITED STATES"),
+            ("VEN", "VENEZUELA"),
+        ],
+        {"CSK": "A", "SUN": "A", "CHN": "X"},
+        "on establishment of the UN Interim Force in Lebanon",
+        "LEBANON|PEACEKEEPING OPERATIONS",
+        "The situation in the Middle East.",
+    ),
+    (
+        900462,
+        462,
+        "1980-01-09",
+        "S/PV.2190",
+        [
+            ("BGD", "BANGLADESH"),
+            ("CHN", "CHINA"),
+            ("FRA", "FRANCE"),
+            ("DDR", "GERMAN DEMOCRATIC REPUBLIC"),
+            ("JAM", "JAMAICA"),
+            ("MEX", "MEXICO"),
+            ("NER", "NIGER"),
+            ("NOR", "NORWAY"),
+            ("PHL", "PHILIPPINES"),
+            ("PRT", "PORTUGAL"),
+            ("TUN", "TUNISIA"),
+            ("SUN", "USSR"),
+            ("GBR", "UNITED KINGDOM"),
+            ("USA", "UNITED STATES"),
+            ("ZMB", "ZAMBIA"),
+        ],
+        {"DDR": "N", "SUN": "N", "ZMB": "A"},
+        "on calling an emergency special session of the General Assembly on Afghanistan",
+        "AFGHANISTAN|EMERGENCY SPECIAL SESSIONS",
+        "Letter dated 3 January 1980 concerning the situation in Afghanistan.",
+    ),
+    (
+        900622,
+        622,
+        "1988-10-31",
+        "S/PV.2828",
+        [
+            ("DZA", "ALGERIA"),
+            ("ARG", "ARGENTINA"),
+            ("BRA", "BRAZIL"),
+            ("CHN", "CHINA"),
+            ("FRA", "FRANCE"),
+            ("GER", "GERMANY, FEDERAL REPUBLIC OF"),
+            ("ITA", "ITALY"),
+            ("JPN", "JAPAN"),
+            ("NPL", "NEPAL"),
+            ("SEN", "SENEGAL"),
+            ("SUN", "USSR"),
+            ("GBR", "UNITED KINGDOM"),
+            ("USA", "UNITED STATES"),
+            ("YUG", "YUGOSLAVIA"),
+            ("ZMB", "ZAMBIA"),
+        ],
+        {},
+        "on the UN Good Offices Mission in Afghanistan and Pakistan",
+        "AFGHANISTAN|GOOD OFFICES",
+        "The situation relating to Afghanistan.",
+    ),
+]
+NOTES = {425: "Did not participate in the voting"}
+RESOLUTIONS = (132, 282, 418, 425, 462, 598, 622, 647, 725, 2235)
 
 
 def official_file(folder: Path) -> Path:
@@ -286,6 +372,7 @@ def official_file(folder: Path) -> Path:
                 about=about,
                 subjects=subjects,
                 agenda=agenda,
+                vote_note=NOTES.get(number, ""),
             )
         )
     folder.mkdir(parents=True, exist_ok=True)
@@ -307,6 +394,13 @@ def test_every_library_code_is_read(tmp_path: Path) -> None:
     assert "GER" in obs[598].votes
     assert obs[647].votes is not None
     assert "YMD" in obs[647].votes
+    assert obs[425].votes is not None
+    assert obs[425].votes["CSK"] is unsc.Position.ABSTAIN
+    assert obs[425].absence == {"CHN": unsc.NonVoting.NOT_PARTICIPATING}
+    assert obs[462].votes is not None
+    assert obs[462].votes["DDR"] is unsc.Position.NO
+    assert obs[622].votes is not None
+    assert "YUG" in obs[622].votes
     res725 = obs[725]
     assert res725.votes is not None
     assert "RUS" in res725.votes
@@ -361,6 +455,10 @@ def test_the_official_file_loads_and_every_resolution_is_adopted(
     assert res725 is not None
     assert res725["votes"]["RUS"] == "Y"
     assert record.resolution(418)["votes"]["GER"] == "Y"  # type: ignore[index]
+    res2235 = record.resolution(2235)
+    assert res2235 is not None
+    assert res2235["subjects"] == ["CHEMICAL WEAPONS", "SYRIAN ARAB REPUBLIC", "INVESTIGATIONS"]
+    assert "Joint Investigative Mechanism" in res2235["description"]
     assert record.resolution(647)["votes"]["YMD"] == "Y"  # type: ignore[index]
 
 
@@ -426,7 +524,8 @@ def test_the_record_holds_the_postponement_motion_of_24_october_2017(
     assert (motion["yes"], motion["no"], motion["abstain"]) == (4, 8, 3)
     assert motion["recorded_outcome"] == motion["adjudicated_outcome"] == "failed"
     assert motion["vetoed_by"] == []  # Russia moved it; a procedural vote knows no veto
-    assert motion["votes"] == {"BOL": "Y", "CHN": "Y", "KAZ": "Y", "RUS": "Y"}
+    assert motion["votes"] == {}  # no full ballot: ``votes`` holds full ballots only
+    assert motion["named_votes"] == {"BOL": "Y", "CHN": "Y", "KAZ": "Y", "RUS": "Y"}
     (prov,) = motion["provenance"]
     assert prov == {
         "source": "unsc-procedural-votes",
@@ -471,3 +570,138 @@ def test_search_cli(record: Record, tmp_path: Path) -> None:
     assert rows[0]["title"] == "S/RES/2235 (2015)"
     empty = CliRunner().invoke(main, ["--database", url, "search", "--", "!!"])
     assert empty.exit_code == 2
+
+
+def _loaded_with_2017(record: Record, tmp_path: Path) -> str:
+    data = tmp_path / "data"
+    official_file(data)
+    page = require_shared() / "data" / "dhl-pages" / "scact2017_table_en.html"
+    (data / page.name).symlink_to(page)
+    record.load(data)
+    return record.engine.url.render_as_string(hide_password=False)
+
+
+def test_search_in_the_api_and_the_explorer(record: Record, tmp_path: Path) -> None:
+    from test_web_support import client_for
+
+    url = _loaded_with_2017(record, tmp_path)
+    with client_for(url) as client:
+        api = client.get("/api/search", params={"q": "JIM"})
+        assert api.status_code == 200, api.text
+        refs = {(r["kind"], r["ref"]) for r in api.json()}
+        assert {("veto", "draft:S/2017/884"), ("mandate", "mandate:JIM")} <= refs
+        assert api.json() == record.search("JIM")  # the CLI's shape
+        bad = client.get("/api/search", params={"q": "!!"})
+        assert bad.status_code == 400
+        assert "error" in bad.json()
+        page = client.get("/record", params={"view": "vetoes", "q": "chemical"})
+        assert page.status_code == 200
+        assert "S/2017/884" in page.text
+        page = client.get("/record", params={"view": "resolutions", "q": "JIM"})
+        assert "2235" in page.text
+        assert "S/RES/282" not in page.text
+
+
+def _members(date: str) -> list[tuple[str, str]]:
+    return [(m.code, m.name.upper()) for m in unsc.council(dt.date.fromisoformat(date)).members]
+
+
+def test_vote_or_without_vote_the_voting_data_is_believed_and_both_are_kept(
+    record: Record, tmp_path: Path
+) -> None:
+    """Resolutions 1 (1946), 105 (1954) and 744 (1992): the Library's two tables disagree.
+
+    The meetings pages give 1 "without vote" and 105 and 744 counts (11-0-0,
+    15-0-0); rows in the voting data's layout give the opposite. The record
+    keeps the voting data's modality (a field of its own, with notes), shows
+    a ``modality`` conflict with both values, and every one stays adopted.
+    """
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = [list(parse_dhl_voting.HEADER)]
+    cases = [
+        (900001, 1, "1946-01-25", "S/PV.2", "Vote", ""),
+        (900105, 105, "1954-07-28", "S/PV.677", "Without Vote", "Adopted without vote"),
+        (900744, 744, "1992-02-25", "S/PV.3056", "Without Vote", "Adopted without vote"),
+    ]
+    for undl, number, date, meeting, modality, note in cases:
+        rows += _block(
+            undl,
+            number,
+            date,
+            meeting,
+            _members(date),
+            {},
+            about="fixture",
+            subjects="",
+            agenda="fixture agenda",
+            modality=modality,
+            vote_note=note,
+        )
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    (data / "voting.csv").write_text(out.getvalue(), encoding="utf-8")
+    for year in (1946, 1954, 1992):
+        page = require_shared() / "data" / "dhl-pages" / f"scact{year}_table_en.html"
+        (data / page.name).symlink_to(page)
+    record.load(data)
+    disagreements = {
+        c["decision"]: c
+        for c in record.conflicts(kind="source_disagreement")
+        if c["field"] == "modality"
+    }
+    assert set(disagreements) == {"res:1", "res:105", "res:744"}
+    for key, believed in (
+        ("res:1", "vote"),
+        ("res:105", "without_vote"),
+        ("res:744", "without_vote"),
+    ):
+        c = disagreements[key]
+        assert c["chosen"] == believed
+        assert c["chosen_source"] == "dhl-voting-csv"
+        assert {v["source"] for v in c["values"]} == {"dhl-voting-csv", "dhl-meetings-html"}
+        res = record.resolution(int(key[4:]))
+        assert res is not None
+        assert res["adjudicated_outcome"] in ("adopted", None)
+        assert res["recorded_outcome"] == "adopted"
+    assert record.status()["agreement"]["unexplained"] == 0
+
+
+def test_the_shared_excerpt_is_the_council_code_for_code() -> None:
+    """Every record of the Library's excerpt names exactly unsc council's codes of its day."""
+    folder = require_shared() / "data" / "dhl-sc-voting-excerpt"
+    (path,) = folder.glob("*.csv")
+    records = list(parse_dhl_voting.parse(path, name=path.name))
+    assert len(records) == 4
+    for o in records:
+        assert o.votes is not None
+        assert set(o.votes) == set(unsc.council(o.date).codes), o.resolution
+        assert "not_on_council" not in o.flags
+
+
+def test_migration_0005_goes_down_and_up_and_marks_files_for_reparsing(
+    record: Record, tmp_path: Path
+) -> None:
+    import pathlib
+
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from unsc._record import db
+
+    official_file(tmp_path / "data")
+    record.load(tmp_path / "data")
+    config = Config()
+    config.set_main_option("script_location", str(pathlib.Path(db.__file__).parent / "migrations"))
+    with record.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004_reports")
+    assert "search_documents" not in sa.inspect(record.engine).get_table_names()
+    db.migrate(record.engine)
+    with record.engine.connect() as conn:
+        digests = conn.execute(sa.select(db.source_files.c.sha256)).scalars().all()
+    assert digests == [""]
+    report = record.load(tmp_path / "data")  # parsed again, index rebuilt
+    assert not report.unchanged
+    assert record.search("chemical")[0]["ref"] == "res:2235"

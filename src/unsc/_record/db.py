@@ -89,6 +89,7 @@ decisions = sa.Table(
     sa.Column("agrees", sa.Boolean),
     sa.Column("sources", sa.Text, nullable=False),
     sa.Column("subjects", sa.Text),
+    sa.Column("named_votes", sa.Text),
 )
 
 votes = sa.Table(

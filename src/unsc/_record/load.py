@@ -32,6 +32,7 @@ from unsc._record.model import (
     Observation,
     Source,
 )
+from unsc._record.procedural import procedural_votes
 from unsc._record.reconcile import Reconciled, Result, reconcile
 from unsc._record.serial import dumps, kind_of, loads, provenance
 
@@ -432,7 +433,7 @@ def stored_observations(conn: Connection) -> list[Observation]:
 def rebuild(conn: Connection) -> Result:
     """Recompute every derived table from the stored observations."""
     observations = stored_observations(conn)
-    result = reconcile(observations)
+    result = reconcile([*observations, *procedural_votes(observations)])
     for table in (
         db.conflicts,
         db.provenance,
@@ -523,6 +524,9 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
                 "agrees": rec.agrees,
                 "sources": ",".join(sorted({o.prov.source.value for o in rec.observations})),
                 "subjects": "|".join(rec.subjects) or None,
+                "named_votes": json.dumps({m: p.value for m, p in sorted(rec.known_votes.items())})
+                if rec.known_votes
+                else None,
             }
         )
     if not rows:
@@ -535,7 +539,7 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
     prov: list[dict[str, object]] = []
     for rec in decisions:
         did = ids[rec.key]
-        for member, position in sorted((rec.votes or rec.known_votes or {}).items()):
+        for member, position in sorted((rec.votes or {}).items()):
             detail = rec.absence.get(member)
             votes.append(
                 {

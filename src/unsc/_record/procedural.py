@@ -17,11 +17,18 @@ import csv
 import datetime as dt
 import functools
 import io
+from collections.abc import Sequence
 from importlib import resources
 
 from unsc._engine import Kind, Position
 from unsc._errors import ReferenceDataError
-from unsc._record.model import DecisionObservation, Provenance, RecordedOutcome, Source
+from unsc._record.model import (
+    DecisionObservation,
+    Observation,
+    Provenance,
+    RecordedOutcome,
+    Source,
+)
 
 FILE = "procedural_votes.csv"
 """The table's name in ``unsc/_data``."""
@@ -89,6 +96,13 @@ def observations() -> tuple[DecisionObservation, ...]:
             )
         )
     return tuple(out)
+
+
+def procedural_votes(stored: Sequence[Observation]) -> tuple[DecisionObservation, ...]:
+    """The table's observations, for a record that holds any decision (else none)."""
+    if any(isinstance(o, DecisionObservation) for o in stored):
+        return observations()
+    return ()
 
 
 def key_of(o: DecisionObservation) -> str:

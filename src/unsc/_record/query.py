@@ -290,6 +290,8 @@ def decision_detail(conn: Connection, key: str) -> Row | None:
     out["adjudication"] = r.adjudication
     out["reasons"] = json.loads(r.reasons) if r.reasons else []
     out["recorded_vetoed_by"] = _codes(r.recorded_vetoed_by)
+    out["subjects"] = [s for s in (r.subjects or "").split("|") if s]
+    out["named_votes"] = json.loads(r.named_votes) if r.named_votes else {}
     out["votes"] = {
         v.member: v.position
         for v in conn.execute(sa.select(db.votes).where(db.votes.c.decision_id == r.id))

@@ -404,10 +404,6 @@ def reconcile(observations: Iterable[Observation]) -> Result:
         elif isinstance(o, MembershipObservation):
             membership.append(o)
 
-    from unsc._record import procedural
-
-    if decisions_obs:
-        decisions_obs.extend(procedural.observations())
     repaired = _repair_resolution_numbers(decisions_obs, conflicts)
     decisions_obs.sort(key=lambda o: (_ORDER[o.prov.source], o.prov.file, o.prov.line))
     index = _Index()
@@ -417,7 +413,9 @@ def reconcile(observations: Iterable[Observation]) -> Result:
         used = used_by_source[o.prov.source]
         if o.prov.source is Source.PROCEDURAL_TABLE:
             # Its own question: never another source's account of a draft at that meeting.
-            index.add(Reconciled(key=procedural.key_of(o)), o, None)
+            from unsc._record.procedural import key_of
+
+            index.add(Reconciled(key=key_of(o)), o, None)
             continue
         rec, repeated = _match(index, o, resolution, used)
         if rec is None:

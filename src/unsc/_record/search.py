@@ -12,7 +12,9 @@ OPCW-UN Joint Investigative Mechanism, once the Library's titles are loaded.
 
 :func:`search` asks SQLite's FTS5 (``search_fts``, ranked by BM25, title
 weighted over body) or PostgreSQL's ``tsvector`` (English stemming, ranked by
-``ts_rank_cd``); both are created by migration ``0005_record_search``.
+``ts_rank_cd``); both are created by migration ``0005_record_search``. Every
+word matches as a prefix. :func:`matching_keys` gives the same match as a
+subquery for other queries' filters (the explorer's ``q=``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
 
 from unsc._errors import InputError
 from unsc._record import db
@@ -166,6 +169,49 @@ def _words(text: str) -> list[str]:
     return words
 
 
+class _Matches(sa.ColumnElement[bool]):
+    """``search_documents`` rows matching every word, in the dialect's own full-text engine."""
+
+    inherit_cache = False
+    type = sa.Boolean()
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = list(words)
+
+
+@compiles(_Matches, "sqlite")
+def _matches_sqlite(element: _Matches, compiler: Any, **kw: Any) -> str:
+    match = " ".join(f'"{w}"*' for w in element.words)
+    value = compiler.process(sa.literal(match), **kw)
+    return f"search_documents.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH {value})"
+
+
+@compiles(_Matches, "postgresql")
+def _matches_postgresql(element: _Matches, compiler: Any, **kw: Any) -> str:
+    value = compiler.process(sa.literal(_tsquery(element.words)), **kw)
+    return f"search_documents.tsv @@ to_tsquery('english', {value})"
+
+
+@compiles(_Matches)
+def _matches_other(element: _Matches, compiler: Any, **kw: Any) -> str:
+    s = db.search_documents.c
+    clause = sa.and_(
+        *(sa.or_(s.title.ilike(f"%{w}%"), s.body.ilike(f"%{w}%")) for w in element.words)
+    )
+    return str(compiler.process(clause, **kw))
+
+
+def _tsquery(words: Sequence[str]) -> str:
+    """Every word as a prefix: ``chemic:* & weapon:*`` (words are letters and digits only)."""
+    return " & ".join(f"{w}:*" for w in words)
+
+
+def matching_keys(text: str) -> sa.Select[tuple[str]]:
+    """The decision keys whose documents match ``text`` (for ``key IN (...)`` filters)."""
+    s = db.search_documents.c
+    return sa.select(s.ref).where(_Matches(_words(text)), s.kind != "mandate")
+
+
 def search(conn: Connection, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
     """Documents matching every word of ``text``, best first.
 
@@ -185,9 +231,9 @@ def search(conn: Connection, text: str, *, limit: int = 50) -> list[dict[str, An
     elif conn.dialect.name == "postgresql":
         stmt = sa.text(
             "SELECT kind, ref, title, date FROM search_documents, "
-            "plainto_tsquery('english', :query) q WHERE tsv @@ q "
+            "to_tsquery('english', :query) q WHERE tsv @@ q "
             "ORDER BY ts_rank_cd(tsv, q) DESC, date, id LIMIT :limit"
-        ).bindparams(query=" ".join(words), limit=limit)
+        ).bindparams(query=_tsquery(words), limit=limit)
     else:  # another database: no engine of its own; every word as a substring
         s = db.search_documents.c
         where = [sa.or_(s.title.ilike(f"%{w}%"), s.body.ilike(f"%{w}%")) for w in words]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from unsc._errors import InputError
-from unsc._record import db
+from unsc._record import db, search
 from unsc._record.query import _decision_row, text_clauses
 from unsc._states import resolve_member
 from unsc._web import tables
@@ -115,7 +116,12 @@ def _where(f: Filters, *, skip: str = "") -> list[sa.ColumnElement[bool]]:
         clauses.append(_D.id.in_(voted))
     if f.outcome and skip != "outcome":
         clauses.append(_outcome() == f.outcome)
-    clauses += text_clauses(f.text)  # % and _ taken literally
+    substring = text_clauses(f.text)  # % and _ taken literally
+    if substring and re.search(r"\w", f.text or ""):
+        # The database's own full-text index (titles, subjects, mandates), or the substrings.
+        clauses.append(sa.or_(_D.key.in_(search.matching_keys(f.text or "")), sa.and_(*substring)))
+    else:
+        clauses.extend(substring)
     return clauses
 
 

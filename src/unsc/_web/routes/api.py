@@ -5,8 +5,9 @@ takes a BALLOT.json body and returns ``unsc vote --json``; ``GET /api/vetoes``,
 ``/api/resolutions``, ``/api/drafts``, ``/api/presidents``, ``/api/mandates``,
 ``/api/power`` and ``/api/members/{code}`` are ``unsc vetoes``, ``resolutions``,
 ``drafts``, ``presidents``, ``mandates``, ``power`` and ``member`` with
-``--json``, with the same filters under the same names. A query parameter an
-address does not take is a 422 (see ``deps.known_query``).
+``--json``, with the same filters under the same names; ``GET /api/search?q=``
+is ``unsc search Q --json``. A query parameter an address does not take is a
+422 (see ``deps.known_query``).
 """
 
 from __future__ import annotations
@@ -109,6 +110,15 @@ class VetoOut(BaseModel):
     yes: int | None
     no: int | None
     abstain: int | None
+
+
+class SearchHitOut(BaseModel):
+    """One full-text search hit (``unsc search --json``)."""
+
+    kind: str
+    ref: str
+    title: str
+    date: str | None
 
 
 class RecordRowOut(BaseModel):
@@ -544,6 +554,26 @@ def power(
         return json_bytes(power_indices(chosen, wanted).to_dict())
 
     body = services.cache.get(("power", game, day, wanted), compute)
+    return keep(request, Response(body, media_type=JSON))
+
+
+@router.get("/search", responses={200: {"model": list[SearchHitOut]}, **ERRORS})
+def search(
+    request: Request,
+    services: ServicesDep,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Words to find in titles, subjects, agenda items and mandates",
+            examples=["chemical"],
+        ),
+    ],
+    limit: Annotated[int, Query(ge=1, le=1000, description="At most this many hits")] = 50,
+) -> Response:
+    """Resolutions, drafts, vetoes and mandates matching ``q`` (``unsc search Q --json``)."""
+    body = services.read_json(("search", q, limit), lambda conn: query.search(conn, q, limit=limit))
     return keep(request, Response(body, media_type=JSON))
 
 
