@@ -26,6 +26,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -282,7 +283,12 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: pathlib.Path) -> Iterato
 def test_kill_9_mid_load_leaves_the_database_as_before(
     empty_url: str, tmp_path: pathlib.Path
 ) -> None:
-    """SIGKILL at spread moments of a load: the database is as before it, or as after it."""
+    """SIGKILL at spread moments of a load: the database is as before it, or as after it.
+
+    Half the kills fall anywhere in the run (start-up and parsing included),
+    half after the last file's progress line (its parsing, the write, the
+    commit); ``UNSC_KILL_ROUNDS`` sets how many (default 4).
+    """
     first, full = tmp_path / "first", tmp_path / "full"
     _copy(first, *FIRST_FILES)
     _copy(full, *FIRST_FILES, *MORE_FILES)
@@ -298,17 +304,27 @@ def test_kill_9_mid_load_leaves_the_database_as_before(
     assert after != before
 
     outcomes: list[str] = []
+    files = len(FIRST_FILES) + len(MORE_FILES)
     for n in range(KILL_ROUNDS):
         proc = subprocess.Popen(
-            _load_command(empty_url, full), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            _load_command(empty_url, full), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
+        assert proc.stderr is not None
+        if n % 2 == 0:  # at a moment spread over the whole run
+            delay = duration * (n + 1) / (KILL_ROUNDS + 1)
+        else:  # once the last file is being parsed, up to the write and the commit
+            for line in proc.stderr:
+                if line.startswith(f"[{files}/{files}]".encode()):
+                    break
+            delay = 0.1 * n
         try:
-            proc.wait(timeout=duration * (n + 1) / (KILL_ROUNDS + 1))
+            proc.wait(timeout=delay)
             finished = True
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             finished = False
+        proc.stderr.close()
         state = _state(empty_url)
         assert state in (before, after), (n, state)
         outcomes.append("finished" if finished else ("before" if state == before else "after"))
@@ -317,6 +333,32 @@ def test_kill_9_mid_load_leaves_the_database_as_before(
                 conn.execute(sa.delete(db.source_files))
             Record(empty_url).load(first)
             assert _state(empty_url) == before
+    print(f"kill -9 rounds on {empty_url.split(':')[0]}: {dict(Counter(outcomes))}")
     assert outcomes.count("before") >= 1, outcomes
     subprocess.run(_load_command(empty_url, full), check=True, capture_output=True)
     assert _state(empty_url) == after
+
+
+def test_garbage_in_a_meetings_page(tmp_path: pathlib.Path) -> None:
+    page = "dhl-pages/scact1959_table_en.html"
+    folder = tmp_path / "D"
+    _copy(folder, page)
+    text = (folder / page).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    row = next(i for i, line in enumerate(lines) if "<td" in line)
+    lines[row] = lines[row].replace("<td", "<td>\x00</td><td", 1)
+    (folder / page).write_text("".join(lines), encoding="utf-8")
+    record = Record(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    with pytest.raises(SourceFormatError) as caught:
+        record.load(folder)
+    assert (caught.value.file, caught.value.line) == (page, row + 1)
+    assert "U+0000" in str(caught.value)
+
+    future = folder / "dhl-pages" / "scact2099_table_en.html"
+    (folder / page).unlink()
+    future.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceFormatError) as caught:
+        record.load(folder)
+    assert caught.value.file == "dhl-pages/scact2099_table_en.html"
+    assert caught.value.field is not None
+    assert "is outside 1945-10-24 to 2027-12-31" in str(caught.value)

@@ -44,7 +44,8 @@ MAX_LONG_FIELD_CHARS = 1_000_000
 
 csv.field_size_limit(max(csv.field_size_limit(), MAX_LONG_FIELD_CHARS))
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters no field of a source may hold (tab, line feed and carriage return may)."""
 _NUL = re.compile(r"\x00")
 
 
@@ -216,10 +217,12 @@ def _check_fields(
 ) -> None:
     """Refuse control characters and absurd sizes, naming the field."""
     joined = "".join(values)
-    if len(joined) <= MAX_FIELD_CHARS and _CONTROL.search(joined) is None:
+    if len(joined) <= MAX_FIELD_CHARS and CONTROL_CHARACTERS.search(joined) is None:
         return
     for i, value in enumerate(values):
-        limit, banned = (MAX_LONG_FIELD_CHARS, _NUL) if i in long else (MAX_FIELD_CHARS, _CONTROL)
+        limit, banned = (
+            (MAX_LONG_FIELD_CHARS, _NUL) if i in long else (MAX_FIELD_CHARS, CONTROL_CHARACTERS)
+        )
         if len(value) > limit:
             raise SourceFormatError(
                 name,

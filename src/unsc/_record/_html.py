@@ -26,6 +26,7 @@ from pathlib import Path
 
 from unsc._english import MONTH_NAMES
 from unsc._errors import SourceFormatError, UnknownMemberError
+from unsc._record._csvutil import CONTROL_CHARACTERS, FIRST_DAY, LAST_DAY
 from unsc._states import resolve_member
 
 _CHUNK = 1 << 16
@@ -227,8 +228,9 @@ def _spanned(cell: Cell) -> Cell:
 def iter_table_rows(path: Path, *, name: str) -> Iterator[Row]:
     """Yield the rows of the one table of ``path`` as they are read.
 
-    Raises :class:`SourceFormatError` when the file is not UTF-8, has no
-    table, or ends before its table does (a truncated file).
+    Raises :class:`SourceFormatError` when the file is not UTF-8, holds a
+    control character (NUL included), has no table, or ends before its table
+    does (a truncated file).
     """
     tokenizer = _TableTokenizer(name)
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -244,6 +246,15 @@ def iter_table_rows(path: Path, *, name: str) -> Iterator[Row]:
                 raise SourceFormatError(
                     name, line, None, f"not UTF-8 text ({exc.reason}); is the file truncated?"
                 ) from None
+            bad = CONTROL_CHARACTERS.search(text)
+            if bad is not None:
+                raise SourceFormatError(
+                    name,
+                    lines_fed + text.count("\n", 0, bad.start()),
+                    None,
+                    f"the page holds the control character U+{ord(bad.group()):04X}; "
+                    "is the file damaged?",
+                )
             tokenizer.feed(text)
             lines_fed += text.count("\n")
             while tokenizer.rows:
@@ -298,9 +309,18 @@ def parse_date(text: str, *, year: int | None, file: str, line: int, field: str)
     if year is None:
         raise SourceFormatError(file, line, field, f"no year for {flat!r}")
     try:
-        return dt.date(year, month, int(match["day"]))
+        day = dt.date(year, month, int(match["day"]))
     except ValueError:
         raise SourceFormatError(file, line, field, f"no such day: {flat!r} {year}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise SourceFormatError(
+            file,
+            line,
+            field,
+            f"{day.isoformat()} is outside {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}, "
+            "the span covered",
+        )
+    return day
 
 
 def _month(word: str) -> int | None:

@@ -142,7 +142,7 @@ def _closest_header(
             return None, False
         fmt, header = max(nearby, key=lambda item: share(item[1]))
     mismatch = header_mismatch(name, found, header).message
-    return f"{mismatch.removeprefix(name + ': ')} (closest format: {fmt.source.value})", True
+    return f"{mismatch.removeprefix(name + ', ')} (closest format: {fmt.source.value})", True
 
 
 def _why_unrecognised(
