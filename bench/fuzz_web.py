@@ -189,7 +189,11 @@ WORDS = ["Middle East", "Namibia", "%", "_", "%%", "\\", "'", '"', "<script>", "
 
 
 def _values(rng: random.Random) -> Iterator[str]:
-    """An endless mix of hostile and ordinary values for a path segment or a parameter."""
+    """An endless mix of hostile and ordinary values for a path segment or a parameter.
+
+    Unicode digits among them: ``str.isdigit`` accepts a superscript two that
+    ``int()`` refuses (the long run found a 500 that way).
+    """
     big = ["99999999999999999999", "99999999999999999999999", str(2**63), str(2**63 - 1)]
     generators: list[Callable[[], str]] = [
         lambda: str(rng.randint(-5, 5)),
@@ -209,6 +213,7 @@ def _values(rng: random.Random) -> Iterator[str]:
         lambda: rng.choice(["Y", "N", "A", "X", "y", "maybe"]),
         lambda: rng.choice(["double-veto", "charter", "no-veto", "ten-votes", "nope"]),
         lambda: rng.choice(["JIM", "UNFICYP", "PoE-1874", "peacekeeping_operation"]),
+        lambda: rng.choice(["\u00b2", "\u2082", "1\u00b9", "\u0663", "\uff11\uff19\uff18\uff14"]),
     ]
     while True:
         yield rng.choice(generators)()

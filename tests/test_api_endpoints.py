@@ -298,5 +298,7 @@ def test_the_explorer_refuses_a_bad_date_or_two_year_filters(tmp_path: pathlib.P
             {"since": "1984-13-01"},
             {"until": "later"},
             {"year": "2017", "from": "2016"},
+            {"from": "\u2082"},  # a subscript two: a digit to str.isdigit, not to int()
+            {"year": "\u00b9\u00b9"},
         ):
             json_error(c.get("/record/download.json", params=params), 422, "invalid_input")

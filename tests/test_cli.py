@@ -350,6 +350,16 @@ def _with_abstain(abstain: str) -> list[str]:
             id="bad-date-format",
         ),
         pytest.param(
+            ["council", "2017-1\u00b2-01"],
+            "bad date '2017-1\u00b2-01' (write dates as YYYY-MM-DD)",
+            id="superscript-digit-in-date",
+        ),
+        pytest.param(
+            ["vote", "--date", "2017-10-24", "--tally", "4-8-\u00b3"],
+            "bad tally '4-8-\u00b3' (write yes-no-abstain, e.g. 11-2-2 or 14-0-0-1)",
+            id="superscript-digit-in-tally",
+        ),
+        pytest.param(
             ["vote", "--date", "2017-13-01", "--yes", "FRA"],
             "bad date '2017-13-01': month 13 is invalid (months are 01 to 12)",
             id="bad-vote-date",

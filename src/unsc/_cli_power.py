@@ -26,7 +26,7 @@ _guard = guard
 
 def _ints(text: str, what: str) -> list[int]:
     parts = [p.strip() for p in text.split(",")]
-    if not all(p.isdigit() for p in parts):
+    if not all(p.isascii() and p.isdigit() for p in parts):
         raise InputError(f"bad {what} {text!r}", hint="write whole numbers separated by commas")
     return [int(p) for p in parts]
 

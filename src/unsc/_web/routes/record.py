@@ -26,7 +26,7 @@ def _year(name: str, value: str | None) -> int | None:
     if value is None or not value.strip():
         return None
     text = value.strip()
-    if not text.isdigit() or not 1946 <= int(text) <= 2100:
+    if not (text.isascii() and text.isdigit()) or not 1946 <= int(text) <= 2100:
         raise WebError(422, f"{name}: must be a year between 1946 and 2100, not {value!r}")
     return int(text)
 
