@@ -348,7 +348,7 @@ def test_unsc_mandate_timeline(url: str) -> None:
     ]
     assert "  2017-11-17  Mandate lapsed" in out.splitlines()
     first = next(line for line in out.splitlines() if line.startswith("  period "))
-    assert first.startswith("  period 2015-08-07 to end unknown")  # not "to open": it ended
+    assert first.startswith("  period 2015-08-07 to not stated")  # not "to open": it ended
     code, out, _ = _run(url, "mandate", "jim", "--json")
     assert json.loads(out)["events"][0]["label"] == "Established by S/RES/2235 (2015)"
 
