@@ -13,10 +13,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## run: the main job: the web app over an embedded SQLite database, on http://127.0.0.1:8000
-## (the record loads on first start from ../shared/data when it exists, else by fetching)
+## (HOST and PORT from the environment: PORT=8001 make run; the record loads on first start
+## from ../shared/data when it exists, else by fetching)
 SHARED_DATA := $(wildcard ../shared/data)
+HOST ?= 127.0.0.1
+PORT ?= 8000
 run: $(STAMP)
-	UNSC_DATA_DIR="$${UNSC_DATA_DIR:-$(SHARED_DATA)}" $(BIN)/unsc serve --host 127.0.0.1 --port 8000 --workers 2
+	UNSC_DATA_DIR="$${UNSC_DATA_DIR:-$(SHARED_DATA)}" $(BIN)/unsc serve --host "$(HOST)" --port "$(PORT)" --workers 2
 
 ## story: the founding story of 24 October 2017, through the command line
 story: $(STAMP)

@@ -262,3 +262,43 @@ def test_out_of_range_ids_in_writes_are_4xx(tmp_path: pathlib.Path, path: str) -
     with client_for(f"sqlite:///{tmp_path / 'db.sqlite3'}") as c:
         response = c.post(path)
     assert 400 <= response.status_code < 500, (path, response.status_code)
+
+
+SHARED = [
+    ("drafts", {"year": "2017", "member": "RUS", "vote": "N"}),
+    ("drafts", {"since": "1946-01-01", "until": "1946-12-31", "outcome": "vetoed"}),
+    ("drafts", {"member": "BOL", "text": "Middle East"}),
+    ("resolutions", {"member": "BOL"}),
+    ("resolutions", {"since": "2016-12-23", "until": "2016-12-23"}),
+    ("vetoes", {"member": "SUN", "until": "1950-12-31"}),
+    ("vetoes", {"year": "2017", "text": "Middle"}),
+]
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(("view", "params"), SHARED, ids=[f"{v}{p}" for v, p in SHARED])
+def test_the_explorer_takes_the_same_filters(
+    client: TestClient, view: str, params: dict[str, str]
+) -> None:
+    """``/record`` and its downloads take the CLI's and the API's names, with the same meaning."""
+    explored = get(client, "/record/download.json", view=view, **params)
+    answered = get(client, f"/api/{view}", **params)
+    assert explored
+    assert [(r["date"], r["draft"]) for r in explored] == [
+        (r["date"], r["draft"]) for r in answered
+    ]
+    page = client.get("/record", params={"view": view, **params})
+    assert page.status_code == 200
+    assert f'<span id="total">{len(explored)}</span>' in page.text
+
+
+def test_the_explorer_refuses_a_bad_date_or_two_year_filters(tmp_path: pathlib.Path) -> None:
+    with client_for(f"sqlite:///{tmp_path / 'db.sqlite3'}") as c:
+        for params in (
+            {"since": "1984-13-01"},
+            {"until": "later"},
+            {"year": "2017", "from": "2016"},
+            {"from": "\u2082"},  # a subscript two: a digit to str.isdigit, not to int()
+            {"year": "\u00b9\u00b9"},
+        ):
+            json_error(c.get("/record/download.json", params=params), 422, "invalid_input")

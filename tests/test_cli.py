@@ -350,6 +350,16 @@ def _with_abstain(abstain: str) -> list[str]:
             id="bad-date-format",
         ),
         pytest.param(
+            ["council", "2017-1\u00b2-01"],
+            "bad date '2017-1\u00b2-01' (write dates as YYYY-MM-DD)",
+            id="superscript-digit-in-date",
+        ),
+        pytest.param(
+            ["vote", "--date", "2017-10-24", "--tally", "4-8-\u00b3"],
+            "bad tally '4-8-\u00b3' (write yes-no-abstain, e.g. 11-2-2 or 14-0-0-1)",
+            id="superscript-digit-in-tally",
+        ),
+        pytest.param(
             ["vote", "--date", "2017-13-01", "--yes", "FRA"],
             "bad date '2017-13-01': month 13 is invalid (months are 01 to 12)",
             id="bad-vote-date",
@@ -624,3 +634,83 @@ def test_json_and_csv_together_are_refused() -> None:
         result = CliRunner().invoke(cli, [*args, "--json", "--csv"])
         assert result.exit_code == 2
         assert "give --json or --csv, not both" in result.output
+
+
+# --- unsc serve (make run): the port, where the database is ------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+    return port
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run(
+            "serve", "--database", f"sqlite:///{tmp_path / 'db.sqlite3'}", "--port", str(port)
+        )
+    assert result.exit_code == 2
+    assert result.output == (
+        f"unsc: error: port {port} on 127.0.0.1 is already in use (stop the other server, "
+        "or choose another port: PORT=8001 make run, or unsc serve --port 8001)\n"
+    )
+    assert not (tmp_path / "db.sqlite3").exists()  # checked before anything else
+
+
+def test_serve_says_where_the_database_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: calls.append(kw))
+    monkeypatch.setenv("UNSC_DATA_DIR", "some/folder")
+    monkeypatch.delenv("UNSC_AUTOLOAD", raising=False)
+    db = tmp_path / "db.sqlite3"
+    port = _free_port()
+    result = run("serve", "--database", f"sqlite:///{db}", "--port", str(port), "--token", "t")
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert f"Database: SQLite file {db}" in lines
+    assert "Record: empty; loading it in the background from some/folder" in lines
+    assert f"Serving unsc on http://127.0.0.1:{port}/ (API documented at /docs)" in lines
+    assert calls[0]["port"] == port
+
+
+def test_serve_hides_a_postgres_password() -> None:
+    from unsc._cli_web import describe_database
+
+    described = describe_database("postgresql+psycopg://me:secret@db.example:5432/unsc")
+    assert "secret" not in described
+    assert described.startswith("postgresql+psycopg://me:***@db.example:5432/unsc")
+
+
+def test_make_run_takes_host_and_port_from_the_environment() -> None:
+    import os
+
+    repo = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PORT": "8765", "HOST": "0.0.0.0"}
+    dry = subprocess.run(
+        ["make", "-n", "-W", ".venv/.installed", "run"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert '--host "0.0.0.0" --port "8765"' in dry
+    plain = {k: v for k, v in os.environ.items() if k not in {"PORT", "HOST"}}
+    dry = subprocess.run(
+        ["make", "-n", "-W", ".venv/.installed", "run"],
+        cwd=repo,
+        env=plain,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert '--host "127.0.0.1" --port "8000"' in dry

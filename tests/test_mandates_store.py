@@ -336,7 +336,7 @@ def test_unsc_mandates_text(url: str) -> None:
     ]  # fmt: skip
     assert lines[1].strip() == "2017-10-24  Renewal failed: S/2017/884 vetoed by RUS, 11-2-2"
     assert len(lines) == 5
-    assert err == "(1 bodies)\n"
+    assert err == "(1 body)\n"
 
 
 def test_unsc_mandate_timeline(url: str) -> None:
@@ -347,6 +347,8 @@ def test_unsc_mandate_timeline(url: str) -> None:
         "  investigative_mechanism; on 2017-11-01: expiring, expires 2017-11-17 (16 days)",
     ]
     assert "  2017-11-17  Mandate lapsed" in out.splitlines()
+    first = next(line for line in out.splitlines() if line.startswith("  period "))
+    assert first.startswith("  period 2015-08-07 to not stated")  # not "to open": it ended
     code, out, _ = _run(url, "mandate", "jim", "--json")
     assert json.loads(out)["events"][0]["label"] == "Established by S/RES/2235 (2015)"
 

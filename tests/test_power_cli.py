@@ -67,6 +67,7 @@ def test_power_list() -> None:
         (["council-1966", "--date", "2017-10-24"], "either --date, GAME or --weights"),
         (["--weights", "1,2"], "--weights needs --quota"),
         (["--weights", "1,x", "--quota", "2"], "bad weights '1,x'"),
+        (["--weights", "1,\u00b2", "--quota", "2"], "bad weights '1,\u00b2'"),
         (["--weights", "1,2", "--quota", "9"], "above the total weight 3"),
         (["eu27", "--quota", "3"], "--quota and --players go with --weights"),
         (["council-1966", "--weights", "1", "--quota", "1"], "either GAME or --weights"),

@@ -139,3 +139,84 @@ def test_500_and_503(app_client: TestClient, monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr("unsc._web.queries.veto_stats", slow)
     html_error(app_client.get("/vetoes"), 503, "timeout")
+
+
+# --- Without the record: the banner on every record page, its errors included -----------
+
+BANNER = 'aria-label="Record status"'
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/record",
+        "/record?view=vetoes",
+        "/vetoes",
+        "/replay",
+        "/members/RUS",
+        "/mandates",
+        "/mandates/JIM",
+        "/decisions/res:2401",  # 404: not in the (empty) record
+        "/decisions/draft:S/10768",
+        "/members/ZZZ",
+        "/mandates/NOPE",
+        "/record?view=nope",
+    ],
+)
+def test_every_record_page_says_the_record_is_not_loaded(app_client: TestClient, path: str) -> None:
+    page = app_client.get(path)
+    assert page.headers["content-type"].startswith("text/html")
+    assert BANNER in page.text, (path, page.status_code)
+    assert "unsc data load DIR" in page.text
+    assert "UNSC_DATA_DIR" in page.text
+
+
+def test_pages_beside_the_record_carry_no_banner(app_client: TestClient) -> None:
+    for path in ("/council/2017-10-24", "/no/such/page", "/chamber"):
+        assert BANNER not in app_client.get(path).text, path
+
+
+def test_a_failed_fetch_names_the_servers_setting(tmp_path: pathlib.Path) -> None:
+    """A server is configured by its environment: the hint says UNSC_FETCH_BASE, not --base."""
+    from unsc._web.app import create_app
+    from unsc._web.settings import Settings
+
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        token=TOKEN,
+        fetch_base="http://127.0.0.1:9",  # the discard port: nothing listens
+    )
+    with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+        services = c.app.state.services  # type: ignore[attr-defined]
+        services.loader.wait(60)
+        assert services.loader.status.state == "failed"
+        page = c.get("/record").text
+    assert "UNSC_FETCH_BASE" in page
+    assert "--base" not in page
+    assert "Loading it failed" in page
+
+
+def test_the_background_load_says_when_it_is_done(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from realdata import require_shared
+
+    folder = tmp_path / "data" / "wpdl-vetoes"
+    folder.mkdir(parents=True)
+    source = require_shared() / "data" / "wpdl-vetoes" / "unsc_vetoes_1946_sept2022.csv"
+    (folder / source.name).write_bytes(source.read_bytes())
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    with client_for(url, autoload=True, data_dir=tmp_path / "data") as c:
+        services = c.app.state.services  # type: ignore[attr-defined]
+        services.loader.wait(60)
+        vetoes = len(c.get("/api/vetoes").json())
+        status = c.get("/api/status").json()
+    said = capsys.readouterr().err
+    line = next(line for line in said.splitlines() if "the record is loaded" in line)
+    counts = status["record"]["counts"]
+    assert f"{counts['decisions']:,} decisions" in line
+    assert f"{counts['vetoes']:,} vetoes" in line
+    assert f"from {tmp_path / 'data'}" in line
+    assert vetoes > 100
+    assert status["loader"]["state"] == "loaded"
+    assert status["loader"]["message"] in line

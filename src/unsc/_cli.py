@@ -317,7 +317,9 @@ def vote_cmd(
 
 def _parse_tally(text: str) -> tuple[int, int, int, int | None]:
     parts = text.replace("\u2013", "-").split("-")
-    if len(parts) not in (3, 4) or not all(p.strip().isdigit() for p in parts):
+    if len(parts) not in (3, 4) or not all(
+        p.strip().isascii() and p.strip().isdigit() for p in parts
+    ):
         raise InputError(
             f"bad tally {text!r}", hint="write yes-no-abstain, e.g. 11-2-2 or 14-0-0-1"
         )

@@ -26,7 +26,7 @@ _guard = guard
 
 def _ints(text: str, what: str) -> list[int]:
     parts = [p.strip() for p in text.split(",")]
-    if not all(p.isdigit() for p in parts):
+    if not all(p.isascii() and p.isdigit() for p in parts):
         raise InputError(f"bad {what} {text!r}", hint="write whole numbers separated by commas")
     return [int(p) for p in parts]
 
@@ -85,14 +85,14 @@ def power_cmd(
     list_: bool,
     as_json: bool,
 ) -> None:
-    """Voting power in the Council on a date, in GAME (a built-in game) or in a weighted game.
+    """Voting power in GAME (a built-in game) or in a weighted game.
 
-    Exact Shapley-Shubik, Banzhaf (normalised and absolute) and Coleman's
-    power of the collectivity to act. Without GAME or --weights: the Council
-    sitting on --date (default today), its members by their codes, deciding
-    by the votes required then including every permanent member's. Built-in
-    Council games name the permanent seats CHN FRA GBR RUS USA and the
-    elected seats E01, E02...
+    Without GAME or --weights: the Council sitting on --date (default
+    today), its real members by their codes, deciding by the votes required
+    then including every permanent member's. Exact Shapley-Shubik, Banzhaf
+    (normalised and absolute) and Coleman's power of the collectivity to
+    act. Built-in Council games name the permanent seats CHN FRA GBR RUS USA
+    and the elected seats E01, E02...
 
     Example: unsc power --date 2017-10-24 --json
 

@@ -283,7 +283,7 @@ def parse_date(value: str) -> dt.date:
     except ValueError:
         pass
     parts = text.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+    if len(parts) == 3 and all(p.isascii() and p.isdigit() for p in parts) and len(parts[0]) == 4:
         year, month, day = (int(p) for p in parts)
         if not 1 <= month <= 12:
             raise InputError(

@@ -100,9 +100,26 @@ def error_response(request: Request, exc: Exception) -> Response:
         return JSONResponse({"error": body}, status_code=status, headers=headers)
     from unsc._web.render import render
 
-    return render(
-        request, "pages/error.html", {"error": body, "title": f"Error {status}"}, status=status
-    )
+    context = {"error": body, "title": f"Error {status}", "banner": _record_banner(request)}
+    return render(request, "pages/error.html", context, status=status)
+
+
+RECORD_PAGES = ("/record", "/decisions/", "/members/", "/vetoes", "/replay", "/mandates")
+"""Pages over the record: their errors, 404s included, say too when it is not loaded."""
+
+
+def _record_banner(request: Request) -> dict[str, str] | None:
+    if not request.url.path.startswith(RECORD_PAGES):
+        return None
+    services = getattr(request.app.state, "services", None)
+    if services is None:
+        return None
+    try:
+        banner: dict[str, str] | None = services.record_banner()
+    except Exception:  # the error page must render whatever the database does
+        log.warning("the record's state could not be read for an error page", exc_info=True)
+        return None
+    return banner
 
 
 def install(app: FastAPI) -> None:

@@ -58,6 +58,8 @@ class Filters:
     vote: str | None = None
     outcome: str | None = None
     text: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
 
     def params(self, **changes: object) -> dict[str, str]:
         """The non-empty filters as query parameters, with ``changes`` applied."""
@@ -69,6 +71,8 @@ class Filters:
             "vote": self.vote,
             "outcome": self.outcome,
             "q": self.text,
+            "since": self.since,
+            "until": self.until,
             **changes,
         }
         return {k: str(v) for k, v in values.items() if v not in (None, "")}
@@ -87,6 +91,8 @@ def check_filters(f: Filters) -> Filters:
         raise InputError("a vote filter needs a member", hint="e.g. member=RUS&vote=N")
     if f.year_from and f.year_to and f.year_from > f.year_to:
         raise InputError(f"year range {f.year_from}-{f.year_to} is empty")
+    if f.since and f.until and f.since > f.until:
+        raise InputError(f"the dates are the wrong way round: since {f.since} is after {f.until}")
     member = resolve_member(f.member) if f.member else None
     return replace(f, member=member, vote=vote, text=(f.text or "").strip() or None)
 
@@ -105,6 +111,10 @@ def _where(f: Filters, *, skip: str = "") -> list[sa.ColumnElement[bool]]:
         clauses.append(_D.date >= dt.date(f.year_from, 1, 1))
     if f.year_to:
         clauses.append(_D.date <= dt.date(f.year_to, 12, 31))
+    if f.since:
+        clauses.append(_D.date >= f.since)
+    if f.until:
+        clauses.append(_D.date <= f.until)
     if f.member and f.view == "vetoes" and not f.vote:
         clauses.append(
             _D.id.in_(sa.select(db.vetoes.c.decision_id).where(db.vetoes.c.member == f.member))

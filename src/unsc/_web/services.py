@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import pathlib
+import sys
 import tempfile
 import threading
 import time
@@ -283,27 +284,57 @@ class Loader:
                     "loaded", "loaded by another process", self.status.started
                 )
                 return
+            began = time.monotonic()
             if self.settings.data_dir:
                 report = record.load(self.settings.data_dir)
             else:
                 report = record.fetch(base=self.settings.fetch_base)
-            self.status = LoaderState(
-                "loaded",
-                f"{report.decisions} decisions loaded {self._source()}",
-                self.status.started,
+            counts = record.status()["counts"]
+            message = (
+                f"{counts['decisions']:,} decisions ({counts['resolutions']:,} resolutions, "
+                f"{counts['vetoes']:,} vetoes) at {counts['meetings']:,} meetings, from "
+                f"{len(report.files)} files, loaded {self._source()} "
+                f"in {time.monotonic() - began:.1f} s"
             )
+            self.status = LoaderState("loaded", message, self.status.started)
+            self._say(f"unsc: the record is loaded: {message}")
         except Exception as exc:  # reported on every record page
-            log.warning("loading the record failed: %s", exc)
-            self.status = LoaderState("failed", str(exc), self.status.started)
+            text = server_hint(exc)
+            log.warning("loading the record failed: %s", text)
+            self.status = LoaderState("failed", text, self.status.started)
         finally:
             if handle is not None:
                 handle.close()
             self.on_done()
 
+    @staticmethod
+    def _say(line: str) -> None:
+        """A line on the server's standard error (uvicorn logs only warnings)."""
+        print(line, file=sys.stderr, flush=True)
+
     def wait(self, timeout: float | None = None) -> None:
         """Wait for a running load to finish (tests)."""
         if self._thread is not None:
             self._thread.join(timeout)
+
+
+def server_hint(exc: Exception) -> str:
+    """What a failed load says, with the server's own ways to fix it.
+
+    The library's hints name the command line's options (``--base``); a server
+    is configured by its environment: ``UNSC_FETCH_BASE`` and ``UNSC_DATA_DIR``.
+    """
+    from unsc._errors import UnscError
+
+    if not isinstance(exc, UnscError):
+        return str(exc)
+    hint = exc.hint or ""
+    if "--base" in hint or "network" in hint:
+        hint = (
+            "check the network, set UNSC_FETCH_BASE to the address of a mirror, "
+            "or UNSC_DATA_DIR to a folder holding the files"
+        )
+    return f"{exc.message} ({hint})" if hint else exc.message
 
 
 @dataclass

@@ -61,6 +61,7 @@ def mandates_page(
             "kind": wanted or "",
             "kinds": KINDS,
             "expiring": [r for r in rows if r["status"] == "expiring"],
+            "banner": services.record_banner(),
         },
     )
 
@@ -95,7 +96,13 @@ def mandate_page(request: Request, services: ServicesDep, name: str) -> HTMLResp
     return render(
         request,
         "pages/mandate.html",
-        {"title": row["name"], "row": row, "drawn": drawn, "svg": timeline_svg(drawn)},
+        {
+            "title": row["name"],
+            "row": row,
+            "drawn": drawn,
+            "svg": timeline_svg(drawn),
+            "banner": services.record_banner(),
+        },
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import Annotated
@@ -25,9 +26,18 @@ def _year(name: str, value: str | None) -> int | None:
     if value is None or not value.strip():
         return None
     text = value.strip()
-    if not text.isdigit() or not 1946 <= int(text) <= 2100:
+    if not (text.isascii() and text.isdigit()) or not 1946 <= int(text) <= 2100:
         raise WebError(422, f"{name}: must be a year between 1946 and 2100, not {value!r}")
     return int(text)
+
+
+def _day(name: str, value: str | None) -> dt.date | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise WebError(422, f"{name}: must be a date YYYY-MM-DD, not {value!r}") from None
 
 
 def explorer_filters(
@@ -38,17 +48,35 @@ def explorer_filters(
     vote: str | None = None,
     outcome: str | None = None,
     q: str | None = None,
+    year: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    text: str | None = None,
 ) -> Filters:
-    """The explorer's filters from the query string (empty fields ignored)."""
+    """The explorer's filters from the query string (empty fields ignored).
+
+    Beside its form's names (``from``/``to`` years, ``q``), the explorer takes
+    the names the command line and the API use: ``year``, ``since``/``until``
+    (dates) and ``text``.
+    """
+    first, last = _year("from", year_from), _year("to", year_to)
+    one = _year("year", year)
+    if one is not None:
+        if (first or one) != one or (last or one) != one:
+            raise WebError(422, "year: give either year or from/to, not both")
+        first = last = one
+    words = " ".join(w for w in (q, text) if w and w.strip()) or None
     return queries.check_filters(
         Filters(
             view=view,
-            year_from=_year("from", year_from),
-            year_to=_year("to", year_to),
+            year_from=first,
+            year_to=last,
+            since=_day("since", since),
+            until=_day("until", until),
             member=(member or "").strip() or None,
             vote=(vote or "").strip() or None,
             outcome=(outcome or "").strip() or None,
-            text=q,
+            text=words,
         )
     )
 
