@@ -84,7 +84,9 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.services = services
-    app.add_middleware(KeptResponses, cache=cache, secure_cookies=settings.secure_cookies)
+    app.add_middleware(
+        KeptResponses, cache=cache, reader=reader, secure_cookies=settings.secure_cookies
+    )
     errors.install(app)
     for router in (
         council.router,
