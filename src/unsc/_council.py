@@ -262,12 +262,19 @@ def presidencies() -> tuple[Presidency, ...]:
         return found
 
     permanent, elected = permanent_tenures(), elected_terms()
+    by_start = sorted(range(len(elected)), key=lambda j: elected[j].start)
+    started = 0
+    sitting: list[int] = []  # elected terms begun and not ended, by index
     while month <= LAST_COVERED:
         prev = next(p for p in reversed(out) if p.start.day == 1 or p.start.year == 1946)
         prev_key = key(prev.name)
+        while started < len(by_start) and elected[by_start[started]].start <= month:
+            sitting.append(by_start[started])
+            started += 1
+        sitting = [j for j in sitting if elected[j].end >= month]
         # the month's members in the order of _members_on (a stable sort by folded name)
         codes = [t.code for t in permanent if t.start <= month <= t.end]
-        codes += [t.code for t in elected if t.start <= month <= t.end]
+        codes += [elected[j].code for j in sorted(sitting)]
         ordered = sorted((key(name_on(c, month)), i, c) for i, c in enumerate(codes))
         chosen = next((c for k, _, c in ordered if k > prev_key), ordered[0][2])
         out.extend(_month_presidency(month, chosen))
