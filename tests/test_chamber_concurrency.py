@@ -170,7 +170,7 @@ def test_fifty_concurrent_writers(database: str, tmp_path: pathlib.Path) -> None
 
 
 def test_migration_renumbers_duplicate_seq(tmp_path: pathlib.Path) -> None:
-    """Meetings saved before 0005 with repeated ``seq`` keep their order, now unique."""
+    """Meetings saved before 0006 with repeated ``seq`` keep their order, now unique."""
     from alembic import command
     from alembic.config import Config
 

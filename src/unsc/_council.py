@@ -253,14 +253,31 @@ def presidencies() -> tuple[Presidency, ...]:
     month = out[-1].end + dt.timedelta(days=1)
     if month.day != 1:
         raise ReferenceDataError("the last presidency exception must end on a month's last day")
+    folded: dict[str, str] = {}  # fold() of each name, computed once
+
+    def key(name: str) -> str:
+        found = folded.get(name)
+        if found is None:
+            found = folded[name] = fold(name)
+        return found
+
+    permanent, elected = permanent_tenures(), elected_terms()
+    by_start = sorted(range(len(elected)), key=lambda j: elected[j].start)
+    started = 0
+    sitting: list[int] = []  # elected terms begun and not ended, by index
     while month <= LAST_COVERED:
         prev = next(p for p in reversed(out) if p.start.day == 1 or p.start.year == 1946)
-        prev_key = fold(prev.name)
-        ordered = _members_on(month)
-        keys = [_order_key(m.code, month) for m in ordered]
-        following = [m for m, k in zip(ordered, keys, strict=True) if k > prev_key]
-        chosen = following[0] if following else ordered[0]
-        out.extend(_month_presidency(month, chosen.code))
+        prev_key = key(prev.name)
+        while started < len(by_start) and elected[by_start[started]].start <= month:
+            sitting.append(by_start[started])
+            started += 1
+        sitting = [j for j in sitting if elected[j].end >= month]
+        # the month's members in the order of _members_on (a stable sort by folded name)
+        codes = [t.code for t in permanent if t.start <= month <= t.end]
+        codes += [elected[j].code for j in sorted(sitting)]
+        ordered = sorted((key(name_on(c, month)), i, c) for i, c in enumerate(codes))
+        chosen = next((c for k, _, c in ordered if k > prev_key), ordered[0][2])
+        out.extend(_month_presidency(month, chosen))
         month = _month_end(month) + dt.timedelta(days=1)
     return tuple(out)
 

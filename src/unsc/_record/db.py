@@ -176,6 +176,27 @@ The index itself is the database's own, made by migration ``0005``: FTS5
 (``search_fts``) on SQLite, a generated ``tsvector`` column on PostgreSQL.
 """
 
+agreement = sa.Table(
+    "agreement",
+    metadata,
+    sa.Column("member", sa.String(3), primary_key=True),
+    sa.Column("other", sa.String(3), primary_key=True),
+    sa.Column("votes_together", sa.Integer, nullable=False),
+    sa.Column("same_position", sa.Integer, nullable=False),
+)
+"""Derived from ``votes`` at every load: pairs of members voting on the same decisions
+(neither ``X``), and how many times in the same position (migration ``0007_agreement``)."""
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("kind", sa.String(20), primary_key=True),
+    sa.Column("key", sa.String(120), primary_key=True),
+    sa.Column("body", sa.Text, nullable=False),
+)
+"""Derived at every load: each decision's and member's JSON as the API returns it
+(``unsc._record.documents``; migration ``0007_agreement``)."""
+
 DEFAULT_FILE = "unsc.sqlite3"
 
 

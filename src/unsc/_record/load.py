@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from unsc._errors import InputError, SourceFormatError
-from unsc._record import db
+from unsc._record import db, documents
 from unsc._record._csvutil import first_record, header_mismatch
 from unsc._record.model import (
     MeetingObservation,
@@ -435,6 +435,8 @@ def rebuild(conn: Connection) -> Result:
     observations = stored_observations(conn)
     result = reconcile([*observations, *procedural_votes(observations)])
     for table in (
+        db.documents,
+        db.agreement,
         db.conflicts,
         db.provenance,
         db.sponsors,
@@ -446,6 +448,7 @@ def rebuild(conn: Connection) -> Result:
         conn.execute(sa.delete(table))
     _write_meetings(conn, result.meetings)
     _write_decisions(conn, result.decisions)
+    _write_agreement(conn)
     if result.conflicts:
         conn.execute(
             sa.insert(db.conflicts),
@@ -465,6 +468,7 @@ def rebuild(conn: Connection) -> Result:
     for hook in REBUILD_HOOKS:
         module, _, function = hook.partition(":")
         getattr(importlib.import_module(module), function)(conn, observations, result)
+    documents.rebuild(conn)  # last: from the tables as written
     return result
 
 
@@ -571,6 +575,20 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
     ):
         if batch:
             conn.execute(sa.insert(table), batch)
+
+
+def _write_agreement(conn: Connection) -> None:
+    """The ``agreement`` table from the votes just written, in one statement."""
+    mine, other = db.votes.alias("mine"), db.votes.alias("other")
+    same = sa.func.sum(sa.case((other.c.position == mine.c.position, 1), else_=0))
+    pairs = (
+        sa.select(mine.c.member, other.c.member, sa.func.count(), same)
+        .join(other, other.c.decision_id == mine.c.decision_id)
+        .where(other.c.member != mine.c.member, mine.c.position != "X", other.c.position != "X")
+        .group_by(mine.c.member, other.c.member)
+    )
+    columns = ["member", "other", "votes_together", "same_position"]
+    conn.execute(sa.insert(db.agreement).from_select(columns, pairs))
 
 
 def _order(rec: Reconciled) -> tuple[dt.date, int, str]:

@@ -125,12 +125,19 @@ def status(conn: Connection) -> Row:
     }
 
 
-def conflicts(conn: Connection, *, kind: str | None = None) -> list[Row]:
-    """Every disagreement, with all values, provenance, the choice and why."""
+def conflicts(
+    conn: Connection, *, kind: str | None = None, decision: str | None = None
+) -> list[Row]:
+    """Every disagreement, with all values, provenance, the choice and why.
+
+    ``kind``, ``decision``: only those of this kind, or about this decision (by key).
+    """
     c = db.conflicts.c
     stmt = sa.select(db.conflicts).order_by(c.kind, c.decision_key, c.field, c.id)
     if kind:
         stmt = stmt.where(c.kind == kind)
+    if decision is not None:
+        stmt = stmt.where(c.decision_key == decision)
     return [
         {
             "kind": r.kind,
@@ -304,7 +311,7 @@ def decision_detail(conn: Connection, key: str) -> Row | None:
         {"source": p.source, "file": p.file, "line": p.line}
         for p in conn.execute(sa.select(db.provenance).where(db.provenance.c.decision_id == r.id))
     ]
-    out["conflicts"] = [c for c in conflicts(conn) if c["decision"] == key]
+    out["conflicts"] = conflicts(conn, decision=key)
     return out
 
 
@@ -342,6 +349,9 @@ def drafts(
     return [_decision_row(r) for r in conn.execute(stmt)]
 
 
+_VETOES_W = db.vetoes.alias("w")
+
+
 def vetoes(
     conn: Connection,
     *,
@@ -359,13 +369,19 @@ def vetoes(
     where = filter_clauses(
         year=year, since=since, until=until, member=member, text=text, member_vetoed=True
     )
+    code = resolve_member(member) if member else None
+    columns = (_D.id, _D.date, _D.draft, _D.meeting, _D.agenda, _D.yes, _D.no, _D.abstain)
     stmt = (
-        sa.select(db.decisions)
+        sa.select(*columns)
         .where(_D.id.in_(sa.select(v.decision_id)), *where)
         .order_by(_D.date, _D.id)
     )
     who: dict[int, list[str]] = defaultdict(list)
-    for row in conn.execute(sa.select(v.decision_id, v.member).order_by(v.member)):
+    cast = sa.select(v.decision_id, v.member).order_by(v.member)
+    if code:  # only the drafts listed
+        w = _VETOES_W.c
+        cast = cast.where(v.decision_id.in_(sa.select(w.decision_id).where(w.member == code)))
+    for row in conn.execute(cast):
         who[row.decision_id].append(row.member)
     return [
         {
@@ -394,17 +410,9 @@ def member(conn: Connection, value: str) -> Row:
             )
         }
     )
-    mine = sa.select(v.decision_id, v.position).where(v.member == code).subquery()
-    other = db.votes.alias("other")
+    a = db.agreement.c  # precomputed at load from the votes (no self-join per request)
     pairs = conn.execute(
-        sa.select(
-            other.c.member,
-            sa.func.count(),
-            sa.func.sum(sa.case((other.c.position == mine.c.position, 1), else_=0)),
-        )
-        .join(mine, mine.c.decision_id == other.c.decision_id)
-        .where(other.c.member != code, mine.c.position != "X", other.c.position != "X")
-        .group_by(other.c.member)
+        sa.select(a.other, a.votes_together, a.same_position).where(a.member == code)
     ).all()
     agreement = sorted(
         (

@@ -87,7 +87,9 @@ def create_app(settings: Settings) -> FastAPI:
         dependencies=[Depends(known_query)],
     )
     app.state.services = services
-    app.add_middleware(KeptResponses, cache=cache, secure_cookies=settings.secure_cookies)
+    app.add_middleware(
+        KeptResponses, cache=cache, reader=reader, secure_cookies=settings.secure_cookies
+    )
     app.add_middleware(Hardening, max_body=settings.max_body_bytes)  # outermost: kept ones too
     errors.install(app)
     for router in (

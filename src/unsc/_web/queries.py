@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from unsc._errors import InputError
-from unsc._record import db, search
+from unsc._record import db, documents, query, search
 from unsc._record.query import _decision_row, text_clauses
 from unsc._states import resolve_member
 from unsc._web import tables
@@ -37,6 +37,20 @@ def data_stamp(conn: Connection) -> tuple[int, str | None]:
     s = db.source_files.c
     count, latest = conn.execute(sa.select(sa.func.count(), sa.func.max(s.loaded_at))).one()
     return int(count), latest
+
+
+def member_record(conn: Connection, value: str) -> Row:
+    """:func:`unsc._record.query.member`, read from the document the load precomputed.
+
+    A member without a document (a record loaded before documents existed)
+    is computed as the command line does.
+    """
+    code = resolve_member(value)
+    body = documents.document(conn, documents.MEMBER, code)
+    if body is None:
+        return query.member(conn, code)
+    row: Row = json.loads(body)
+    return row
 
 
 def decision_count(conn: Connection) -> int:

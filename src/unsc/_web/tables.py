@@ -2,7 +2,7 @@
 
 Created by the migration ``0003_chamber``; their own ``MetaData`` so that
 nothing that walks the record's tables (``unsc export``) sees them. The order
-in which questions were tabled is unique per meeting (``0005_chamber_order``).
+in which questions were tabled is unique per meeting (``0006_chamber_order``).
 """
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ from sqlalchemy.engine import Connection
 
 from unsc._council import LAST_COVERED
 from unsc._errors import UnknownMemberError
-from unsc._record import query
 from unsc._refdata import elected_terms, permanent_tenures
 from unsc._states import name_on
+from unsc._web import queries
 from unsc._web.charts import hbar
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
@@ -58,7 +58,7 @@ def display_name(code: str) -> str:
 
 def member_view(conn: Connection, code: str) -> dict[str, Any]:
     """The member page's title and body: the record, agreement with names, the charts."""
-    row = query.member(conn, code)
+    row = queries.member_record(conn, code)
     agreement = [
         {**a, "name": display_name(a["member"])}
         for a in row["agreement"]

@@ -5,8 +5,8 @@ Before this, two questions tabled at the same moment could take the same
 in the order tabled (``seq``, then ``id``), which keeps every distinct order and
 breaks ties by arrival, before the unique index is created.
 
-Revision ID: 0005_chamber_order
-Revises: 0004_reports
+Revision ID: 0006_chamber_order
+Revises: 0005_record_search
 Create Date: 2026-12-07
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_chamber_order"
-down_revision = "0004_reports"
+revision = "0006_chamber_order"
+down_revision = "0005_record_search"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,115 @@
+"""The precomputed rows behind the uncached web path, on the real record.
+
+The ``agreement`` table and the ``documents`` the load writes must give
+exactly what the per-request queries give: checked for every decision and
+every member of ``../shared/data``, and through the app (the fast path's
+bytes and headers equal the route's).
+"""
+
+from __future__ import annotations
+
+import pathlib
+import shutil
+
+import pytest
+import sqlalchemy as sa
+
+from test_web_support import TOKEN, record_file, record_url
+from unsc._record import db, documents, query
+from unsc._web import Settings, create_app
+from unsc._web.queries import member_record
+
+__all__ = ["record_file", "record_url"]  # fixtures
+
+pytestmark = pytest.mark.realdata
+
+AGREEMENT_SELF_JOIN = """
+select other.member, count(*), sum(case when other.position = mine.position then 1 else 0 end)
+from votes other join (select decision_id, position from votes where member = :code) mine
+  on mine.decision_id = other.decision_id
+where other.member != :code and mine.position != 'X' and other.position != 'X'
+group by other.member
+"""
+
+
+def test_agreement_table_equals_the_self_join_for_every_member(record_url: str) -> None:
+    engine = db.make_engine(record_url)
+    with engine.connect() as conn:
+        codes = documents.member_codes(conn)
+        assert len(codes) > 100
+        for code in codes:
+            live = sorted(conn.execute(sa.text(AGREEMENT_SELF_JOIN), {"code": code}).all())
+            a = db.agreement.c
+            stored = sorted(
+                conn.execute(
+                    sa.select(a.other, a.votes_together, a.same_position).where(a.member == code)
+                ).all()
+            )
+            assert [tuple(r) for r in stored] == [tuple(r) for r in live], code
+    engine.dispose()
+
+
+def test_documents_equal_the_per_request_queries(record_url: str) -> None:
+    engine = db.make_engine(record_url)
+    with engine.connect() as conn:
+        keys = [r[0] for r in conn.execute(sa.select(db.decisions.c.key))]
+        assert len(keys) > 3000
+        for key in keys:
+            detail = query.decision_detail(conn, key)
+            assert documents.document(conn, documents.DECISION, key) == documents.dumps(detail)
+        for code in documents.member_codes(conn):
+            stored = documents.document(conn, documents.MEMBER, code)
+            assert stored == documents.dumps(query.member(conn, code)), code
+            assert member_record(conn, code) == query.member(conn, code)
+    engine.dispose()
+
+
+def test_migration_fills_the_documents_of_a_record_loaded_before(
+    record_file: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(record_file, path)
+    engine = db.make_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:  # as a record loaded before migration 0007
+        conn.execute(sa.text("DROP TABLE documents"))
+        conn.execute(sa.text("DROP TABLE agreement"))
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '0006_chamber_order'"))
+    db.migrate(engine)
+    with engine.connect() as conn:
+        assert documents.document(conn, documents.MEMBER, "RUS") == documents.dumps(
+            query.member(conn, "RUS")
+        )
+        assert conn.execute(sa.select(sa.func.count()).select_from(db.agreement)).scalar()
+    engine.dispose()
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cache-on", "cache-off"])
+def test_fast_path_answers_as_the_routes_do(record_url: str, cache: bool) -> None:
+    from fastapi.testclient import TestClient
+
+    settings = Settings(database_url=record_url, token=TOKEN, autoload=False, cache=cache)
+    app = create_app(settings)
+    engine = db.make_engine(record_url)
+    with TestClient(app) as fast:
+        for path in (
+            "/api/decisions/res:2334",
+            "/api/decisions/draft:S/2017/884",
+            "/api/members/RUS",
+            "/api/members/rus",
+            "/api/members/ZAR",
+        ):
+            answer = fast.get(path)
+            assert answer.status_code == 200, path
+            with engine.begin() as conn:  # no documents: the routes answer
+                conn.execute(sa.delete(db.documents))
+            live = fast.get(path, params={"live": "1"})  # a query string: never the fast path
+            assert live.status_code == 200
+            assert answer.content == live.content, path
+            assert answer.headers["content-type"] == live.headers["content-type"]
+            assert int(answer.headers["content-length"]) == len(answer.content)
+            with engine.begin() as conn:
+                documents.rebuild(conn)
+        assert fast.get("/api/decisions/res:999999").status_code == 404
+        assert fast.get("/api/members/XYZ").status_code == 404
+        assert "Russian Federation" in fast.get("/members/RUS").text
+    engine.dispose()
