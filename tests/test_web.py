@@ -217,6 +217,73 @@ def test_explorer_filters_facets_and_downloads(client: TestClient) -> None:
     )
 
 
+def test_explorer_numbered_pages_and_the_page_past_the_end(client: TestClient) -> None:
+    first = client.get("/record", params={"view": "resolutions"}).text
+    total = int(re.search(r'<span id="total">(\d+)</span>', first).group(1))  # type: ignore[union-attr]
+    pages = -(-total // 50)
+    assert f"Page 1 of {pages}" in first
+    assert re.search(
+        rf'href="\?view=resolutions&amp;page={pages}" aria-label="Page {pages}"', first
+    )
+    middle = client.get("/record", params={"view": "resolutions", "page": "10"}).text
+    for n in (1, 8, 9, 11, 12, pages):
+        assert f'aria-label="Page {n}">{n}</a>' in middle, n
+    assert 'aria-current="page" href="?view=resolutions&amp;page=10"' in middle
+    assert client.get("/record", params={"page": str(pages)}).status_code == 200
+    past = client.get("/record", params={"page": "999"})
+    assert past.status_code == 404
+    assert f"page 999 of {pages}" in past.text
+    assert "page 999 of" not in client.get("/record", params={"page": str(pages)}).text
+
+
+def test_explorer_sorts_by_column(client: TestClient) -> None:
+    def column(params: dict[str, str], name: str) -> list[Any]:
+        rows = client.get("/record/download.json", params=params).json()
+        return [r[name] for r in rows]
+
+    most_yes = column({"view": "drafts", "sort": "yes", "dir": "desc"}, "yes")
+    counted = [n for n in most_yes if n is not None]
+    assert counted == sorted(counted, reverse=True)
+    assert most_yes[-1] is None, "rows without a count go last"
+    newest = column({"view": "resolutions", "dir": "desc"}, "resolution")
+    assert newest[:2] == sorted(newest, reverse=True)[:2]
+    page = client.get(
+        "/record", params={"view": "resolutions", "sort": "resolution", "dir": "desc"}
+    )
+    first_row = page.text.split("<tbody>")[1].split("</tr>")[0]
+    assert f">{max(newest)}</a>" in first_row
+    assert 'aria-sort="descending"' in page.text
+    assert 'href="?view=resolutions&amp;sort=resolution"' in page.text  # the toggle back
+    assert 'href="?view=resolutions&amp;sort=resolution&amp;dir=desc&amp;page=2"' in page.text
+    assert client.get("/record", params={"sort": "colour"}).status_code == 422
+    assert client.get("/record", params={"dir": "up"}).status_code == 422
+
+
+def test_explorer_views_and_decade_facets_link_to_pages_that_exist(client: TestClient) -> None:
+    page = client.get("/record").text
+    for view in ("resolutions", "drafts", "vetoes"):
+        assert f'href="/record?view={view}"' in page
+    assert "from=1940" not in page
+    assert 'href="?view=resolutions&amp;from=1946&amp;to=1949"' in page
+    assert client.get("/record", params={"from": "1946", "to": "1949"}).status_code == 200
+
+
+def test_every_veto_links_to_its_decision(client: TestClient) -> None:
+    for path in ("/vetoes", "/members/SUN", "/members/USA"):
+        links = set(re.findall(r'href="(/decisions/[^"]+)"', client.get(path).text))
+        assert len(links) > 10
+        for href in links:
+            assert client.get(href).status_code == 200, (path, href)
+
+
+def test_previous_month_stops_at_the_first_meeting(client: TestClient) -> None:
+    page = client.get("/council/1946-02-10").text
+    assert 'href="/council/1946-01-17">Previous month' in page
+    first = client.get("/council/1946-01-17").text
+    assert "Previous month" not in first
+    assert 'href="/council/1946-02-' in first
+
+
 def test_explorer_escapes_what_it_shows(client: TestClient) -> None:
     page = client.get("/record", params={"q": "<script>alert(1)</script>"}).text
     assert "<script>alert(1)" not in page

@@ -15,6 +15,7 @@ from unsc._errors import UnknownMemberError
 from unsc._record import query
 from unsc._refdata import elected_terms, permanent_tenures
 from unsc._states import name_on
+from unsc._web import queries
 from unsc._web.charts import hbar
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
@@ -59,6 +60,8 @@ def display_name(code: str) -> str:
 def member_view(conn: Connection, code: str) -> dict[str, Any]:
     """The member page's title and body: the record, agreement with names, the charts."""
     row = query.member(conn, code)
+    keys = queries.vetoed_keys(conn)
+    row["vetoes"] = [{**v, "key": keys.get((v["date"], v["draft"]))} for v in row["vetoes"]]
     agreement = [
         {**a, "name": display_name(a["member"])}
         for a in row["agreement"]
