@@ -314,7 +314,19 @@ def test_member_page(client: TestClient) -> None:
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 2
     assert "How often Russian Federation voted the same way as each other member" in page
     body = page.split('id="agreement-h"')[1]
-    assert body.count('<th scope="row">') == len(agreement)
+    enough = [a for a in agreement if a["votes_together"] >= 20]
+    assert 100 < len(enough) < len(agreement)
+    assert body.count('<th scope="row">') == len(enough)
+    assert "Hungary</a></th>" not in body, "1 vote together says nothing"
+    assert '<a href="/members/HUN">Hungary</a> (1)' in body.split('class="too-few"')[1]
+    chart = page.split('id="agreement-title"')[1].split("</svg>")[0]
+    assert chart.count('class="dot"') == 20, "the 10 closest and the 10 furthest"
+    height = int(
+        re.search(r'viewBox="0 0 680 (\d+)"', page.split('id="agreement-title"')[0][-400:]).group(1)
+    )  # type: ignore[union-attr]
+    assert height < 600
+    closest = enough[0]
+    assert f"{closest['agreement']:.1%} of {closest['votes_together']:,} votes" in chart
     assert client.get("/members").text.count('href="/members/') > 100
 
 
