@@ -321,10 +321,9 @@ def test_member_page(client: TestClient) -> None:
     assert '<a href="/members/HUN">Hungary</a> (1)' in body.split('class="too-few"')[1]
     chart = page.split('id="agreement-title"')[1].split("</svg>")[0]
     assert chart.count('class="dot"') == 20, "the 10 closest and the 10 furthest"
-    height = int(
-        re.search(r'viewBox="0 0 680 (\d+)"', page.split('id="agreement-title"')[0][-400:]).group(1)
-    )  # type: ignore[union-attr]
-    assert height < 600
+    box = re.search(r'viewBox="0 0 680 (\d+)"', page.split('id="agreement-title"')[0][-400:])
+    assert box, "the agreement chart's size"
+    assert int(box.group(1)) < 600
     closest = enough[0]
     assert f"{closest['agreement']:.1%} of {closest['votes_together']:,} votes" in chart
     assert client.get("/members").text.count('href="/members/') > 100
