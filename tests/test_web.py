@@ -33,6 +33,7 @@ from test_web_support import (
 )
 from unsc._cli import main
 from unsc._web import engines, tables
+from unsc._web.agenda import agenda_topic
 from unsc._web.services import Services
 
 __all__ = ["client", "empty_client", "record_file", "record_url"]  # fixtures
@@ -327,6 +328,33 @@ def test_member_page(client: TestClient) -> None:
     closest = enough[0]
     assert f"{closest['agreement']:.1%} of {closest['votes_together']:,} votes" in chart
     assert client.get("/members").text.count('href="/members/') > 100
+
+
+def test_resolution_1_lists_its_agenda_items_apart(client: TestClient) -> None:
+    page = client.get("/decisions/res:1").text
+    agenda = page.split('id="agenda-h"')[1].split("</ol>")[0]
+    assert agenda.count("<li>") == 8
+    assert "<li>Albanian application for membership of the United Nations</li>" in agenda
+    explorer = client.get("/record", params={"from": "1946", "to": "1946"}).text
+    first = explorer.split("<tbody>")[1].split("</tr>")[0]
+    assert first.count('<span class="agenda-item">') == 8
+
+
+def test_veto_chart_groups_near_duplicate_agenda_names(client: TestClient) -> None:
+    page = client.get("/vetoes").text
+    chart = page.split('id="by-agenda-title"')[1].split("</figure>")[0]
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td></tr>', chart)
+    names = [name for name, _ in rows]
+    assert names[0] == "The situation in the Middle East"
+    assert not any(n.startswith("Middle East") for n in names)
+    assert "The situation in the Middle East, including the Palestinian question" not in names
+    vetoed = client.get("/api/vetoes").json()
+    names_of_it = {v["agenda"] for v in vetoed if agenda_topic(v["agenda"]) == "middle east"}
+    assert len(names_of_it) >= 5, "the record's names of the one agenda item"
+    counted = sum(1 for v in vetoed if v["agenda"] in names_of_it)
+    assert int(rows[0][1]) == counted > 50
+    grouped = page.split('class="agenda-groups"')[1].split("</details>")[0]
+    assert "Middle East situation, including the Palestinian question" in grouped
 
 
 def test_vetoes_page(client: TestClient) -> None:

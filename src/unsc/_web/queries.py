@@ -20,6 +20,7 @@ from unsc._record import db
 from unsc._record.query import _decision_row
 from unsc._states import resolve_member
 from unsc._web import tables
+from unsc._web.agenda import group_agendas
 from unsc._web.chamber import Question
 
 Row = dict[str, Any]
@@ -198,7 +199,11 @@ def explore_rows(
 
 
 def veto_stats(conn: Connection) -> Row:
-    """Vetoes cast by member and decade, and vetoed drafts by agenda item."""
+    """Vetoes cast by member and decade, and vetoed drafts by agenda item.
+
+    Near-duplicate agenda names are grouped (:func:`unsc._web.agenda.group_agendas`);
+    ``agenda_names`` lists the names each group gathers.
+    """
     v = db.vetoes.c
     by_member: dict[str, Counter[int]] = defaultdict(Counter)
     for member, date in conn.execute(
@@ -209,15 +214,16 @@ def veto_stats(conn: Connection) -> Row:
         sa.select(_D.agenda, sa.func.count())
         .where(_D.id.in_(sa.select(v.decision_id)))
         .group_by(_D.agenda)
-        .order_by(sa.func.count().desc(), _D.agenda)
     ).all()
+    groups = group_agendas((a, int(n)) for a, n in agenda)
     decades = sorted({d for c in by_member.values() for d in c})
     members = sorted(by_member, key=lambda m: (-sum(by_member[m].values()), m))
     return {
         "decades": decades,
         "members": members,
         "by_member_decade": {m: dict(by_member[m]) for m in members},
-        "by_agenda": [(a or "(agenda not recorded)", int(n)) for a, n in agenda],
+        "by_agenda": [(name, n) for name, n, _ in groups],
+        "agenda_names": {name: names for name, _, names in groups},
     }
 
 
