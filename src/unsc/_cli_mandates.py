@@ -127,7 +127,7 @@ def mandate_cmd(ctx: click.Context, name: str, at: str | None, as_json: bool) ->
     click.echo(f"{row['name']}" + (f" ({row['acronym']})" if row["acronym"] else ""))
     click.echo(f"  {row['kind']}; on {row['at']}: {row['status']}, {_when(row)}")
     for p in row["periods"]:
-        end = p["end"] or "open"
+        end = p["end"] or ("not stated" if p["end_basis"] == "unknown" else "open")
         by = f"S/RES/{p['resolution']}" if p["resolution"] else p["document"] or ""
         click.echo(f"  period {p['start']} to {end:<10}  {by}")
     for e in row["events"]:
