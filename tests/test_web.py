@@ -299,6 +299,18 @@ def test_decision_page(client: TestClient) -> None:
     assert "Russian Federation</a></th><td>No</td>" in page
 
 
+def test_decision_page_links_documents_meeting_council_and_mandate(client: TestClient) -> None:
+    page = client.get("/decisions/draft:S/2017/884").text
+    assert 'href="https://undocs.org/en/S/2017/884"' in page
+    assert 'href="https://undocs.org/en/S/PV.8073"' in page
+    assert 'href="/council/2017-10-24"' in page
+    assert 'would have renewed <a href="/mandates/JIM">' in page
+    created = client.get("/decisions/res:2235").text
+    assert 'href="https://undocs.org/en/S/RES/2235(2015)"' in created
+    assert 'establishes <a href="/mandates/JIM">' in created
+    assert 'renews <a href="/mandates/JIM">' in client.get("/decisions/res:2319").text
+
+
 @pytest.mark.parametrize("key", ["res:2401", "res:2334", "res:1000", "res:82", "draft:S/10768"])
 def test_decision_page_when_a_reason_names_no_member(client: TestClient, key: str) -> None:
     response = client.get(f"/decisions/{key}")
