@@ -33,6 +33,7 @@ from test_web_support import (
 )
 from unsc._cli import main
 from unsc._web import engines, tables
+from unsc._web.agenda import agenda_topic
 from unsc._web.services import Services
 
 __all__ = ["client", "empty_client", "record_file", "record_url"]  # fixtures
@@ -217,6 +218,73 @@ def test_explorer_filters_facets_and_downloads(client: TestClient) -> None:
     )
 
 
+def test_explorer_numbered_pages_and_the_page_past_the_end(client: TestClient) -> None:
+    first = client.get("/record", params={"view": "resolutions"}).text
+    total = int(re.search(r'<span id="total">(\d+)</span>', first).group(1))  # type: ignore[union-attr]
+    pages = -(-total // 50)
+    assert f"Page 1 of {pages}" in first
+    assert re.search(
+        rf'href="\?view=resolutions&amp;page={pages}" aria-label="Page {pages}"', first
+    )
+    middle = client.get("/record", params={"view": "resolutions", "page": "10"}).text
+    for n in (1, 8, 9, 11, 12, pages):
+        assert f'aria-label="Page {n}">{n}</a>' in middle, n
+    assert 'aria-current="page" href="?view=resolutions&amp;page=10"' in middle
+    assert client.get("/record", params={"page": str(pages)}).status_code == 200
+    past = client.get("/record", params={"page": "999"})
+    assert past.status_code == 404
+    assert f"page 999 of {pages}" in past.text
+    assert "page 999 of" not in client.get("/record", params={"page": str(pages)}).text
+
+
+def test_explorer_sorts_by_column(client: TestClient) -> None:
+    def column(params: dict[str, str], name: str) -> list[Any]:
+        rows = client.get("/record/download.json", params=params).json()
+        return [r[name] for r in rows]
+
+    most_yes = column({"view": "drafts", "sort": "yes", "dir": "desc"}, "yes")
+    counted = [n for n in most_yes if n is not None]
+    assert counted == sorted(counted, reverse=True)
+    assert most_yes[-1] is None, "rows without a count go last"
+    newest = column({"view": "resolutions", "dir": "desc"}, "resolution")
+    assert newest[:2] == sorted(newest, reverse=True)[:2]
+    page = client.get(
+        "/record", params={"view": "resolutions", "sort": "resolution", "dir": "desc"}
+    )
+    first_row = page.text.split("<tbody>")[1].split("</tr>")[0]
+    assert f">{max(newest)}</a>" in first_row
+    assert 'aria-sort="descending"' in page.text
+    assert 'href="?view=resolutions&amp;sort=resolution"' in page.text  # the toggle back
+    assert 'href="?view=resolutions&amp;sort=resolution&amp;dir=desc&amp;page=2"' in page.text
+    assert client.get("/record", params={"sort": "colour"}).status_code == 422
+    assert client.get("/record", params={"dir": "up"}).status_code == 422
+
+
+def test_explorer_views_and_decade_facets_link_to_pages_that_exist(client: TestClient) -> None:
+    page = client.get("/record").text
+    for view in ("resolutions", "drafts", "vetoes"):
+        assert f'href="/record?view={view}"' in page
+    assert "from=1940" not in page
+    assert 'href="?view=resolutions&amp;from=1946&amp;to=1949"' in page
+    assert client.get("/record", params={"from": "1946", "to": "1949"}).status_code == 200
+
+
+def test_every_veto_links_to_its_decision(client: TestClient) -> None:
+    for path in ("/vetoes", "/members/SUN", "/members/USA"):
+        links = set(re.findall(r'href="(/decisions/[^"]+)"', client.get(path).text))
+        assert len(links) > 10
+        for href in links:
+            assert client.get(href).status_code == 200, (path, href)
+
+
+def test_previous_month_stops_at_the_first_meeting(client: TestClient) -> None:
+    page = client.get("/council/1946-02-10").text
+    assert 'href="/council/1946-01-17">Previous month' in page
+    first = client.get("/council/1946-01-17").text
+    assert "Previous month" not in first
+    assert 'href="/council/1946-02-' in first
+
+
 def test_explorer_escapes_what_it_shows(client: TestClient) -> None:
     page = client.get("/record", params={"q": "<script>alert(1)</script>"}).text
     assert "<script>alert(1)" not in page
@@ -229,6 +297,18 @@ def test_decision_page(client: TestClient) -> None:
     assert "11 in favour, 2 against, 2 abstaining" in page
     assert "sc-votes-1994-2025/sc_voting.csv" in page
     assert "Russian Federation</a></th><td>No</td>" in page
+
+
+def test_decision_page_links_documents_meeting_council_and_mandate(client: TestClient) -> None:
+    page = client.get("/decisions/draft:S/2017/884").text
+    assert 'href="https://undocs.org/en/S/2017/884"' in page
+    assert 'href="https://undocs.org/en/S/PV.8073"' in page
+    assert 'href="/council/2017-10-24"' in page
+    assert 'would have renewed <a href="/mandates/JIM">' in page
+    created = client.get("/decisions/res:2235").text
+    assert 'href="https://undocs.org/en/S/RES/2235(2015)"' in created
+    assert 'establishes <a href="/mandates/JIM">' in created
+    assert 'renews <a href="/mandates/JIM">' in client.get("/decisions/res:2319").text
 
 
 @pytest.mark.parametrize("key", ["res:2401", "res:2334", "res:1000", "res:82", "draft:S/10768"])
@@ -247,8 +327,46 @@ def test_member_page(client: TestClient) -> None:
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 2
     assert "How often Russian Federation voted the same way as each other member" in page
     body = page.split('id="agreement-h"')[1]
-    assert body.count('<th scope="row">') == len(agreement)
+    enough = [a for a in agreement if a["votes_together"] >= 20]
+    assert 100 < len(enough) < len(agreement)
+    assert body.count('<th scope="row">') == len(enough)
+    assert "Hungary</a></th>" not in body, "1 vote together says nothing"
+    assert '<a href="/members/HUN">Hungary</a> (1)' in body.split('class="too-few"')[1]
+    chart = page.split('id="agreement-title"')[1].split("</svg>")[0]
+    assert chart.count('class="dot"') == 20, "the 10 closest and the 10 furthest"
+    box = re.search(r'viewBox="0 0 680 (\d+)"', page.split('id="agreement-title"')[0][-400:])
+    assert box, "the agreement chart's size"
+    assert int(box.group(1)) < 600
+    closest = enough[0]
+    assert f"{closest['agreement']:.1%} of {closest['votes_together']:,} votes" in chart
     assert client.get("/members").text.count('href="/members/') > 100
+
+
+def test_resolution_1_lists_its_agenda_items_apart(client: TestClient) -> None:
+    page = client.get("/decisions/res:1").text
+    agenda = page.split('id="agenda-h"')[1].split("</ol>")[0]
+    assert agenda.count("<li>") == 8
+    assert "<li>Albanian application for membership of the United Nations</li>" in agenda
+    explorer = client.get("/record", params={"from": "1946", "to": "1946"}).text
+    first = explorer.split("<tbody>")[1].split("</tr>")[0]
+    assert first.count('<span class="agenda-item">') == 8
+
+
+def test_veto_chart_groups_near_duplicate_agenda_names(client: TestClient) -> None:
+    page = client.get("/vetoes").text
+    chart = page.split('id="by-agenda-title"')[1].split("</figure>")[0]
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td></tr>', chart)
+    names = [name for name, _ in rows]
+    assert names[0] == "The situation in the Middle East"
+    assert not any(n.startswith("Middle East") for n in names)
+    assert "The situation in the Middle East, including the Palestinian question" not in names
+    vetoed = client.get("/api/vetoes").json()
+    names_of_it = {v["agenda"] for v in vetoed if agenda_topic(v["agenda"]) == "middle east"}
+    assert len(names_of_it) >= 5, "the record's names of the one agenda item"
+    counted = sum(1 for v in vetoed if v["agenda"] in names_of_it)
+    assert int(rows[0][1]) == counted > 50
+    grouped = page.split('class="agenda-groups"')[1].split("</details>")[0]
+    assert "Middle East situation, including the Palestinian question" in grouped
 
 
 def test_vetoes_page(client: TestClient) -> None:

@@ -235,3 +235,52 @@ def test_a_write_is_committed_before_its_redirect_is_sent(empty_url: str) -> Non
         ("/chamber/1/questions", 1, 0),
         ("/chamber/1/questions/1/vote", 1, 1),
     ]
+
+
+def test_the_result_shows_who_voted_how_and_who_cast_the_veto(
+    chamber: tuple[TestClient, str],
+) -> None:
+    c, csrf = chamber
+    session = convene(c, csrf)
+    table(c, csrf, session, "draft", "S/2017/884")
+    page = vote(c, csrf, session, 1, DRAFT_VOTES)
+    result = page.split('<dl class="result"')[1].split("</dl>")[0]
+    assert "<dt>In favour (11)</dt><dd>Egypt, Ethiopia, France, Italy, Japan," in result
+    assert "<dt>Against (2)</dt><dd>Bolivia (Plurinational State of), Russian Federation</dd>" in (
+        result
+    )
+    assert "<dt>Abstaining (2)</dt><dd>China, Kazakhstan</dd>" in result
+    assert '<dt class="veto">Veto cast by</dt><dd class="veto">Russian Federation</dd>' in result
+
+
+def test_all_others_in_favour(chamber: tuple[TestClient, str]) -> None:
+    c, csrf = chamber
+    session = convene(c, csrf)
+    table(c, csrf, session, "draft", "S/2017/884")
+    marked = {"vote_RUS": "N", "vote_BOL": "N", "vote_CHN": "A", "vote_KAZ": "A"}
+    partial = c.post(f"{session}/questions/1/vote", data={**marked, "csrf": csrf})
+    assert partial.status_code == 422
+    assert "no vote for EGY, ETH, FRA" in partial.text
+    response = c.post(f"{session}/questions/1/vote", data={**marked, "others": "Y", "csrf": csrf})
+    assert response.status_code == 200, response.text
+    assert VETOED in response.text
+    [draft] = c.get(f"{session}/export.json").json()["questions"]
+    assert draft["votes"] == DRAFT_VOTES
+    assert (draft["decision"]["yes"], draft["decision"]["no"], draft["decision"]["abstain"]) == (
+        11,
+        2,
+        2,
+    )
+
+
+def test_writes_need_the_token_on_loopback_too(tmp_path: pathlib.Path) -> None:
+    with client_for(f"sqlite:///{tmp_path / 'db.sqlite3'}") as c:
+        c.get("/chamber")
+        csrf = str(c.cookies["unsc_csrf"])
+        refused = c.post(
+            "/chamber",
+            data={"date": "2017-10-24", "csrf": csrf},
+            headers={"host": "127.0.0.1:8000"},
+        )
+        assert refused.status_code == 403
+        assert "access token" in refused.text

@@ -77,6 +77,64 @@ def hbar(
     return Chart(chart_id, title, Markup("".join(parts)), headers, table)
 
 
+def dotplot(
+    chart_id: str,
+    title: str,
+    sections: Sequence[tuple[str, Sequence[tuple[str, float, int]]]],
+    *,
+    headers: tuple[str, str, str] = ("Item", "Share", "Out of"),
+) -> Chart:
+    """A sorted dot plot of shares (0 to 1), each dot labelled with its share and count.
+
+    ``sections`` are titled groups of ``(label, share, count)`` rows, drawn one
+    under the other on one axis, which starts at the lowest share rounded down
+    to 5% so that close shares stay apart.
+    """
+    width, label_w, plot_w, row_h, head_h = 680, 230, 300, 18, 22
+    values = [v for _, rows in sections for _, v, _ in rows]
+    low = math.floor(min(values, default=0.0) * 20) / 20
+    low = min(low, 0.95)
+    span = 1.0 - low
+
+    def x(value: float) -> float:
+        return label_w + plot_w * (value - low) / span
+
+    n_rows = sum(len(rows) for _, rows in sections)
+    height = 30 + head_h * len(sections) + row_h * n_rows
+    desc = f"{n_rows} members as dots on a scale from {low:.0%} to 100%; the table has the values."
+    parts = [_open(chart_id, title, desc, width, height)]
+    step = 5 if span <= 0.25 else (10 if span <= 0.5 else 20)
+    ticks = [p / 100 for p in range(100, round(low * 100) - 1, -step)]
+    for t in ticks:
+        parts.append(
+            f'<line x1="{x(t):.1f}" x2="{x(t):.1f}" y1="4" y2="{height - 18}" class="grid"/>'
+            f'<text x="{x(t):.1f}" y="{height - 4}" text-anchor="middle" class="tick">'
+            f"{t:.0%}</text>"
+        )
+    y = 4
+    for heading, rows in sections:
+        parts.append(f'<text x="4" y="{y + 15}" class="section">{escape(heading)}</text>')
+        y += head_h
+        for label, value, count in rows:
+            cy = y + row_h / 2
+            parts.append(
+                f"<g><title>{escape(label)}: {value:.1%} of {count:,} votes</title>"
+                f'<text x="{label_w - 8}" y="{cy + 4:.1f}" text-anchor="end" class="label">'
+                f"{escape(_short(label, 36))}</text>"
+                f'<line x1="{label_w}" x2="{x(value):.1f}" y1="{cy:.1f}" y2="{cy:.1f}" '
+                'class="stem"/>'
+                f'<circle cx="{x(value):.1f}" cy="{cy:.1f}" r="5" class="dot"/>'
+                f'<text x="{label_w + plot_w + 10}" y="{cy + 4:.1f}" class="value">'
+                f"{value:.1%} of {count:,} votes</text></g>"
+            )
+            y += row_h
+    parts.append("</svg>")
+    table = tuple(
+        (label, f"{value:.1%}", count) for _, rows in sections for label, value, count in rows
+    )
+    return Chart(chart_id, title, Markup("".join(parts)), headers, table)
+
+
 def axis_ticks(peak: int, most: int = 6) -> tuple[int, ...]:
     """Ticks from 0 in a round step (1, 2 or 5 times a power of ten), the last at or above ``peak``.
 

@@ -21,6 +21,7 @@ from unsc._record import db, documents, query, search
 from unsc._record.query import _decision_row, text_clauses
 from unsc._states import resolve_member
 from unsc._web import tables
+from unsc._web.agenda import group_agendas
 from unsc._web.chamber import Question
 
 Row = dict[str, Any]
@@ -149,8 +150,34 @@ def _where(f: Filters, *, skip: str = "") -> list[sa.ColumnElement[bool]]:
     return clauses
 
 
-def explore(conn: Connection, f: Filters, *, page: int, per_page: int) -> Row:
-    """One page of the filtered view, the total, and facets with counts."""
+SORTS: dict[str, sa.ColumnElement[Any]] = {
+    "date": _D.date,
+    "resolution": _D.resolution,
+    "draft": _D.draft,
+    "agenda": _D.agenda,
+    "yes": _D.yes,
+    "outcome": _outcome(),
+}
+"""The explorer's sortable columns; ties are broken by date, then by the record's order."""
+
+
+def _order(sort: str, descending: bool) -> list[sa.ColumnElement[Any]]:
+    column = SORTS[sort]
+    first = column.desc() if descending else column.asc()
+    # Rows without the value (a draft's resolution number) go last either way.
+    return [column.is_(None), first, _D.date, _D.id]
+
+
+def explore(
+    conn: Connection,
+    f: Filters,
+    *,
+    page: int,
+    per_page: int,
+    sort: str = "date",
+    descending: bool = False,
+) -> Row:
+    """One page of the filtered view in the order asked, the total, and facets with counts."""
     where = _where(f)
     total = int(conn.execute(sa.select(sa.func.count()).where(*where)).scalar_one())
     rows = [
@@ -158,7 +185,7 @@ def explore(conn: Connection, f: Filters, *, page: int, per_page: int) -> Row:
         for r in conn.execute(
             sa.select(db.decisions)
             .where(*where)
-            .order_by(_D.date, _D.id)
+            .order_by(*_order(sort, descending))
             .limit(per_page)
             .offset((page - 1) * per_page)
         )
@@ -186,9 +213,11 @@ def explore(conn: Connection, f: Filters, *, page: int, per_page: int) -> Row:
     }
 
 
-def explore_rows(conn: Connection, f: Filters) -> list[Row]:
-    """Every row of the filtered view (what the downloads hold)."""
-    stmt = sa.select(db.decisions).where(*_where(f)).order_by(_D.date, _D.id)
+def explore_rows(
+    conn: Connection, f: Filters, *, sort: str = "date", descending: bool = False
+) -> list[Row]:
+    """Every row of the filtered view, in the order asked (what the downloads hold)."""
+    stmt = sa.select(db.decisions).where(*_where(f)).order_by(*_order(sort, descending))
     return [_decision_row(r) for r in conn.execute(stmt)]
 
 
@@ -196,7 +225,11 @@ def explore_rows(conn: Connection, f: Filters) -> list[Row]:
 
 
 def veto_stats(conn: Connection) -> Row:
-    """Vetoes cast by member and decade, and vetoed drafts by agenda item."""
+    """Vetoes cast by member and decade, and vetoed drafts by agenda item.
+
+    Near-duplicate agenda names are grouped (:func:`unsc._web.agenda.group_agendas`);
+    ``agenda_names`` lists the names each group gathers.
+    """
     v = db.vetoes.c
     by_member: dict[str, Counter[int]] = defaultdict(Counter)
     for member, date in conn.execute(
@@ -207,16 +240,23 @@ def veto_stats(conn: Connection) -> Row:
         sa.select(_D.agenda, sa.func.count())
         .where(_D.id.in_(sa.select(v.decision_id)))
         .group_by(_D.agenda)
-        .order_by(sa.func.count().desc(), _D.agenda)
     ).all()
+    groups = group_agendas((a, int(n)) for a, n in agenda)
     decades = sorted({d for c in by_member.values() for d in c})
     members = sorted(by_member, key=lambda m: (-sum(by_member[m].values()), m))
     return {
         "decades": decades,
         "members": members,
         "by_member_decade": {m: dict(by_member[m]) for m in members},
-        "by_agenda": [(a or "(agenda not recorded)", int(n)) for a, n in agenda],
+        "by_agenda": [(name, n) for name, n, _ in groups],
+        "agenda_names": {name: names for name, _, names in groups},
     }
+
+
+def vetoed_keys(conn: Connection) -> dict[tuple[str, str | None], str]:
+    """The decision key of every vetoed draft, by its date and symbol (to link the veto list)."""
+    stmt = sa.select(_D.date, _D.draft, _D.key).where(_D.id.in_(sa.select(db.vetoes.c.decision_id)))
+    return {(d.isoformat(), draft): key for d, draft, key in conn.execute(stmt)}
 
 
 # --- The chamber's store (user sessions, apart from the record) ----------------------

@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from unsc._states import name_on
+from unsc._web.agenda import agenda_items
 from unsc._web.security import CSRF_COOKIE, csrf_cookie_header, is_unlocked
 
 TEMPLATES = pathlib.Path(__file__).with_name("templates")
@@ -34,6 +35,7 @@ def templates() -> Jinja2Templates:
     env.globals["name_on"] = name_on
     env.globals["urlencode"] = urllib.parse.urlencode
     env.filters["date"] = dt.date.fromisoformat
+    env.filters["agenda_items"] = agenda_items
     env.filters["position"] = lambda p: {
         "Y": "Yes",
         "N": "No",

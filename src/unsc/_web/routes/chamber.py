@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from sqlalchemy.engine import Connection
 
 from unsc._announce import announcement
-from unsc._council import council
+from unsc._council import Council, council
 from unsc._engine import Kind, adjudicate, build_ballot, parse_date
 from unsc._states import resolve_member
 from unsc._web import chamber, queries, security
@@ -101,6 +101,8 @@ def meeting(request: Request, conn: ReadConn, session_id: RowId) -> HTMLResponse
     questions = [queries.as_question(r) for r in rows]
     floor = chamber.on_floor(questions)
     sitting = council(session["date"])
+    for r in rows:
+        r["result"] = result_of(r, sitting)
     by_id = {r["id"]: r for r in rows}
     return render(
         request,
@@ -126,6 +128,27 @@ def meeting(request: Request, conn: ReadConn, session_id: RowId) -> HTMLResponse
             ),
         },
     )
+
+
+RESULT_GROUPS = (("Y", "In favour"), ("N", "Against"), ("A", "Abstaining"), ("X", "Not voting"))
+
+
+def result_of(row: dict[str, Any], sitting: Council) -> dict[str, Any] | None:
+    """Who voted how on a decided question, by name, and who cast a veto; ``None`` if undecided."""
+    if not row["votes"] or not row["decision"]:
+        return None
+
+    def name(code: str) -> str:
+        member = sitting.member(code)
+        return member.name if member else code
+
+    groups = []
+    for position, label in RESULT_GROUPS:
+        codes = sorted((c for c, p in row["votes"].items() if p == position), key=name)
+        if codes:
+            groups.append({"label": label, "names": [name(c) for c in codes]})
+    vetoed = [name(c) for c in row["decision"].get("vetoed_by") or []]
+    return {"groups": groups, "vetoed_by": vetoed}
 
 
 def _open_session(conn: Connection, session_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -195,9 +218,26 @@ def vote(
     session_id: RowId,
     question_id: RowId,
     positions: Annotated[dict[str, str], Depends(ballot_form)],
+    others: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
-    """Put the question on the floor to the vote; the engine decides, the President announces."""
+    """Put the question on the floor to the vote; the engine decides, the President announces.
+
+    ``others`` (Y, N, A or X) is the vote of every member not marked one by one
+    ("all others in favour"); without it every member must be marked.
+    """
     session, rows = _open_session(conn, session_id)
+    members = [m.code for m in council(session["date"]).members]
+    if others:
+        if others not in {code for code, _ in POSITIONS}:
+            raise WebError(422, f"others: {others!r} is not one of Y, N, A, X")
+        positions = {code: others for code in members} | positions
+    missing = [code for code in members if code not in positions]
+    if missing:
+        raise WebError(
+            422,
+            f"no vote for {', '.join(missing)}: mark each member, "
+            "or choose how every member not marked votes",
+        )
     questions = [queries.as_question(r) for r in rows]
     question = next((q for q in questions if q.id == question_id), None)
     if question is None:

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from unsc._council import LAST_COVERED, council, presidency_on
+from unsc._council import FIRST_MEETING, LAST_COVERED, council, presidency_on
 from unsc._web.charts import horseshoe
 from unsc._web.fastpath import keep
 from unsc._web.render import render
@@ -41,7 +41,9 @@ def _page(request: Request, date: dt.date) -> HTMLResponse:
                 for m in sitting.members
                 if not m.permanent and m.term_end and m.term_end <= year_end
             ],
-            "previous": previous.replace(day=1),
+            "previous": max(previous.replace(day=1), FIRST_MEETING)
+            if previous >= FIRST_MEETING
+            else None,
             "following": following if following <= LAST_COVERED else None,
         },
     )

@@ -2,15 +2,65 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from unsc._mandates.api import mandate_timelines
 from unsc._record import query
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
 from unsc._web.render import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
+
+UNDOCS = "https://undocs.org/en/"
+"""The UN's official address for a document by its symbol."""
+
+MARK_VERBS = {
+    "established": "establishes",
+    "extended": "renews",
+    "modified": "modifies the mandate of",
+    "renewal_failed": "would have renewed",
+    "terminated": "terminates",
+    "closed": "closes",
+}
+
+
+def documents(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, official address) of the decision's documents: resolution, draft, meeting record."""
+    out = []
+    if row["resolution"]:
+        symbol = f"S/RES/{row['resolution']} ({row['date'][:4]})"
+        out.append((symbol, f"{UNDOCS}S/RES/{row['resolution']}({row['date'][:4]})"))
+    if row["draft"]:
+        out.append((f"Draft {row['draft']}", UNDOCS + row["draft"]))
+    if row["meeting"]:
+        out.append((f"Meeting record {row['meeting']}", UNDOCS + row["meeting"]))
+    return out
+
+
+def mandate_links(services: Any) -> dict[str, list[dict[str, str]]]:
+    """Decision key -> the bodies whose mandate it creates, renews, changes or fails to renew."""
+
+    def build(_conn: object) -> dict[str, list[dict[str, str]]]:
+        out: dict[str, list[dict[str, str]]] = {}
+        for body in mandate_timelines(services.reader):
+            for mark in body["marks"]:
+                if not mark.get("decision") or mark["kind"] not in MARK_VERBS:
+                    continue
+                out.setdefault(mark["decision"], []).append(
+                    {
+                        "href": f"/mandates/{body['acronym'] or body['key']}",
+                        "name": body["name"] + (f" ({body['acronym']})" if body["acronym"] else ""),
+                        "verb": MARK_VERBS[mark["kind"]],
+                    }
+                )
+        return out
+
+    links: dict[str, list[dict[str, str]]] = services.read(("mandate_links",), build)
+    return links
 
 
 @router.get("/decisions/{key:path}", response_class=HTMLResponse)
@@ -25,5 +75,12 @@ def decision(request: Request, services: ServicesDep, key: str) -> HTMLResponse:
     return render(
         request,
         "pages/decision.html",
-        {"title": title, "d": row, "votes": votes, "banner": services.record_banner()},
+        {
+            "title": title,
+            "d": row,
+            "votes": votes,
+            "documents": documents(row),
+            "mandates": mandate_links(services).get(key, []),
+            "banner": services.record_banner(),
+        },
     )

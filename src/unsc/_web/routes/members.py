@@ -15,7 +15,7 @@ from unsc._errors import UnknownMemberError
 from unsc._refdata import elected_terms, permanent_tenures
 from unsc._states import name_on
 from unsc._web import queries
-from unsc._web.charts import hbar
+from unsc._web.charts import Chart, dotplot, hbar
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
 from unsc._web.fastpath import keep
@@ -56,34 +56,70 @@ def display_name(code: str) -> str:
     return name_on(code, LAST_COVERED)
 
 
+MIN_VOTES_TOGETHER = 20
+"""Agreement is shown only over at least this many votes together (one vote says nothing)."""
+
+CHART_EACH_END = 10
+"""The agreement chart shows this many members at each end: the closest and the furthest."""
+
+
 def member_view(conn: Connection, code: str) -> dict[str, Any]:
     """The member page's title and body: the record, agreement with names, the charts."""
     row = queries.member_record(conn, code)
-    agreement = [
+    keys = queries.vetoed_keys(conn)
+    row["vetoes"] = [{**v, "key": keys.get((v["date"], v["draft"]))} for v in row["vetoes"]]
+    named = [
         {**a, "name": display_name(a["member"])}
         for a in row["agreement"]
         if a["agreement"] is not None
     ]
+    agreement = [a for a in named if a["votes_together"] >= MIN_VOTES_TOGETHER]
+    too_few = sorted(
+        (a for a in named if a["votes_together"] < MIN_VOTES_TOGETHER),
+        key=lambda a: (-a["votes_together"], a["name"]),
+    )
     labels = {"Y": "Yes", "N": "No", "A": "Abstain", "X": "Did not vote"}
-    votes_chart = hbar(
-        "votes",
-        f"Votes cast by {row['name']} in the record",
-        [(labels[k], float(v)) for k, v in row["votes"].items()],
-        headers=("Position", "Votes"),
-    )
-    agreement_chart = hbar(
-        "agreement",
-        f"How often {row['name']} voted the same way as each other member",
-        [(a["name"], float(a["agreement"])) for a in agreement],
-        headers=("Member", "Same position"),
-        percent=True,
-        row_h=16,
-    )
+    charts = [
+        hbar(
+            "votes",
+            f"Votes cast by {row['name']} in the record",
+            [(labels[k], float(v)) for k, v in row["votes"].items()],
+            headers=("Position", "Votes"),
+        )
+    ]
+    if agreement:
+        charts.append(agreement_chart(row["name"], agreement))
     body = fragment(
         "partials/member_body.html",
-        {"m": row, "agreement": agreement, "charts": [votes_chart, agreement_chart]},
+        {
+            "m": row,
+            "agreement": agreement,
+            "too_few": too_few,
+            "min_votes": MIN_VOTES_TOGETHER,
+            "charts": charts,
+        },
     )
     return {"title": row["name"], "body": body}
+
+
+def agreement_chart(name: str, agreement: list[dict[str, Any]]) -> Chart:
+    """A dot plot of the members most and least often on the same side as ``name``."""
+    dots = [(a["name"], float(a["agreement"]), int(a["votes_together"])) for a in agreement]
+    if len(dots) <= 2 * CHART_EACH_END:
+        sections = [("Every member, most often the same position first", dots)]
+        title = f"How often {name} voted the same way as each other member"
+    else:
+        sections = [
+            (f"The {CHART_EACH_END} most often on the same side", dots[:CHART_EACH_END]),
+            (f"The {CHART_EACH_END} least often on the same side", dots[-CHART_EACH_END:]),
+        ]
+        title = (
+            f"How often {name} voted the same way as each other member: the "
+            f"{CHART_EACH_END} closest and the {CHART_EACH_END} furthest of {len(dots)}"
+        )
+    return dotplot(
+        "agreement", title, sections, headers=("Member", "Same position", "Votes together")
+    )
 
 
 @router.get("/members/{code}", response_class=HTMLResponse)

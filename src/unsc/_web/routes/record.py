@@ -6,6 +6,8 @@ import csv
 import datetime as dt
 import io
 import json
+import urllib.parse
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -84,28 +86,99 @@ def explorer_filters(
 FiltersDep = Annotated[Filters, Depends(explorer_filters)]
 
 
+@dataclass(frozen=True, slots=True)
+class Order:
+    """The explorer's order: a column of :data:`queries.SORTS`, ascending or descending."""
+
+    sort: str = "date"
+    descending: bool = False
+
+    def params(self) -> dict[str, str]:
+        """The order as query parameters (none for the default)."""
+        out = {} if self.sort == "date" else {"sort": self.sort}
+        return out | ({"dir": "desc"} if self.descending else {})
+
+    def query(self, filters: Filters, **changes: object) -> str:
+        """The query string of ``filters`` in this order, with ``changes`` applied."""
+        return urllib.parse.urlencode(filters.params(**(self.params() | changes)))
+
+    def sorted_by(self, filters: Filters, column: str) -> str:
+        """The query string that sorts by ``column`` from page 1: ascending, then reversed."""
+        descending = column == self.sort and not self.descending
+        return urllib.parse.urlencode(
+            filters.params(
+                sort=None if column == "date" else column, dir="desc" if descending else None
+            )
+        )
+
+
+def explorer_order(sort: str = "date", dir: str = "asc") -> Order:
+    """The order from the query string, or a 422 naming the choices."""
+    if sort not in queries.SORTS:
+        raise WebError(422, f"sort: unknown column {sort!r} (one of {', '.join(queries.SORTS)})")
+    if dir not in {"asc", "desc"}:
+        raise WebError(422, f"dir: {dir!r} is neither asc nor desc")
+    return Order(sort, dir == "desc")
+
+
+OrderDep = Annotated[Order, Depends(explorer_order)]
+
+
+def page_links(page: int, pages: int, *, around: int = 2) -> list[int | None]:
+    """The page numbers to link: the first, the last, and those around ``page``; ``None`` a gap.
+
+    >>> page_links(1, 3), page_links(10, 56)
+    ([1, 2, 3], [1, None, 8, 9, 10, 11, 12, None, 56])
+    """
+    shown = sorted({1, pages, *range(max(1, page - around), min(pages, page + around) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
 @router.get("/record", response_class=HTMLResponse)
 def explorer(
     request: Request,
     services: ServicesDep,
     filters: FiltersDep,
+    order: OrderDep,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
-    """One page of the filtered view, with facets and download links."""
+    """One page of the filtered view, in the order asked, with facets and download links.
+
+    A page past the last answers 404, naming how many pages there are.
+    """
     result = services.read(
-        ("explore", filters, page),
-        lambda conn: queries.explore(conn, filters, page=page, per_page=PER_PAGE),
+        ("explore", filters, order, page),
+        lambda conn: queries.explore(
+            conn,
+            filters,
+            page=page,
+            per_page=PER_PAGE,
+            sort=order.sort,
+            descending=order.descending,
+        ),
     )
     pages = max(1, -(-result["total"] // PER_PAGE))
+    if page > pages:
+        raise WebError(
+            404,
+            f"page {page} of {pages}: these filters match {result['total']} {filters.view}",
+        )
     return render(
         request,
         "pages/explorer.html",
         {
             "title": "Record explorer",
             "filters": filters,
+            "order": order,
             "result": result,
             "page": page,
             "pages": pages,
+            "page_links": page_links(page, pages),
             "per_page": PER_PAGE,
             "banner": services.record_banner(),
             "views": queries.VIEWS,
@@ -126,11 +199,16 @@ def _csv(rows: list[dict[str, object]]) -> str:
 
 
 @router.get("/record/download.{fmt}")
-def download(services: ServicesDep, filters: FiltersDep, fmt: str) -> Response:
-    """Every row of the filtered view, as CSV or JSON."""
+def download(services: ServicesDep, filters: FiltersDep, order: OrderDep, fmt: str) -> Response:
+    """Every row of the filtered view, in the explorer's order, as CSV or JSON."""
     if fmt not in {"csv", "json"}:
         raise WebError(404, f"no download format {fmt!r}; use .csv or .json")
-    rows = services.read(("rows", filters), lambda conn: queries.explore_rows(conn, filters))
+    rows = services.read(
+        ("rows", filters, order),
+        lambda conn: queries.explore_rows(
+            conn, filters, sort=order.sort, descending=order.descending
+        ),
+    )
     name = f"unsc-{filters.view}"
     if fmt == "csv":
         return Response(
