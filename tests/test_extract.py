@@ -518,3 +518,29 @@ def test_a_modal_in_a_relative_clause_governs_only_that_clause() -> None:
     assert vote.outcome is Outcome.FAILED
     assert (vote.yes, vote.no, vote.abstain) == (4, 1, 10)
     assert extract("If it came to a vote, France would veto the text.") == ()
+
+
+def test_resolution_references_and_being_opposed() -> None:
+    vote = one("UNSCR 1973 passed on 17 March 2011 by 10-0, with Brazil, China, Germany, India "
+               "and Russia abstaining.")  # fmt: skip
+    assert vote.resolution == 1973
+    assert (vote.yes, vote.no, vote.abstain) == (10, 0, 5)
+    vote = one("The text passed 13-2 on 4 June 1990, with Cuba and Yemen being opposed.")
+    assert vote.members_no == ("CUB", "YEM")
+
+
+def test_an_announced_result_in_quotes_is_read() -> None:
+    vote = one(
+        'On 2 March 2016 the President said: "The draft has received 15 votes in favour. It has '
+        'been adopted unanimously as resolution 2270."'
+    )
+    assert vote.resolution == 2270
+    assert vote.outcome is Outcome.ADOPTED
+    # an opinion in quotes is still not read
+    assert extract('"We will vote against any draft that fails Syria," said the envoy.') == ()
+
+
+def test_present_perfect_reports_and_history() -> None:
+    vote = one("On 12 May 2020 the Council has adopted resolution 2525 by 15 votes to none.")
+    assert vote.resolution == 2525
+    assert extract("No such referral has been adopted since 2011.") == ()

@@ -60,7 +60,8 @@ def _numbers(text: str, q: P.Pick = P.same) -> str:
 
 _SYMBOL = re.compile(r"\bS/(?:(?:19|20)\d\d/)?\d{1,5}(?:/Rev\.\s?\d+)?(?:/Add\.\s?\d+)?\b")
 _RESOLUTION = re.compile(
-    r"\b(?P<word>[Rr]esolution|S/RES/)\s*(?:No\.\s*)?(?P<n>\d{1,4})(?:\s*\((?:19|20)\d\d\))?"
+    r"\b(?P<word>[Rr]esolution|RESOLUTION|S/RES/|UNSCR|UNSC\s+[Rr]esolution|SCR)\s*(?:No\.\s*)?"
+    r"(?P<n>\d{1,4})(?:\s*\((?:19|20)\d\d\))?"
     r"(?!\s*(?:,\s*\d|and\s+\d))"
 )
 _REFERENCE_BEFORE = re.compile(
@@ -170,7 +171,7 @@ def mask(
             if _free(spans, a, b):
                 spans.append((a, b, f"SYMx{len(symbols)}"))
                 symbols.append(m.group(0).replace(" ", ""))
-    if "esolution" in text or "S/RES/" in text:
+    if "esolution" in text or "S/RES/" in text or "SCR" in text or "RESOLUTION" in text:
         for m in q(_RESOLUTION).finditer(text):
             a, b = m.start("n"), m.end()
             if _free(spans, a, b):

@@ -68,7 +68,7 @@ LIST_VERB = re.compile(
     I,
 )
 WITH_LIST = re.compile(
-    rf"\bwith\s+(?:only\s+)?(?P<list>{LIST})\s+(?:"
+    rf"\bwith\s+(?:only\s+)?(?P<list>{LIST})\s+(?:being\s+)?(?:"
     r"(?P<abs>abstaining|abstentions?)|"
     r"(?P<no>voting\s+(?:against|no)|opposed|opposing|dissenting|against|"
     r"casting\s+(?:a\s+|the\s+)?(?:lone\s+|sole\s+)?(?:no|negative|dissenting)\s+votes?)|"
@@ -296,7 +296,9 @@ HISTORY = re.compile(
     r"\b(?:\d{2,}|several|many|numerous|multiple|dozens\s+of|a\s+string\s+of|a\s+series\s+of)\s+"
     r"(?:previous\s+|prior\s+|earlier\s+|other\s+|such\s+)?(?:resolutions|drafts|vetoes|times|proposals)\b|"
     r"(?<!would\s)(?<!could\s)(?<!might\s)(?<!should\s)(?<!must\s)"
-    r"\b(?:had|has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\b|"
+    r"\b(?:had\s+(?:\w+\s+)?|(?:has|have)\s+(?:previously|already|repeatedly|often|long|"
+    r"before|since|also\s+previously)\s+)(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\b|"
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\s+since\b|"
     r"\b(?:\d+(?:st|nd|rd|th)|first|second|third)\s+(?:time|veto)\s+(?:since|in)\b",
     I,
 )
