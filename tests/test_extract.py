@@ -544,3 +544,17 @@ def test_present_perfect_reports_and_history() -> None:
     vote = one("On 12 May 2020 the Council has adopted resolution 2525 by 15 votes to none.")
     assert vote.resolution == 2525
     assert extract("No such referral has been adopted since 2011.") == ()
+
+
+def test_by_n_votes_to_one_against_and_a_later_paragraphs_date() -> None:
+    text = (
+        "Resolution 1000, adopted on 5 May 1995, was passed by 13 votes to one against "
+        "(Russia) with one abstention (China).\n"
+        "Resolution 500, adopted on 28 January 1982, called an emergency special session.\n"
+        "The resolution was adopted by 13 votes to none; Poland and the Soviet Union abstained.\n"
+    )
+    first, second = sorted(extract(text), key=lambda v: v.resolution or 0, reverse=True)
+    assert (first.yes, first.no, first.abstain) == (13, 1, 1)
+    assert second.resolution == 500
+    assert second.date == dt.date(1982, 1, 28)
+    assert (second.yes, second.no, second.abstain) == (13, 0, 2)

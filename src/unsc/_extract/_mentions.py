@@ -435,9 +435,21 @@ class _Reader:
                 self.set_count(pos, v, m.start())
             self.take(m.start(), m.end())
         for m in self.q(P.TO_TALLY).finditer(s) if digit and " to " in low else ():
-            if not self.free(m.start(), m.end()) or RANGE_BEFORE(s, m.start()):
+            if RANGE_BEFORE(s, m.start()):
                 continue
             b = _count_value(m["b"])
+            if not self.free(m.start(), m.end()):
+                # "by 12 votes to one against": the second number was read as "1 against"
+                if (
+                    b is not None
+                    and self.free(m.start("a"), m.end("a"))
+                    and self.m.counts.get("no") == b
+                    and "yes" not in self.m.counts
+                    and int(m["a"]) <= 15
+                ):
+                    self.set_count("yes", int(m["a"]), m.start())
+                    self.take(m.start("a"), m.end("a"))
+                continue
             if b is None:
                 continue
             if int(m["a"]) > 15 or b > 15:

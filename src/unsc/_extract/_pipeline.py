@@ -141,6 +141,7 @@ def extract(
     year_hint = soft.year if soft else _title_year(paragraphs[:1])
     running: dt.date | None = soft
     section: dt.date | None = None
+    section_at = running_at = -1  # the paragraphs that set them
     mentions: list[Mention] = []
     order = 0
     for p_index, raw in enumerate(paragraphs):
@@ -154,11 +155,13 @@ def extract(
         lead_dates = find_dates(head, soft, year_hint, ascii_ok=ok) if may_start_at(head, 4) else []
         if lead_dates and lead_dates[0].start <= 4 and lead_dates[0].date is not None:
             section = lead_dates[0].date
+            section_at = p_index
         elif section is None and p_index < 2:
             exprs = find_dates(paragraph, soft, year_hint, dated_only=True, ascii_ok=ok)
             resolved = [e for e in exprs if e.date is not None]
             if resolved and resolved[0].kind != "relative":
                 section = resolved[0].date
+                section_at = p_index
         # a match of the vote words never spans two sentences (none contains . ! ?), so
         # the paragraph is worth reading exactly when one of its sentences is
         split = sentences(paragraph, ok)
@@ -186,7 +189,10 @@ def extract(
                     masked = mask(clause.text, lex, dates, when, last_person, ok)
                     mention = read(Mention(order, p_index, s_index, clause.text, ""), masked)
                     mention.subordinate = clause.connective in _SUBORDINATE
-                    context = para_date or section
+                    # a full date written in a later paragraph than the section's date
+                    # ("Resolution 426, adopted on 19 March 1978") dates what follows it
+                    later = running if running_at > section_at and running != soft else None
+                    context = para_date or later or section
                     if (
                         mention.date is None
                         and mention.relative is None
@@ -215,6 +221,7 @@ def extract(
                 for expr in dates:
                     if expr.date is not None and expr.kind == "day" and expr.explicit_year:
                         running = expr.date
+                        running_at = p_index
                         year_hint = expr.date.year
     events = group(mentions)
     date_events(events, ref)
