@@ -558,3 +558,19 @@ def test_by_n_votes_to_one_against_and_a_later_paragraphs_date() -> None:
     assert second.resolution == 500
     assert second.date == dt.date(1982, 1, 28)
     assert (second.yes, second.no, second.abstain) == (13, 0, 2)
+
+
+def test_two_weekdays_are_two_votes_and_purposes_are_not_vetoes() -> None:
+    text = (
+        "The Council voted on Saturday 12 in favour, France opposed, and Ghana and Japan "
+        "abstaining. On Thursday, the United States vetoed a text on the same crisis.\n"
+        "The procedure was adopted in November 1950 to circumvent vetoes by the Soviet Union.\n"
+    )
+    votes = extract(text)
+    assert len(votes) == 2, [v.to_dict() for v in votes]
+    counted = next(v for v in votes if v.yes is not None)
+    assert counted.members_no == ("FRA",)
+    assert counted.members_abstain == ("GHA", "JPN")
+    vetoed = next(v for v in votes if v.yes is None)
+    assert vetoed.vetoed_by == ("USA",)
+    assert all("SUN" not in v.vetoed_by for v in votes)

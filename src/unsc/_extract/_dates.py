@@ -86,7 +86,8 @@ _VAGUE_PARTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
             ("19", "20"),
         ),
         (
-            rf"\b(?:in|during|since|by|until|early|late)\s+{_MONTH}(?!\s+\d)\b(?:\s+(?:19|20)\d\d)?",
+            rf"\b(?:in|during|since|by|until|early|late)\s+{_MONTH}(?!\s+\d{{1,2}}\b)\b"
+            r"(?:\s+(?:19|20)\d\d)?",
             ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
         ),
         (

@@ -108,7 +108,9 @@ class Mention:
     subordinate: bool = False
     date: dt.date | None = None
     relative: int | None = None
+    weekday: str | None = None
     vague: bool = False
+    vague_year: bool = False  # the vague date names a year ("in November 1950")
     history: bool = False
     hypothetical: bool = False
     withdrawn: bool = False
@@ -1000,6 +1002,10 @@ _VOTE_WORD = re.compile(r"\bvot(?:e|es|ed|ing)\b|\btally\b|\bballot", re.IGNOREC
 _VOTED = re.compile(r"\bvoted\b|\bput\s+to\s+(?:a|the)\s+vote\b", re.IGNORECASE)
 
 
+_WEEKDAY_NAME = re.compile(r"mon|tue|wed|thu|fri|sat|sun")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
 def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
     if "DATx" not in masked.text:
         return
@@ -1009,6 +1015,8 @@ def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
         if expr.kind == "vague":
             if token.start() < trigger or token.start() - trigger < 50:
                 m.vague = True
+                if _YEAR_DIGITS.search(m.text, expr.start, expr.end):
+                    m.vague_year = True
             continue
         distance = abs(token.start() - trigger)
         if best is None or distance < best[0]:
@@ -1019,6 +1027,9 @@ def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
             m.relative = expr.offset
         elif expr.date is not None:
             m.date = expr.date
+        elif expr.kind == "weekday":
+            # without a dateline the day is unknown, but two different weekdays are two days
+            m.weekday = _WEEKDAY_NAME.search(m.text[expr.start : expr.end].lower())[0][:3]
 
 
 def _body_of(

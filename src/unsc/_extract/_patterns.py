@@ -96,7 +96,7 @@ LABEL_LIST = re.compile(
 )
 LIST_BARE = re.compile(
     rf"(?P<list>{LIST})\s+(?:still\s+|again\s+|also\s+)?(?:voting\s+|voted\s+)?"
-    r"(?:(?P<no>against)|(?P<yes>in\s+favou?r)|(?P<abs>abstaining|abstained)|"
+    r"(?:(?P<no>against|opposed|opposing)|(?P<yes>in\s+favou?r)|(?P<abs>abstaining|abstained)|"
     r"(?P<nv>absent|not\s+voting|not\s+participating)|(?<=voting\s)(?P<no2>no))"
     r"(?=\s*(?:[,;.)\u2014]|$|and\b|but\b|while\b))",
     I,
@@ -280,7 +280,11 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"threaten(?:ed|s|ing)?(?:\s+to)?|vow(?:ed|s)?\s+to|promis(?:ed|es)\s+to|expected\s+to|likely\s+to|"
     r"set\s+to|due\s+to|plans?\s+to|planned\s+to|intends?\s+to|going\s+to|ready\s+to|able\s+to|"
     r"prepared\s+to|hop(?:es|ed|ing)\s+to|want(?:s|ed)?\s+to|warn(?:ed|s)?\s+(?:it|that)|"
-    r"scheduled\s+to|poised\s+to|about\s+to)\b|n't|'ll|'d)"
+    r"scheduled\s+to|poised\s+to|about\s+to|"
+    r"(?:to|of)\s+(?:circumvent|circumventing|avoid|avoiding|prevent|preventing|overcome|"
+    r"overcoming|bypass|bypassing|override|overriding|sidestep|sidestepping|forestall|"
+    r"head\s+off|get\s+around|getting\s+around|pre-empt|preempt)(?:\s+(?:the|any|a|possible|"
+    r"further|future))?|(?:threat|fear|risk|prospect)s?\s+of(?:\s+(?:a|an|the))?)\b|n't|'ll|'d)"
     r"(?:\s+(?:not|never|also|likely|certainly|probably|still|again|be|have|been|almost|surely|"
     r"only|simply|just|to))*\s*$",
     I,
