@@ -1029,7 +1029,8 @@ def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
             m.date = expr.date
         elif expr.kind == "weekday":
             # without a dateline the day is unknown, but two different weekdays are two days
-            m.weekday = _WEEKDAY_NAME.search(m.text[expr.start : expr.end].lower())[0][:3]
+            name = _WEEKDAY_NAME.search(m.text[expr.start : expr.end].lower())
+            m.weekday = name[0] if name else None
 
 
 def _body_of(
