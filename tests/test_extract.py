@@ -574,3 +574,19 @@ def test_two_weekdays_are_two_votes_and_purposes_are_not_vetoes() -> None:
     vetoed = next(v for v in votes if v.yes is None)
     assert vetoed.vetoed_by == ("USA",)
     assert all("SUN" not in v.vetoed_by for v in votes)
+
+
+def test_decisions_without_a_vote_verb_one_per_mandate() -> None:
+    text = (
+        "The Security Council on 29 May 2019 decided to extend until 31 May 2020 the mandate "
+        "of the United Nations Assistance Mission in Somalia (UNSOM).\n"
+        "The Security Council on 29 May 2019 also extended the mandate of the United Nations "
+        "Interim Force in Lebanon (UNIFIL) until 31 August 2020.\n"
+        "Negotiators extended their deadline on 29 May 2019.\n"
+    )
+    votes = extract(text)
+    assert len(votes) == 2, [v.to_dict() for v in votes]
+    assert all(v.outcome is Outcome.ADOPTED for v in votes)
+    assert all(v.date == dt.date(2019, 5, 29) for v in votes)  # "until 31 May 2020" bounds
+    assert all(v.yes is None for v in votes)  # no count is invented
+    assert all(ExtractWarning.INCOMPLETE_RECORD.value in v.warnings for v in votes)

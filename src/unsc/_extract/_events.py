@@ -50,6 +50,7 @@ class Event:
     sponsor: str | None = None
     date: dt.date | None = None
     weekday: str | None = None
+    subject: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     positions: dict[str, str] = field(default_factory=dict)
     outcomes: list[str] = field(default_factory=list)
@@ -75,6 +76,8 @@ class Event:
             return False
         if m.weekday and self.weekday and m.weekday != self.weekday and m.strong:
             return False
+        if m.subject and self.subject and m.subject != self.subject:
+            return False  # two mandates: two decisions
         for pos, value in m.counts.items():
             if pos in self.counts and self.counts[pos] != value:
                 return False
@@ -93,6 +96,7 @@ class Event:
         self.date = self.date or m.date
         if m.strong:
             self.weekday = self.weekday or m.weekday
+        self.subject = self.subject or m.subject
         for pos, value in m.counts.items():
             self.counts.setdefault(pos, value)
         for pos, codes in m.names.items():

@@ -109,6 +109,7 @@ class Mention:
     date: dt.date | None = None
     relative: int | None = None
     weekday: str | None = None
+    subject: str | None = None  # the body whose mandate it decides ("UNISFA")
     vague: bool = False
     vague_year: bool = False  # the vague date names a year ("in November 1950")
     history: bool = False
@@ -678,8 +679,9 @@ class _Reader:
                     outcome == "adopted"
                     and self.q(_WEAK_ADOPTION).match(m.group(0))
                     and not (self.m.kind or self.m.counts or self.m.unanimous)
+                    and not ("council" in self.low and _MANDATE_AFTER.match(s, m.end()))
                 ):
-                    continue
+                    continue  # "extended its deadline"; but "extended the mandate of" decides
                 found.append((m.start(), value))
         if (self.m.vetoers or self.m.weak_vetoers) and not any(v == "vetoed" for _, v in found):
             found.append((len(s), "vetoed"))
@@ -724,6 +726,8 @@ _WEAK_ADOPTION = re.compile(
     r"(?:extended|renewed|authori[sz]ed|endorsed|approved)\b", re.IGNORECASE
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# "extended [until 15 April] the mandate of ...": a decision without a vote verb
+_MANDATE_AFTER = re.compile(r"(?:\s+[\w,()'\u2019-]+){0,12}?\s+mandates?\b", re.IGNORECASE)
 
 
 def _lower(text: str) -> str:
@@ -823,7 +827,7 @@ _OUTCOME_PATTERNS = (
         "adopted",
         P.OUTCOME_ADOPTED,
         ("adopt", "approv", "pass", "carried", "upheld", "endors", "authori", "renew", "extend",
-         "unanim", "won "),
+         "unanim", "won ", "decided"),
     ),
     (
         "failed",
@@ -916,6 +920,10 @@ def read(
             sponsors = _codes(hit["list"], masked.codes)
             m.sponsor = sponsors[0] if len(sponsors) == 1 else "*"
             break
+    if "mandate" in low:
+        found = q(_MANDATE_OF).search(m.masked)  # not lower-cased: acronyms are capitals
+        if found is not None:
+            m.subject = (found["acronym"] or " ".join(found["name"].lower().split()[:6])) or None
     reader.counts()
     reader.positions()
     reader.vetoes()
@@ -1003,6 +1011,11 @@ _VOTED = re.compile(r"\bvoted\b|\bput\s+to\s+(?:a|the)\s+vote\b", re.IGNORECASE)
 
 
 _WEEKDAY_NAME = re.compile(r"mon|tue|wed|thu|fri|sat|sun")
+# "the mandate of the United Nations Interim Force for Abyei (UNISFA)": what is decided
+_MANDATE_OF = re.compile(
+    r"\bmandates?\s+of\s+(?:the\s+)?(?P<name>[^,;.()]{3,140}?)\s*"
+    r"(?:\((?P<acronym>[A-Z][A-Za-z-]{1,12})\)|(?=[,;.]|\s+(?:until|for|to|by)\b|$))"
+)
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
 
@@ -1012,6 +1025,8 @@ def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
     best: tuple[int, DateExpr] | None = None
     for token in _DATE_TOKEN.finditer(masked.text):
         expr = masked.dates[int(token[1])]
+        if expr.kind == "bound":
+            continue
         if expr.kind == "vague":
             if token.start() < trigger or token.start() - trigger < 50:
                 m.vague = True

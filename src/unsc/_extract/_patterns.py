@@ -149,7 +149,8 @@ OUTCOME_VETOED = re.compile(
 )
 OUTCOME_ADOPTED = re.compile(
     r"\b(?:adopted|approved|passed|carried|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
-    r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b",
+    r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"
+    r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b",
     I,
 )
 OUTCOME_FAILED = re.compile(

@@ -28,7 +28,7 @@ _VOTE_LITERALS = (
     "abstention", "fail", "pass", "reject", "motion", "support", "propos", "session",
     "amendment", "agenda", "unanim", "carried", "upheld", "tally", "absent", "particip",
     "boycott", "empty", "dissent", "backed", "opposed", "blocked", "ruling", "postpone",
-    "delay", "invit", "measure", "recommend", "sponsor", "submit", "tabled",
+    "delay", "invit", "measure", "recommend", "sponsor", "submit", "tabled", "extend", "renew",
 )  # fmt: skip
 _VOTE_PATTERN = re.compile(r"\d\s*-\s*\d|\bto\s+(?:\d|none)|\btexts?\b|put\s+forward")
 _HINT_LITERALS = (
@@ -37,7 +37,7 @@ _HINT_LITERALS = (
     "amendment", "agenda", "unanim", "carried", "upheld", "tally", "absent", "particip",
     "boycott", "empty", "dissent", "backed", "oppos", "blocked", "ruling", "postpone", "delay",
     "invit", "measure", "recommend", "sponsor", "submit", "tabled", "statement", "withdr",
-    "seat", "chair",
+    "seat", "chair", "extend", "renew",
 )  # fmt: skip
 _HINT_PATTERN = re.compile(
     r"\d|put\s+forward|said\s+(?:no|yes)|\b(?:one|two|three|four|five|six|seven|eight|nine|"
