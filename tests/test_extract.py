@@ -590,3 +590,17 @@ def test_decisions_without_a_vote_verb_one_per_mandate() -> None:
     assert all(v.date == dt.date(2019, 5, 29) for v in votes)  # "until 31 May 2020" bounds
     assert all(v.yes is None for v in votes)  # no count is invented
     assert all(ExtractWarning.INCOMPLETE_RECORD.value in v.warnings for v in votes)
+
+
+def test_captions_stamps_and_addresses_are_not_text() -> None:
+    text = (
+        "date 2019-09-20 UNITED NATIONS\n\n"
+        "Wire) 10:15, September 20, 2019\n"
+        "Photo taken on May 3, 2018 shows the Council chamber. (Wire/Staff Photographer)\n"
+        "https://example.org/2018/05/03/council-vote-15-0-0\n"
+        "The draft on Syria was vetoed by permanent member China on Thursday.\n"
+    )
+    vote = one(text)
+    assert vote.date == dt.date(2019, 9, 19)
+    assert vote.vetoed_by == ("CHN",)
+    assert vote.yes is None

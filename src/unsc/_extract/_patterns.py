@@ -81,7 +81,7 @@ VERB_BY_LIST = re.compile(
     r"(?P<no>vetoe?d|vetoe?s?|voted\s+down|opposed|opposition|dissents?|dissenting\s+votes?|"
     r"negative\s+votes?|no\s+votes?|votes?\s+against|objections?|blocked|killed)|"
     r"(?P<yes>supported|backed|yes\s+votes?|votes?\s+in\s+favou?r))"
-    rf"\s+(?:\w+\s+)?(?:from|by|of|cast\s+by)\s+(?:(?:a|the)\s+permanent\s+member,?\s+)?(?P<list>{LIST})",
+    rf"\s+(?:\w+\s+)?(?:from|by|of|cast\s+by)\s+(?:(?:(?:a|the)\s+)?permanent\s+member,?\s+)?(?P<list>{LIST})",
     I,
 )
 LABEL_LIST = re.compile(

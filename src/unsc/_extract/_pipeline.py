@@ -68,6 +68,24 @@ _ISO_DATELINE = re.compile(r"^\s*(?:date\s*:?\s*)?\d{4}-\d\d-\d\d\b")
 _LEAD_YEAR = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?\(?(?P<year>(?:19|20)\d\d)\b")
 
 
+# Lines that are not the story's text: photo captions and credits, source and share
+# lines, bare addresses, and time stamps ("Xinhua) 09:36, February 26, 2022")
+_CAPTION = re.compile(
+    r"^\W{0,3}(?:photo|file\s+photo|image|picture|caption|credit|source|read\s+more|"
+    r"see\s+also|related|share|follow\s+us)\b|\((?:AP|AFP|Reuters|Xinhua|EPA|Getty)[^)]{0,40}"
+    r"(?:photo|/)[^)]{0,60}\)\s*$|^\W*(?:https?://|www\.)\S+\W*$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+
+
+def not_text(line: str) -> bool:
+    """Whether a line is a caption, a credit, a source line, an address or a time stamp."""
+    if _CAPTION.search(line):
+        return True
+    return _CLOCK.search(line) is not None and len(line.split()) <= 8
+
+
 def _soft_reference(paragraphs: list[str]) -> dt.date | None:
     """The date of a title or of a paragraph that is only a date, to read "today" by."""
     for i, paragraph in enumerate(paragraphs):
@@ -136,7 +154,7 @@ def extract(
                 lines[first] = ""
             ref = ref or found
     lex = lexicon()
-    paragraphs = [line for line in lines if line.strip()]
+    paragraphs = [line for line in lines if line.strip() and not not_text(line)]
     soft = ref or _soft_reference(paragraphs[:3])
     year_hint = soft.year if soft else _title_year(paragraphs[:1])
     running: dt.date | None = soft
