@@ -604,3 +604,17 @@ def test_captions_stamps_and_addresses_are_not_text() -> None:
     assert vote.date == dt.date(2019, 9, 19)
     assert vote.vetoed_by == ("CHN",)
     assert vote.yes is None
+
+
+def test_the_remaining_members_of_the_security_council_and_appositive_backing() -> None:
+    text = (
+        "date 2020-07-08 UNITED NATIONS\n\n"
+        "China, backed by Russia, on Tuesday cast its second Security Council veto of the year "
+        "on the aid draft. China and Russia voted against the text. The remaining 13 members of "
+        "the Security Council voted in favour.\n"
+    )
+    vote = one(text)
+    assert vote.date == dt.date(2020, 7, 7)
+    assert (vote.yes, vote.no, vote.abstain) == (13, 2, 0)
+    assert vote.vetoed_by == ("CHN", "RUS")
+    assert vote.members_yes == ()

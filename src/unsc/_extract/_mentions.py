@@ -714,7 +714,7 @@ _OTHER_BEFORE = re.compile(r"\b(?:other|remaining)\s*$", re.IGNORECASE)
 _OTHER_WORD = re.compile(r"\b(?:other|remaining)\b", re.IGNORECASE)
 _OTHER_LABEL = re.compile(
     r"(?:\s+(?:members|countries|nations|states|delegations|council\s+members|all|also|"
-    r"then|were|of\s+the\s+council))*"
+    r"then|were|of\s+the\s+(?:un\s+|u\.n\.\s+)?(?:security\s+)?council))*"
     r"(?:\s*,\s*(?:including|among\s+them)\s+(?P<list>" + P.LIST + r")\s*,)?"
     r"\s+(?:(?P<yes>voted\s+(?:yes|in\s+favou?r|for)|in\s+favou?r|backed|supported|"
     r"voting\s+(?:in\s+favou?r|for|yes))|"

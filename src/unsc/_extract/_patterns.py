@@ -46,7 +46,8 @@ NO_VERB = (
     r"(?:no|negative|dissenting|contrary)\s+votes?|"
     r"(?:opposed|rejected)\s+(?:it\b|them\b|the\s+(?:\w+\s+)?(?:draft|resolution|text|motion|proposal|"
     r"measure|amendment|invitation|ruling))|"
-    r"(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)\s+(?:\w+\s+)?vetoe?s?"
+    r"(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)\s+(?:\w+\s+){0,4}?"
+    r"vetoe?s?\b"
 )
 ABSTAIN_VERB = (
     r"abstained|abstaining|abstain\b|(?:chose|decided|opted|preferred)\s+to\s+abstain|"
@@ -80,7 +81,7 @@ VERB_BY_LIST = re.compile(
     r"\b(?:(?P<abs>abstentions?|abstaining|abstained)|"
     r"(?P<no>vetoe?d|vetoe?s?|voted\s+down|opposed|opposition|dissents?|dissenting\s+votes?|"
     r"negative\s+votes?|no\s+votes?|votes?\s+against|objections?|blocked|killed)|"
-    r"(?P<yes>supported|backed|yes\s+votes?|votes?\s+in\s+favou?r))"
+    r"(?P<yes>(?<!,\s)(?:supported|backed)|yes\s+votes?|votes?\s+in\s+favou?r))"
     rf"\s+(?:\w+\s+)?(?:from|by|of|cast\s+by)\s+(?:(?:(?:a|the)\s+)?permanent\s+member,?\s+)?(?P<list>{LIST})",
     I,
 )
@@ -142,7 +143,7 @@ VETO_POSSESSIVE = re.compile(
 
 OUTCOME_VETOED = re.compile(
     r"\bvetoe?d\b|\bvetoes\b|\b(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)"
-    r"\s+(?:\w+\s+)?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one)\s+(?:\w+\s+)?permanent\s+member|"
+    r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one)\s+(?:\w+\s+)?permanent\s+member|"
     r"\bveto\s+(?:by|of|from)\b|MEMx\d+(?:'s?)?\s+(?:\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right))|"
     r"\bnegative\s+vote\s+of\s+(?:the\s+)?MEMx\d+",
     I,
