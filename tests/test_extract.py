@@ -618,3 +618,24 @@ def test_the_remaining_members_of_the_security_council_and_appositive_backing() 
     assert (vote.yes, vote.no, vote.abstain) == (13, 2, 0)
     assert vote.vetoed_by == ("CHN", "RUS")
     assert vote.members_yes == ()
+
+
+def test_the_rest_of_an_iso_dateline_line_is_the_story() -> None:
+    vote = one(
+        "date 2024-03-23 China and Russia on Friday vetoed a US draft on Gaza. Eleven of the "
+        "fifteen members of the Security Council voted for the draft; Algeria voted against and "
+        "Guyana abstained.\n"
+    )
+    assert vote.date == dt.date(2024, 3, 22)
+    assert vote.vetoed_by == ("CHN", "RUS")
+    assert (vote.yes, vote.no, vote.abstain) == (11, 3, 1)
+
+
+def test_its_resolution_is_a_reference() -> None:
+    vote = one(
+        "The Security Council on 16 March 2021 decided to extend until 17 March 2022 the "
+        "mandate of the United Nations Assistance Mission in Afghanistan (UNAMA), as defined in "
+        "its resolution 2543 (2020)."
+    )
+    assert vote.resolution is None
+    assert vote.outcome is Outcome.ADOPTED

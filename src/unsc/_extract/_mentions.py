@@ -66,7 +66,7 @@ _RESOLUTION = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:under|of|in|by|to|with|implementing|implement|extending|renewing|renew|reaffirming|recalling|"
-    r"following|since|than|earlier|previous|under|per|pursuant\s+to|through|like|unlike|amend|amending|"
+    r"following|since|than|earlier|previous|under|per|pursuant\s+to|through|like|unlike|amend|amending|its|"
     r"modifying|replacing|replace|revising)\s+$",
     re.IGNORECASE,
 )

@@ -165,10 +165,12 @@ _CNT = r"(?P<n>\b\d{1,2}\b|\bno\b|\bnone\b|\bzero\b|\bnil\b|\bnobody\b|\bno\s+on
 _MID = (
     r"(?P<mid>(?:\s+(?:other|more|further|remaining|council|security|unsc|un|u\.n\.|sc|member|members|countries|"
     r"nations|states|delegations|delegates|governments|votes?|ballots|were|was|all|also|then|have|"
-    r"had|of\s+(?:the\s+)?(?:council'?s?\s+)?\d+|in\s+all|exactly|only|just))*)"
+    r"had|of\s+(?:the\s+)?(?:council'?s?\s+)?\d+|of\s+the\s+(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
+    r"in\s+all|exactly|only|just))*)"
 )
 YES_LABEL = (
     r"said\s+(?:yes|it\s+was\b(?!\s+not))|yes|aye|ayes|in\s+favou?r|for(?=\s*(?:[,;.)\u2014]|$|and\b|it\b|with\b|to\b|MEMx))|"
+    r"for(?=\s+(?:the|its)\s+(?:draft|resolution|text|measure|motion|proposal)\b)|"
     r"affirmative|favou?rable|supporting|in\s+support|voted\s+(?:yes|in\s+favou?r|for)|"
     r"voting\s+(?:yes|in\s+favou?r|for)|backed|supported|endorsed|approved"
 )

@@ -150,8 +150,10 @@ def extract(
     if first is not None:
         found = parse_dateline(lines[first])
         if found is not None:
-            if _ISO_DATELINE.match(lines[first]):
-                lines[first] = ""
+            iso = _ISO_DATELINE.match(lines[first])
+            if iso:
+                # "date 2022-02-26 Russia has vetoed...": the rest of the line is the story
+                lines[first] = lines[first][iso.end() :]
             ref = ref or found
     lex = lexicon()
     paragraphs = [line for line in lines if line.strip() and not not_text(line)]
