@@ -518,3 +518,124 @@ def test_a_modal_in_a_relative_clause_governs_only_that_clause() -> None:
     assert vote.outcome is Outcome.FAILED
     assert (vote.yes, vote.no, vote.abstain) == (4, 1, 10)
     assert extract("If it came to a vote, France would veto the text.") == ()
+
+
+def test_resolution_references_and_being_opposed() -> None:
+    vote = one("UNSCR 1973 passed on 17 March 2011 by 10-0, with Brazil, China, Germany, India "
+               "and Russia abstaining.")  # fmt: skip
+    assert vote.resolution == 1973
+    assert (vote.yes, vote.no, vote.abstain) == (10, 0, 5)
+    vote = one("The text passed 13-2 on 4 June 1990, with Cuba and Yemen being opposed.")
+    assert vote.members_no == ("CUB", "YEM")
+
+
+def test_an_announced_result_in_quotes_is_read() -> None:
+    vote = one(
+        'On 2 March 2016 the President said: "The draft has received 15 votes in favour. It has '
+        'been adopted unanimously as resolution 2270."'
+    )
+    assert vote.resolution == 2270
+    assert vote.outcome is Outcome.ADOPTED
+    # an opinion in quotes is still not read
+    assert extract('"We will vote against any draft that fails Syria," said the envoy.') == ()
+
+
+def test_present_perfect_reports_and_history() -> None:
+    vote = one("On 12 May 2020 the Council has adopted resolution 2525 by 15 votes to none.")
+    assert vote.resolution == 2525
+    assert extract("No such referral has been adopted since 2011.") == ()
+
+
+def test_by_n_votes_to_one_against_and_a_later_paragraphs_date() -> None:
+    text = (
+        "Resolution 1000, adopted on 5 May 1995, was passed by 13 votes to one against "
+        "(Russia) with one abstention (China).\n"
+        "Resolution 500, adopted on 28 January 1982, called an emergency special session.\n"
+        "The resolution was adopted by 13 votes to none; Poland and the Soviet Union abstained.\n"
+    )
+    first, second = sorted(extract(text), key=lambda v: v.resolution or 0, reverse=True)
+    assert (first.yes, first.no, first.abstain) == (13, 1, 1)
+    assert second.resolution == 500
+    assert second.date == dt.date(1982, 1, 28)
+    assert (second.yes, second.no, second.abstain) == (13, 0, 2)
+
+
+def test_two_weekdays_are_two_votes_and_purposes_are_not_vetoes() -> None:
+    text = (
+        "The Council voted on Saturday 12 in favour, France opposed, and Ghana and Japan "
+        "abstaining. On Thursday, the United States vetoed a text on the same crisis.\n"
+        "The procedure was adopted in November 1950 to circumvent vetoes by the Soviet Union.\n"
+    )
+    votes = extract(text)
+    assert len(votes) == 2, [v.to_dict() for v in votes]
+    counted = next(v for v in votes if v.yes is not None)
+    assert counted.members_no == ("FRA",)
+    assert counted.members_abstain == ("GHA", "JPN")
+    vetoed = next(v for v in votes if v.yes is None)
+    assert vetoed.vetoed_by == ("USA",)
+    assert all("SUN" not in v.vetoed_by for v in votes)
+
+
+def test_decisions_without_a_vote_verb_one_per_mandate() -> None:
+    text = (
+        "The Security Council on 29 May 2019 decided to extend until 31 May 2020 the mandate "
+        "of the United Nations Assistance Mission in Somalia (UNSOM).\n"
+        "The Security Council on 29 May 2019 also extended the mandate of the United Nations "
+        "Interim Force in Lebanon (UNIFIL) until 31 August 2020.\n"
+        "Negotiators extended their deadline on 29 May 2019.\n"
+    )
+    votes = extract(text)
+    assert len(votes) == 2, [v.to_dict() for v in votes]
+    assert all(v.outcome is Outcome.ADOPTED for v in votes)
+    assert all(v.date == dt.date(2019, 5, 29) for v in votes)  # "until 31 May 2020" bounds
+    assert all(v.yes is None for v in votes)  # no count is invented
+    assert all(ExtractWarning.INCOMPLETE_RECORD.value in v.warnings for v in votes)
+
+
+def test_captions_stamps_and_addresses_are_not_text() -> None:
+    text = (
+        "date 2019-09-20 UNITED NATIONS\n\n"
+        "Wire) 10:15, September 20, 2019\n"
+        "Photo taken on May 3, 2018 shows the Council chamber. (Wire/Staff Photographer)\n"
+        "https://example.org/2018/05/03/council-vote-15-0-0\n"
+        "The draft on Syria was vetoed by permanent member China on Thursday.\n"
+    )
+    vote = one(text)
+    assert vote.date == dt.date(2019, 9, 19)
+    assert vote.vetoed_by == ("CHN",)
+    assert vote.yes is None
+
+
+def test_the_remaining_members_of_the_security_council_and_appositive_backing() -> None:
+    text = (
+        "date 2020-07-08 UNITED NATIONS\n\n"
+        "China, backed by Russia, on Tuesday cast its second Security Council veto of the year "
+        "on the aid draft. China and Russia voted against the text. The remaining 13 members of "
+        "the Security Council voted in favour.\n"
+    )
+    vote = one(text)
+    assert vote.date == dt.date(2020, 7, 7)
+    assert (vote.yes, vote.no, vote.abstain) == (13, 2, 0)
+    assert vote.vetoed_by == ("CHN", "RUS")
+    assert vote.members_yes == ()
+
+
+def test_the_rest_of_an_iso_dateline_line_is_the_story() -> None:
+    vote = one(
+        "date 2024-03-23 China and Russia on Friday vetoed a US draft on Gaza. Eleven of the "
+        "fifteen members of the Security Council voted for the draft; Algeria voted against and "
+        "Guyana abstained.\n"
+    )
+    assert vote.date == dt.date(2024, 3, 22)
+    assert vote.vetoed_by == ("CHN", "RUS")
+    assert (vote.yes, vote.no, vote.abstain) == (11, 3, 1)
+
+
+def test_its_resolution_is_a_reference() -> None:
+    vote = one(
+        "The Security Council on 16 March 2021 decided to extend until 17 March 2022 the "
+        "mandate of the United Nations Assistance Mission in Afghanistan (UNAMA), as defined in "
+        "its resolution 2543 (2020)."
+    )
+    assert vote.resolution is None
+    assert vote.outcome is Outcome.ADOPTED

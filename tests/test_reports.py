@@ -424,7 +424,9 @@ def test_the_readers_warnings_are_the_checks_of_its_records() -> None:
                 seen.update(vote.warnings)
                 checked += 1
     assert checked > 200
-    assert seen == {w.value for w in ExtractWarning}  # every check is exercised
+    # every check of the record alone is exercised (the comparison with the loaded record
+    # of decisions, ``disagrees_with_record``, is tested in test_extract_check.py)
+    assert seen == {w.value for w in ExtractWarning} - {ExtractWarning.DISAGREES_WITH_RECORD}
 
 
 def _draft() -> ExtractedVote:

@@ -340,8 +340,10 @@ def test_api_extract_caps_anonymous_texts(web: TestClient) -> None:
 
 
 def test_api_extract_rate_limits_anonymous_callers(web: TestClient) -> None:
-    from unsc._web.routes.reports import BURST
+    from unsc._web.routes.reports import BURST, RateLimiter
 
+    # the app's own limiter, on a clock that stands still (no refill while the test runs)
+    web.app.state.extract_limiter = RateLimiter(clock=lambda: 0.0)  # type: ignore[attr-defined]
     codes = [web.post("/api/extract", json={"text": STORY}).status_code for _ in range(BURST + 3)]
     assert codes[:BURST] == [200] * BURST
     assert codes[BURST:] == [429] * 3

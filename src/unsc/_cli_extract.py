@@ -147,10 +147,12 @@ def extract_cmd(
 ) -> None:
     """Find every Security Council vote reported in the text FILEs.
 
-    A FILE of - reads standard input. Relative days ("on Tuesday", "yesterday") are read against a first line
-    such as "date 2017-10-26 AP, UNITED NATIONS". Votes of other bodies,
-    statements, withdrawn drafts and undated history are left out; every
-    vote is checked against the Council's composition and the rules.
+    A FILE of - reads standard input. Relative days ("on Tuesday",
+    "yesterday") are read against a first line such as "date 2017-10-26 AP,
+    UNITED NATIONS". Votes of other bodies, statements, withdrawn drafts and
+    undated history are left out; every vote is checked against the
+    Council's composition and the rules, and with --check against the loaded
+    record of decisions.
 
     With --load the votes are added to the database with their provenance
     (the file name and the text's SHA-256), apart from the official record;

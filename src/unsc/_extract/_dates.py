@@ -86,7 +86,8 @@ _VAGUE_PARTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
             ("19", "20"),
         ),
         (
-            rf"\b(?:in|during|since|by|until|early|late)\s+{_MONTH}(?!\s+\d)\b(?:\s+(?:19|20)\d\d)?",
+            rf"\b(?:in|during|since|by|until|early|late)\s+{_MONTH}(?!\s+\d{{1,2}}\b)\b"
+            r"(?:\s+(?:19|20)\d\d)?",
             ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
         ),
         (
@@ -125,7 +126,8 @@ class DateExpr:
 
     ``kind`` is ``day`` (a calendar date, resolved), ``weekday`` or ``deictic``
     (resolved against the dateline), ``relative`` (days after the previous
-    vote: ``offset``) or ``vague`` (history without a day). Treated as immutable
+    vote: ``offset``), ``vague`` (history without a day) or ``bound`` (the
+    end of a period: "until 15 April 2018", which dates no vote). Treated as immutable
     (not frozen only because a frozen instance is several times slower to build).
     """
 
@@ -440,9 +442,15 @@ def _bounded(text: str, expr: DateExpr, q: Pick = same) -> DateExpr:
     before = text[max(0, expr.start - 12) : expr.start]
     if not _any(before.lower(), _BOUND_KEYS):
         return expr
-    if expr.kind == "day" and q(_BOUND).search(before):
-        return DateExpr(expr.start, expr.end, "vague")
+    hit = q(_BOUND).search(before) if expr.kind == "day" else None
+    if hit is not None:
+        # "extended until 15 April 2018": the end of a period decided now, not history
+        word = hit.group(0).split()[0].lower()
+        return DateExpr(expr.start, expr.end, "bound" if word in _FORWARD else "vague")
     return expr
+
+
+_FORWARD = frozenset({"until", "till"})
 
 
 def years_in(text: str) -> list[int]:

@@ -49,6 +49,8 @@ class Event:
     resolution: int | None = None
     sponsor: str | None = None
     date: dt.date | None = None
+    weekday: str | None = None
+    subject: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     positions: dict[str, str] = field(default_factory=dict)
     outcomes: list[str] = field(default_factory=list)
@@ -72,6 +74,10 @@ class Event:
             return False
         if m.date and self.date and m.date != self.date:
             return False
+        if m.weekday and self.weekday and m.weekday != self.weekday and m.strong:
+            return False
+        if m.subject and self.subject and m.subject != self.subject:
+            return False  # two mandates: two decisions
         for pos, value in m.counts.items():
             if pos in self.counts and self.counts[pos] != value:
                 return False
@@ -88,6 +94,9 @@ class Event:
         self.resolution = self.resolution or m.resolution
         self.sponsor = self.sponsor or m.sponsor
         self.date = self.date or m.date
+        if m.strong:
+            self.weekday = self.weekday or m.weekday
+        self.subject = self.subject or m.subject
         for pos, value in m.counts.items():
             self.counts.setdefault(pos, value)
         for pos, codes in m.names.items():
@@ -126,6 +135,15 @@ def group(mentions: list[Mention]) -> list[Event]:
                 context = "other_council"
         if m.history and m.date is None:
             continue
+        if (
+            m.vague_year
+            and m.date is None
+            and m.weekday is None
+            and m.outcomes
+            and not (m.counts or m.names or m.vetoers)
+            and events
+        ):
+            continue  # "adopted in November 1950": another time, not the vote in hand
         if m.kind is None and not m.strong and not m.statement and not m.sponsor:
             continue
         body = _body(m, context)

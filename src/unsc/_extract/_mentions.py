@@ -60,12 +60,13 @@ def _numbers(text: str, q: P.Pick = P.same) -> str:
 
 _SYMBOL = re.compile(r"\bS/(?:(?:19|20)\d\d/)?\d{1,5}(?:/Rev\.\s?\d+)?(?:/Add\.\s?\d+)?\b")
 _RESOLUTION = re.compile(
-    r"\b(?P<word>[Rr]esolution|S/RES/)\s*(?:No\.\s*)?(?P<n>\d{1,4})(?:\s*\((?:19|20)\d\d\))?"
+    r"\b(?P<word>[Rr]esolution|RESOLUTION|S/RES/|UNSCR|UNSC\s+[Rr]esolution|SCR)\s*(?:No\.\s*)?"
+    r"(?P<n>\d{1,4})(?:\s*\((?:19|20)\d\d\))?"
     r"(?!\s*(?:,\s*\d|and\s+\d))"
 )
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:under|of|in|by|to|with|implementing|implement|extending|renewing|renew|reaffirming|recalling|"
-    r"following|since|than|earlier|previous|under|per|pursuant\s+to|through|like|unlike|amend|amending|"
+    r"following|since|than|earlier|previous|under|per|pursuant\s+to|through|like|unlike|amend|amending|its|"
     r"modifying|replacing|replace|revising)\s+$",
     re.IGNORECASE,
 )
@@ -107,7 +108,10 @@ class Mention:
     subordinate: bool = False
     date: dt.date | None = None
     relative: int | None = None
+    weekday: str | None = None
+    subject: str | None = None  # the body whose mandate it decides ("UNISFA")
     vague: bool = False
+    vague_year: bool = False  # the vague date names a year ("in November 1950")
     history: bool = False
     hypothetical: bool = False
     withdrawn: bool = False
@@ -170,7 +174,7 @@ def mask(
             if _free(spans, a, b):
                 spans.append((a, b, f"SYMx{len(symbols)}"))
                 symbols.append(m.group(0).replace(" ", ""))
-    if "esolution" in text or "S/RES/" in text:
+    if "esolution" in text or "S/RES/" in text or "SCR" in text or "RESOLUTION" in text:
         for m in q(_RESOLUTION).finditer(text):
             a, b = m.start("n"), m.end()
             if _free(spans, a, b):
@@ -434,9 +438,21 @@ class _Reader:
                 self.set_count(pos, v, m.start())
             self.take(m.start(), m.end())
         for m in self.q(P.TO_TALLY).finditer(s) if digit and " to " in low else ():
-            if not self.free(m.start(), m.end()) or RANGE_BEFORE(s, m.start()):
+            if RANGE_BEFORE(s, m.start()):
                 continue
             b = _count_value(m["b"])
+            if not self.free(m.start(), m.end()):
+                # "by 12 votes to one against": the second number was read as "1 against"
+                if (
+                    b is not None
+                    and self.free(m.start("a"), m.end("a"))
+                    and self.m.counts.get("no") == b
+                    and "yes" not in self.m.counts
+                    and int(m["a"]) <= 15
+                ):
+                    self.set_count("yes", int(m["a"]), m.start())
+                    self.take(m.start("a"), m.end("a"))
+                continue
             if b is None:
                 continue
             if int(m["a"]) > 15 or b > 15:
@@ -663,8 +679,9 @@ class _Reader:
                     outcome == "adopted"
                     and self.q(_WEAK_ADOPTION).match(m.group(0))
                     and not (self.m.kind or self.m.counts or self.m.unanimous)
+                    and not ("council" in self.low and _MANDATE_AFTER.match(s, m.end()))
                 ):
-                    continue
+                    continue  # "extended its deadline"; but "extended the mandate of" decides
                 found.append((m.start(), value))
         if (self.m.vetoers or self.m.weak_vetoers) and not any(v == "vetoed" for _, v in found):
             found.append((len(s), "vetoed"))
@@ -697,7 +714,7 @@ _OTHER_BEFORE = re.compile(r"\b(?:other|remaining)\s*$", re.IGNORECASE)
 _OTHER_WORD = re.compile(r"\b(?:other|remaining)\b", re.IGNORECASE)
 _OTHER_LABEL = re.compile(
     r"(?:\s+(?:members|countries|nations|states|delegations|council\s+members|all|also|"
-    r"then|were|of\s+the\s+council))*"
+    r"then|were|of\s+the\s+(?:un\s+|u\.n\.\s+)?(?:security\s+)?council))*"
     r"(?:\s*,\s*(?:including|among\s+them)\s+(?P<list>" + P.LIST + r")\s*,)?"
     r"\s+(?:(?P<yes>voted\s+(?:yes|in\s+favou?r|for)|in\s+favou?r|backed|supported|"
     r"voting\s+(?:in\s+favou?r|for|yes))|"
@@ -709,6 +726,8 @@ _WEAK_ADOPTION = re.compile(
     r"(?:extended|renewed|authori[sz]ed|endorsed|approved)\b", re.IGNORECASE
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# "extended [until 15 April] the mandate of ...": a decision without a vote verb
+_MANDATE_AFTER = re.compile(r"(?:\s+[\w,()'\u2019-]+){0,12}?\s+mandates?\b", re.IGNORECASE)
 
 
 def _lower(text: str) -> str:
@@ -808,7 +827,7 @@ _OUTCOME_PATTERNS = (
         "adopted",
         P.OUTCOME_ADOPTED,
         ("adopt", "approv", "pass", "carried", "upheld", "endors", "authori", "renew", "extend",
-         "unanim", "won "),
+         "unanim", "won ", "decided"),
     ),
     (
         "failed",
@@ -901,6 +920,10 @@ def read(
             sponsors = _codes(hit["list"], masked.codes)
             m.sponsor = sponsors[0] if len(sponsors) == 1 else "*"
             break
+    if "mandate" in low:
+        found = q(_MANDATE_OF).search(m.masked)  # not lower-cased: acronyms are capitals
+        if found is not None:
+            m.subject = (found["acronym"] or " ".join(found["name"].lower().split()[:6])) or None
     reader.counts()
     reader.positions()
     reader.vetoes()
@@ -987,15 +1010,28 @@ _VOTE_WORD = re.compile(r"\bvot(?:e|es|ed|ing)\b|\btally\b|\bballot", re.IGNOREC
 _VOTED = re.compile(r"\bvoted\b|\bput\s+to\s+(?:a|the)\s+vote\b", re.IGNORECASE)
 
 
+_WEEKDAY_NAME = re.compile(r"mon|tue|wed|thu|fri|sat|sun")
+# "the mandate of the United Nations Interim Force for Abyei (UNISFA)": what is decided
+_MANDATE_OF = re.compile(
+    r"\bmandates?\s+of\s+(?:the\s+)?(?P<name>[^,;.()]{3,140}?)\s*"
+    r"(?:\((?P<acronym>[A-Z][A-Za-z-]{1,12})\)|(?=[,;.]|\s+(?:until|for|to|by)\b|$))"
+)
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
 def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
     if "DATx" not in masked.text:
         return
     best: tuple[int, DateExpr] | None = None
     for token in _DATE_TOKEN.finditer(masked.text):
         expr = masked.dates[int(token[1])]
+        if expr.kind == "bound":
+            continue
         if expr.kind == "vague":
             if token.start() < trigger or token.start() - trigger < 50:
                 m.vague = True
+                if _YEAR_DIGITS.search(m.text, expr.start, expr.end):
+                    m.vague_year = True
             continue
         distance = abs(token.start() - trigger)
         if best is None or distance < best[0]:
@@ -1006,6 +1042,10 @@ def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
             m.relative = expr.offset
         elif expr.date is not None:
             m.date = expr.date
+        elif expr.kind == "weekday":
+            # without a dateline the day is unknown, but two different weekdays are two days
+            name = _WEEKDAY_NAME.search(m.text[expr.start : expr.end].lower())
+            m.weekday = name[0] if name else None
 
 
 def _body_of(

@@ -46,7 +46,8 @@ NO_VERB = (
     r"(?:no|negative|dissenting|contrary)\s+votes?|"
     r"(?:opposed|rejected)\s+(?:it\b|them\b|the\s+(?:\w+\s+)?(?:draft|resolution|text|motion|proposal|"
     r"measure|amendment|invitation|ruling))|"
-    r"(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)\s+(?:\w+\s+)?vetoe?s?"
+    r"(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)\s+(?:\w+\s+){0,4}?"
+    r"vetoe?s?\b"
 )
 ABSTAIN_VERB = (
     r"abstained|abstaining|abstain\b|(?:chose|decided|opted|preferred)\s+to\s+abstain|"
@@ -68,7 +69,7 @@ LIST_VERB = re.compile(
     I,
 )
 WITH_LIST = re.compile(
-    rf"\bwith\s+(?:only\s+)?(?P<list>{LIST})\s+(?:"
+    rf"\bwith\s+(?:only\s+)?(?P<list>{LIST})\s+(?:being\s+)?(?:"
     r"(?P<abs>abstaining|abstentions?)|"
     r"(?P<no>voting\s+(?:against|no)|opposed|opposing|dissenting|against|"
     r"casting\s+(?:a\s+|the\s+)?(?:lone\s+|sole\s+)?(?:no|negative|dissenting)\s+votes?)|"
@@ -80,8 +81,8 @@ VERB_BY_LIST = re.compile(
     r"\b(?:(?P<abs>abstentions?|abstaining|abstained)|"
     r"(?P<no>vetoe?d|vetoe?s?|voted\s+down|opposed|opposition|dissents?|dissenting\s+votes?|"
     r"negative\s+votes?|no\s+votes?|votes?\s+against|objections?|blocked|killed)|"
-    r"(?P<yes>supported|backed|yes\s+votes?|votes?\s+in\s+favou?r))"
-    rf"\s+(?:\w+\s+)?(?:from|by|of|cast\s+by)\s+(?:(?:a|the)\s+permanent\s+member,?\s+)?(?P<list>{LIST})",
+    r"(?P<yes>(?<!,\s)(?:supported|backed)|yes\s+votes?|votes?\s+in\s+favou?r))"
+    rf"\s+(?:\w+\s+)?(?:from|by|of|cast\s+by)\s+(?:(?:(?:a|the)\s+)?permanent\s+member,?\s+)?(?P<list>{LIST})",
     I,
 )
 LABEL_LIST = re.compile(
@@ -96,7 +97,7 @@ LABEL_LIST = re.compile(
 )
 LIST_BARE = re.compile(
     rf"(?P<list>{LIST})\s+(?:still\s+|again\s+|also\s+)?(?:voting\s+|voted\s+)?"
-    r"(?:(?P<no>against)|(?P<yes>in\s+favou?r)|(?P<abs>abstaining|abstained)|"
+    r"(?:(?P<no>against|opposed|opposing)|(?P<yes>in\s+favou?r)|(?P<abs>abstaining|abstained)|"
     r"(?P<nv>absent|not\s+voting|not\s+participating)|(?<=voting\s)(?P<no2>no))"
     r"(?=\s*(?:[,;.)\u2014]|$|and\b|but\b|while\b))",
     I,
@@ -142,14 +143,15 @@ VETO_POSSESSIVE = re.compile(
 
 OUTCOME_VETOED = re.compile(
     r"\bvetoe?d\b|\bvetoes\b|\b(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)"
-    r"\s+(?:\w+\s+)?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one)\s+(?:\w+\s+)?permanent\s+member|"
+    r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one)\s+(?:\w+\s+)?permanent\s+member|"
     r"\bveto\s+(?:by|of|from)\b|MEMx\d+(?:'s?)?\s+(?:\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right))|"
     r"\bnegative\s+vote\s+of\s+(?:the\s+)?MEMx\d+",
     I,
 )
 OUTCOME_ADOPTED = re.compile(
     r"\b(?:adopted|approved|passed|carried|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
-    r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b",
+    r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"
+    r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b",
     I,
 )
 OUTCOME_FAILED = re.compile(
@@ -163,10 +165,12 @@ _CNT = r"(?P<n>\b\d{1,2}\b|\bno\b|\bnone\b|\bzero\b|\bnil\b|\bnobody\b|\bno\s+on
 _MID = (
     r"(?P<mid>(?:\s+(?:other|more|further|remaining|council|security|unsc|un|u\.n\.|sc|member|members|countries|"
     r"nations|states|delegations|delegates|governments|votes?|ballots|were|was|all|also|then|have|"
-    r"had|of\s+(?:the\s+)?(?:council'?s?\s+)?\d+|in\s+all|exactly|only|just))*)"
+    r"had|of\s+(?:the\s+)?(?:council'?s?\s+)?\d+|of\s+the\s+(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
+    r"in\s+all|exactly|only|just))*)"
 )
 YES_LABEL = (
     r"said\s+(?:yes|it\s+was\b(?!\s+not))|yes|aye|ayes|in\s+favou?r|for(?=\s*(?:[,;.)\u2014]|$|and\b|it\b|with\b|to\b|MEMx))|"
+    r"for(?=\s+(?:the|its)\s+(?:draft|resolution|text|measure|motion|proposal)\b)|"
     r"affirmative|favou?rable|supporting|in\s+support|voted\s+(?:yes|in\s+favou?r|for)|"
     r"voting\s+(?:yes|in\s+favou?r|for)|backed|supported|endorsed|approved"
 )
@@ -280,7 +284,11 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"threaten(?:ed|s|ing)?(?:\s+to)?|vow(?:ed|s)?\s+to|promis(?:ed|es)\s+to|expected\s+to|likely\s+to|"
     r"set\s+to|due\s+to|plans?\s+to|planned\s+to|intends?\s+to|going\s+to|ready\s+to|able\s+to|"
     r"prepared\s+to|hop(?:es|ed|ing)\s+to|want(?:s|ed)?\s+to|warn(?:ed|s)?\s+(?:it|that)|"
-    r"scheduled\s+to|poised\s+to|about\s+to)\b|n't|'ll|'d)"
+    r"scheduled\s+to|poised\s+to|about\s+to|"
+    r"(?:to|of)\s+(?:circumvent|circumventing|avoid|avoiding|prevent|preventing|overcome|"
+    r"overcoming|bypass|bypassing|override|overriding|sidestep|sidestepping|forestall|"
+    r"head\s+off|get\s+around|getting\s+around|pre-empt|preempt)(?:\s+(?:the|any|a|possible|"
+    r"further|future))?|(?:threat|fear|risk|prospect)s?\s+of(?:\s+(?:a|an|the))?)\b|n't|'ll|'d)"
     r"(?:\s+(?:not|never|also|likely|certainly|probably|still|again|be|have|been|almost|surely|"
     r"only|simply|just|to))*\s*$",
     I,
@@ -296,7 +304,9 @@ HISTORY = re.compile(
     r"\b(?:\d{2,}|several|many|numerous|multiple|dozens\s+of|a\s+string\s+of|a\s+series\s+of)\s+"
     r"(?:previous\s+|prior\s+|earlier\s+|other\s+|such\s+)?(?:resolutions|drafts|vetoes|times|proposals)\b|"
     r"(?<!would\s)(?<!could\s)(?<!might\s)(?<!should\s)(?<!must\s)"
-    r"\b(?:had|has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\b|"
+    r"\b(?:had\s+(?:\w+\s+)?|(?:has|have)\s+(?:previously|already|repeatedly|often|long|"
+    r"before|since|also\s+previously)\s+)(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\b|"
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\s+since\b|"
     r"\b(?:\d+(?:st|nd|rd|th)|first|second|third)\s+(?:time|veto)\s+(?:since|in)\b",
     I,
 )

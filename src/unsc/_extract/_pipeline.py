@@ -28,7 +28,7 @@ _VOTE_LITERALS = (
     "abstention", "fail", "pass", "reject", "motion", "support", "propos", "session",
     "amendment", "agenda", "unanim", "carried", "upheld", "tally", "absent", "particip",
     "boycott", "empty", "dissent", "backed", "opposed", "blocked", "ruling", "postpone",
-    "delay", "invit", "measure", "recommend", "sponsor", "submit", "tabled",
+    "delay", "invit", "measure", "recommend", "sponsor", "submit", "tabled", "extend", "renew",
 )  # fmt: skip
 _VOTE_PATTERN = re.compile(r"\d\s*-\s*\d|\bto\s+(?:\d|none)|\btexts?\b|put\s+forward")
 _HINT_LITERALS = (
@@ -37,7 +37,7 @@ _HINT_LITERALS = (
     "amendment", "agenda", "unanim", "carried", "upheld", "tally", "absent", "particip",
     "boycott", "empty", "dissent", "backed", "oppos", "blocked", "ruling", "postpone", "delay",
     "invit", "measure", "recommend", "sponsor", "submit", "tabled", "statement", "withdr",
-    "seat", "chair",
+    "seat", "chair", "extend", "renew",
 )  # fmt: skip
 _HINT_PATTERN = re.compile(
     r"\d|put\s+forward|said\s+(?:no|yes)|\b(?:one|two|three|four|five|six|seven|eight|nine|"
@@ -66,6 +66,24 @@ _DAY_HINT = re.compile(r"\d|day|night")
 _SUBORDINATE = frozenset({"after", "before", "followed by"})
 _ISO_DATELINE = re.compile(r"^\s*(?:date\s*:?\s*)?\d{4}-\d\d-\d\d\b")
 _LEAD_YEAR = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?\(?(?P<year>(?:19|20)\d\d)\b")
+
+
+# Lines that are not the story's text: photo captions and credits, source and share
+# lines, bare addresses, and time stamps ("Xinhua) 09:36, February 26, 2022")
+_CAPTION = re.compile(
+    r"^\W{0,3}(?:photo|file\s+photo|image|picture|caption|credit|source|read\s+more|"
+    r"see\s+also|related|share|follow\s+us)\b|\((?:AP|AFP|Reuters|Xinhua|EPA|Getty)[^)]{0,40}"
+    r"(?:photo|/)[^)]{0,60}\)\s*$|^\W*(?:https?://|www\.)\S+\W*$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+
+
+def not_text(line: str) -> bool:
+    """Whether a line is a caption, a credit, a source line, an address or a time stamp."""
+    if _CAPTION.search(line):
+        return True
+    return _CLOCK.search(line) is not None and len(line.split()) <= 8
 
 
 def _soft_reference(paragraphs: list[str]) -> dt.date | None:
@@ -132,15 +150,18 @@ def extract(
     if first is not None:
         found = parse_dateline(lines[first])
         if found is not None:
-            if _ISO_DATELINE.match(lines[first]):
-                lines[first] = ""
+            iso = _ISO_DATELINE.match(lines[first])
+            if iso:
+                # "date 2022-02-26 Russia has vetoed...": the rest of the line is the story
+                lines[first] = lines[first][iso.end() :]
             ref = ref or found
     lex = lexicon()
-    paragraphs = [line for line in lines if line.strip()]
+    paragraphs = [line for line in lines if line.strip() and not not_text(line)]
     soft = ref or _soft_reference(paragraphs[:3])
     year_hint = soft.year if soft else _title_year(paragraphs[:1])
     running: dt.date | None = soft
     section: dt.date | None = None
+    section_at = running_at = -1  # the paragraphs that set them
     mentions: list[Mention] = []
     order = 0
     for p_index, raw in enumerate(paragraphs):
@@ -154,11 +175,13 @@ def extract(
         lead_dates = find_dates(head, soft, year_hint, ascii_ok=ok) if may_start_at(head, 4) else []
         if lead_dates and lead_dates[0].start <= 4 and lead_dates[0].date is not None:
             section = lead_dates[0].date
+            section_at = p_index
         elif section is None and p_index < 2:
             exprs = find_dates(paragraph, soft, year_hint, dated_only=True, ascii_ok=ok)
             resolved = [e for e in exprs if e.date is not None]
             if resolved and resolved[0].kind != "relative":
                 section = resolved[0].date
+                section_at = p_index
         # a match of the vote words never spans two sentences (none contains . ! ?), so
         # the paragraph is worth reading exactly when one of its sentences is
         split = sentences(paragraph, ok)
@@ -186,7 +209,10 @@ def extract(
                     masked = mask(clause.text, lex, dates, when, last_person, ok)
                     mention = read(Mention(order, p_index, s_index, clause.text, ""), masked)
                     mention.subordinate = clause.connective in _SUBORDINATE
-                    context = para_date or section
+                    # a full date written in a later paragraph than the section's date
+                    # ("Resolution 426, adopted on 19 March 1978") dates what follows it
+                    later = running if running_at > section_at and running != soft else None
+                    context = para_date or later or section
                     if (
                         mention.date is None
                         and mention.relative is None
@@ -215,6 +241,7 @@ def extract(
                 for expr in dates:
                     if expr.date is not None and expr.kind == "day" and expr.explicit_year:
                         running = expr.date
+                        running_at = p_index
                         year_hint = expr.date.year
     events = group(mentions)
     date_events(events, ref)

@@ -107,10 +107,19 @@ _OPEN_QUOTE = re.compile(r'"([^"\n]*)$')
 QUOTED = "QUOTEDSPEECH"
 
 
+# a quotation that announces the result ("... has been adopted unanimously as resolution
+# 2270", "the result of the voting is") is the Council's record, not an opinion: kept
+_ANNOUNCED = re.compile(
+    r"\b(?:adopted|approved|passed)\s+(?:\w+\s+){0,3}as\s+resolution\s+\d|"
+    r"\bresult\s+of\s+the\s+vot",
+    re.IGNORECASE,
+)
+
+
 def _drop_long(match: re.Match[str]) -> str:
     inner = match.group(1)
     if len(inner.split()) >= 4:
-        return QUOTED
+        return inner if _ANNOUNCED.search(inner) else QUOTED
     return inner  # a word or two in quotes ("yes", "procedural"): keep the words
 
 
@@ -120,7 +129,12 @@ def drop_quotations(paragraph: str) -> str:
         return paragraph  # both patterns need a quote
     paragraph = _QUOTE.sub(_drop_long, paragraph)
     return _OPEN_QUOTE.sub(
-        lambda m: QUOTED if len(m.group(1).split()) >= 4 else m.group(1), paragraph
+        lambda m: (
+            QUOTED
+            if len(m.group(1).split()) >= 4 and not _ANNOUNCED.search(m.group(1))
+            else m.group(1)
+        ),
+        paragraph,
     )
 
 
