@@ -49,9 +49,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry("vetoes", "unsc._cli_data", "List vetoed drafts, oldest first."),
     Entry(
-        "power",
-        "unsc._cli_power",
-        "Voting power in the Council on a date, in GAME (a built-in game) or in a weighted game.",
+        "power", "unsc._cli_power", "Voting power in GAME (a built-in game) or in a weighted game."
     ),
     Entry(
         "replay",
