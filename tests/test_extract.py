@@ -662,3 +662,10 @@ def test_index_pages_sizes_subgroups_and_vetoers_as_sponsors() -> None:
     assert vote.yes == 12  # not the "other two" named among them
     assert vote.abstain != 15  # the body's size is not a count
     assert vote.vetoed_by == ("CHN",)
+
+
+def test_a_labelled_tally_with_names_in_brackets() -> None:
+    vote = one("On 8 December 2023 the United States vetoed the draft.\n\nIn Favour: 13\n"
+               "Against: 1 (US)\nAbstain: 1 (UK)\n")  # fmt: skip
+    assert (vote.yes, vote.no, vote.abstain) == (13, 1, 1)
+    assert vote.members_abstain == ("GBR",)
