@@ -639,3 +639,33 @@ def test_its_resolution_is_a_reference() -> None:
     )
     assert vote.resolution is None
     assert vote.outcome is Outcome.ADOPTED
+
+
+def test_index_pages_sizes_subgroups_and_vetoers_as_sponsors() -> None:
+    index = (
+        "The Security Council on 30 May 2018 extended the mandate of the United Nations "
+        "Mission in Liberia (UNMIL).\n"
+        "Seeking to curb piracy, the Security Council on 30 May 2018 unanimously adopted a "
+        "resolution on maritime security.\n"
+    )
+    votes = extract(index)
+    assert len(votes) == 2, [v.to_dict() for v in votes]
+    assert sorted(v.yes or 0 for v in votes) == [0, 15]
+    story = (
+        "date 2023-06-03 China vetoes draft UN resolution\n\n"
+        "Twelve members voted in favour on Friday, while China voted against. The other two "
+        "members - Brazil and Ghana - voted in favour too. Three countries in the body with a "
+        "total of 15 members abstained.\n"
+    )
+    vote = one(story)
+    assert vote.sponsor is None  # China vetoed the draft; it did not write it
+    assert vote.yes == 12  # not the "other two" named among them
+    assert vote.abstain != 15  # the body's size is not a count
+    assert vote.vetoed_by == ("CHN",)
+
+
+def test_a_labelled_tally_with_names_in_brackets() -> None:
+    vote = one("On 8 December 2023 the United States vetoed the draft.\n\nIn Favour: 13\n"
+               "Against: 1 (US)\nAbstain: 1 (UK)\n")  # fmt: skip
+    assert (vote.yes, vote.no, vote.abstain) == (13, 1, 1)
+    assert vote.members_abstain == ("GBR",)

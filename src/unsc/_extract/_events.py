@@ -78,6 +78,15 @@ class Event:
             return False
         if m.subject and self.subject and m.subject != self.subject:
             return False  # two mandates: two decisions
+        if (
+            self.subject
+            and not m.subject
+            and m.outcomes
+            and self.outcomes
+            and m.paragraph != self.mentions[-1].paragraph
+            and _ANOTHER_QUESTION.search(m.masked) is not None
+        ):
+            return False  # an index page: another paragraph adopting "a resolution"
         for pos, value in m.counts.items():
             if pos in self.counts and self.counts[pos] != value:
                 return False
@@ -107,6 +116,12 @@ class Event:
         for o in m.outcomes:
             if o not in self.outcomes:
                 self.outcomes.append(o)
+
+
+_ANOTHER_QUESTION = re.compile(
+    r"\b(?:a|another)\s+(?:new\s+|separate\s+)?(?:draft\s+)?(?:resolution|draft|text)\b",
+    re.IGNORECASE,
+)
 
 
 def _body(m: Mention, context: str) -> str:

@@ -376,7 +376,10 @@ class _Reader:
             pos = _position(m)
             if pos is None or self.requirement(m.start(), m.end()):
                 continue
-            self.set_count(pos, int(m["n"]), m.start())
+            if not self.q(_OTHER_BEFORE).search(_prefix(s, m.start(), 30)):
+                # "the other three members - A, B and C - voted in favour" names some of
+                # those voting so: not the count of the position
+                self.set_count(pos, int(m["n"]), m.start())
             _add(self.m.names, pos, _codes(m["list"], self.codes))
             self.take(m.start(), m.end())
         for m in self.q(P.LABELLED).finditer(s) if digit or _has(low, _NO_COUNT_KEYS) else ():
@@ -394,6 +397,8 @@ class _Reader:
                 continue  # "no no": nonsense
             if self.q(_EVERY_BEFORE).search(_prefix(s, m.start(), 10)):
                 continue  # "every one of the 15": unanimity, read below
+            if self.q(_SIZE_BEFORE).search(_prefix(s, m.start(), 30)):
+                continue  # "a body with a total of 15 members": its size, not a count
             before = _prefix(s, m.start(), 30)
             if self.q(_OTHER_BEFORE).search(before) or self.q(_OTHER_WORD).search(m["mid"] or ""):
                 self.m.other = (pos, value)
@@ -710,6 +715,11 @@ _TAIL = _from(P.TAIL)
 # the first character after the spaces in a match of ATTACHED or ATTACHED_END
 _ATTACHED_FIRST = frozenset("itfbocn(:,\u2014")
 _EVERY_BEFORE = re.compile(r"\bevery\s*$", re.IGNORECASE)
+_SIZE_BEFORE = re.compile(
+    r"\b(?:total\s+of|made\s+up\s+of|composed\s+of|comprising|consisting\s+of|consists\s+of|"
+    r"out\s+of|membership\s+of)\s*$",
+    re.IGNORECASE,
+)
 _OTHER_BEFORE = re.compile(r"\b(?:other|remaining)\s*$", re.IGNORECASE)
 _OTHER_WORD = re.compile(r"\b(?:other|remaining)\b", re.IGNORECASE)
 _OTHER_LABEL = re.compile(
@@ -928,6 +938,12 @@ def read(
     reader.positions()
     reader.vetoes()
     reader.outcomes()
+    if m.sponsor and (
+        m.sponsor in m.vetoers
+        or m.sponsor in m.names.get("no", ())
+        or any(masked.codes[int(hit[1])] == m.sponsor for hit in _VETOER_SUBJECT.finditer(s))
+    ):
+        m.sponsor = None  # "Russia vetoes draft": the vetoer, not the author
     m.vote_words = _has(low, ("vot", "tally", "ballot")) and q(_VOTE_WORD).search(s) is not None
     m.withdrawn = (
         not N.WITHDRAWN.isdisjoint(words)
@@ -1011,6 +1027,9 @@ _VOTED = re.compile(r"\bvoted\b|\bput\s+to\s+(?:a|the)\s+vote\b", re.IGNORECASE)
 
 
 _WEEKDAY_NAME = re.compile(r"mon|tue|wed|thu|fri|sat|sun")
+_VETOER_SUBJECT = re.compile(
+    r"memx(\d+)\s+(?:\w+\s+)?(?:vetoe?s|vetoed|blocks|blocked|rejects|rejected)\b", re.IGNORECASE
+)
 # "the mandate of the United Nations Interim Force for Abyei (UNISFA)": what is decided
 _MANDATE_OF = re.compile(
     r"\bmandates?\s+of\s+(?:the\s+)?(?P<name>[^,;.()]{3,140}?)\s*"

@@ -105,7 +105,7 @@ GOT = _need(
     "mustered attracted collected gained had picked commanded polled gathered rose fell reached "
     "totalled totaled"
 )
-REVERSED = _need("against abstention abstentions abstaining favour favor")
+REVERSED = _need("against abstention abstentions abstaining abstain favour favor")
 BY_COUNT = _need("supported backed endorsed approved opposed rejected abstained")
 OTHER = _need("other remaining everyone everybody all rest")
 UNANIMOUS = _need("unanimous unanimously every all without with")

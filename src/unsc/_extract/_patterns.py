@@ -216,7 +216,7 @@ OTHER = re.compile(
     I,
 )
 REVERSED = re.compile(
-    r"(?<![\w-])(?:(?P<no>against)|(?P<abs>abstentions?|abstaining)|(?P<yes>in\s+favou?r))\s*:?\s+"
+    r"(?<![\w-])(?:(?P<no>against)|(?P<abs>abstentions?|abstaining|abstain(?=\s*:))|(?P<yes>in\s+favou?r))\s*:?\s+"
     r"(?P<n>\d{1,2})\b(?!\s*(?:resolutions?|drafts?|of\b|times|-))",
     I,
 )
