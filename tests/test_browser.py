@@ -72,6 +72,21 @@ MOTION = {"BOL": "Yes", "CHN": "Yes", "KAZ": "Yes", "RUS": "Yes"} | dict.fromkey
 DRAFT = {"BOL": "No", "RUS": "No", "CHN": "Abstain", "KAZ": "Abstain"}
 
 
+SHOTS_ENV = "UNSC_SCREENSHOTS"
+"""Set to a folder (``docs/img``) to keep the screenshots the tests take there."""
+
+
+def _screenshot(page: Page, name: str, tmp: pathlib.Path, *, full_page: bool = False) -> None:
+    """A PNG of what the page shows, kept in ``$UNSC_SCREENSHOTS`` when set, else in ``tmp``."""
+    folder = pathlib.Path(os.environ.get(SHOTS_ENV) or tmp)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    data = path.read_bytes()
+    assert data.startswith(b"\x89PNG"), path
+    assert len(data) > 20_000, f"{path} is nearly blank"
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -183,7 +198,7 @@ def _vote(page: Page, positions: dict[str, str], default: str) -> None:
     _submit(page, "Put to the vote")
 
 
-def test_the_founding_story_in_the_chamber(server: str, page: Page) -> None:
+def test_the_founding_story_in_the_chamber(server: str, page: Page, tmp_path: pathlib.Path) -> None:
     page.goto(f"{server}/chamber")
     expect(page.get_by_role("note")).to_contain_text("simulation")
     page.get_by_label("Access token").fill(TOKEN)
@@ -212,6 +227,11 @@ def test_the_founding_story_in_the_chamber(server: str, page: Page) -> None:
     _vote(page, DRAFT, "Yes")
     expect(said).to_contain_text(VETOED)
     expect(page.get_by_role("heading", name=re.compile("^On the floor"))).to_have_count(0)
+    result = page.get_by_label("How each member voted on S/2017/884")
+    expect(result).to_contain_text("Against (2)")
+    expect(result).to_contain_text("Veto cast by")
+    expect(result.locator("dd.veto")).to_have_text("Russian Federation")
+    _screenshot(page, "chamber-result", tmp_path, full_page=True)
 
 
 def test_an_explorer_filter_then_the_csv_download(server: str, page: Page) -> None:
@@ -237,3 +257,44 @@ def test_an_explorer_filter_then_the_csv_download(server: str, page: Page) -> No
     assert {r["draft"] for r in rows} == shown
     assert "S/2017/884" in shown
     assert {r["date"][:4] for r in rows} == {"2017"}
+
+
+def test_all_others_in_favour_in_the_browser(server: str, page: Page) -> None:
+    page.goto(f"{server}/chamber")
+    page.get_by_label("Access token").fill(TOKEN)
+    _submit(page, "Unlock")
+    page.get_by_label("Date of the meeting").fill("2017-10-24")
+    _submit(page, "Convene the meeting")
+    page.get_by_label("Title or symbol").fill("S/2017/884")
+    _submit(page, "Table it")
+    for code, position in DRAFT.items():
+        group = page.get_by_role("group", name=re.compile(f"^{re.escape(NAMES[code])}"))
+        group.get_by_label(position, exact=True).check()
+    page.get_by_label("Every member not marked votes").select_option("Y")
+    _submit(page, "Put to the vote")
+    expect(page.get_by_role("status", name="The President's announcement")).to_contain_text(VETOED)
+    expect(page.get_by_label("How each member voted on S/2017/884")).to_contain_text(
+        "In favour (11)"
+    )
+
+
+def test_screenshots_of_the_explorer_a_resolution_and_a_member(
+    server: str, page: Page, tmp_path: pathlib.Path
+) -> None:
+    page.set_viewport_size({"width": 1200, "height": 1000})
+    page.goto(f"{server}/record?view=drafts&from=2017&to=2017&sort=yes&dir=desc")
+    expect(page.get_by_role("columnheader", name=re.compile("^Tally"))).to_have_attribute(
+        "aria-sort", "descending"
+    )
+    _screenshot(page, "explorer", tmp_path)
+    page.goto(f"{server}/decisions/res:2334")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Resolution 2334")
+    expect(page.get_by_role("link", name="S/RES/2334 (2016)")).to_have_attribute(
+        "href", "https://undocs.org/en/S/RES/2334(2016)"
+    )
+    _screenshot(page, "resolution", tmp_path)
+    page.set_viewport_size({"width": 1200, "height": 1500})
+    page.goto(f"{server}/members/RUS")
+    chart = page.get_by_role("img", name=re.compile("^How often Russian Federation voted"))
+    expect(chart).to_be_visible()
+    _screenshot(page, "member", tmp_path)

@@ -149,6 +149,24 @@ def test_openapi_describes_every_endpoint(api: TestClient) -> None:
     assert "<script" not in page.text
 
 
+def test_docs_render_markdown_and_describe_bodies_as_they_are(api: TestClient) -> None:
+    spec = api.get("/openapi.json").json()
+    assert "``" not in json.dumps(spec), "OpenAPI descriptions are Markdown, not reST"
+    assert spec["paths"]["/api/vote"]["post"]["description"].startswith(
+        "Adjudicate a ballot (`unsc vote BALLOT.json --json`)"
+    )
+    page = api.get("/docs").text
+    assert "``" not in page
+    assert "<p>Adjudicate a ballot (<code>unsc vote BALLOT.json --json</code>).</p>" in page
+    reports = page.split("<code>POST /api/reports</code>")[1].split("</section>")[0]
+    assert "a BALLOT.json object" not in reports
+    assert "<strong>ReportIn</strong>" in reports
+    assert '<th scope="row"><code>text</code></th><td>string</td><td>yes</td>' in reports
+    vote = page.split("<code>POST /api/vote</code>")[1].split("</section>")[0]
+    assert "Example: S/2017/884 (vetoed)" in vote
+    assert "&#34;kind&#34;: &#34;draft_resolution&#34;" in vote
+
+
 # --- Reads are read-only and time-limited --------------------------------------------
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import pathlib
 from collections.abc import AsyncIterator
+from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -13,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from unsc import __version__
 from unsc._council import presidencies
 from unsc._web import errors, queries
+from unsc._web.apidocs import as_markdown
 from unsc._web.deps import known_query
 from unsc._web.engines import read_engine, write_engine
 from unsc._web.fastpath import KeptResponses
@@ -87,6 +90,14 @@ def create_app(settings: Settings) -> FastAPI:
         dependencies=[Depends(known_query)],
     )
     app.state.services = services
+
+    def openapi_in_markdown() -> dict[str, Any]:
+        # OpenAPI descriptions are CommonMark: the docstrings' reST ``code`` becomes `code`.
+        if app.openapi_schema is None:
+            app.openapi_schema = json.loads(as_markdown(json.dumps(FastAPI.openapi(app))))
+        return app.openapi_schema
+
+    app.openapi = openapi_in_markdown  # type: ignore[method-assign]
     app.add_middleware(
         KeptResponses, cache=cache, reader=reader, secure_cookies=settings.secure_cookies
     )

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from unsc._states import name_on
 from unsc._web.agenda import agenda_items
+from unsc._web.apidocs import markdown, request_body
 from unsc._web.security import CSRF_COOKIE, csrf_cookie_header, is_unlocked
 
 TEMPLATES = pathlib.Path(__file__).with_name("templates")
@@ -36,6 +37,8 @@ def templates() -> Jinja2Templates:
     env.globals["urlencode"] = urllib.parse.urlencode
     env.filters["date"] = dt.date.fromisoformat
     env.filters["agenda_items"] = agenda_items
+    env.filters["markdown"] = markdown
+    env.globals["request_body"] = request_body
     env.filters["position"] = lambda p: {
         "Y": "Yes",
         "N": "No",
