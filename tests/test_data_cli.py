@@ -86,7 +86,10 @@ def test_status_summary_comes_first_and_adds_up(record_url: str) -> None:
     status = json.loads(run(record_url, "data", "status", "--json"))
     counts, a = status["counts"], status["agreement"]
     assert a["agree"] + a["disagree"] == a["compared"]
-    assert a["known_source_errors"] + a["unexplained"] == a["disagree"]
+    assert (
+        a["known_source_errors"] + a["unconfirmed_source_errors"] + a["unexplained"]
+        == a["disagree"]
+    )
     assert a["compared"] + a["not_compared"] == counts["decisions"]
     assert sum(status["adjudication"].values()) == counts["decisions"]
     assert sum(status["conflicts"].values()) == counts["conflicts"]
@@ -99,7 +102,9 @@ def test_status_summary_comes_first_and_adds_up(record_url: str) -> None:
     assert lines[1].startswith(
         f"Re-adjudicated: {a['compared']:,} compared with their recorded outcome: "
         f"{a['agree']:,} agree, {a['disagree']:,} disagree "
-        f"({a['known_source_errors']:,} known source errors, {a['unexplained']:,} unexplained); "
+        f"({a['known_source_errors']:,} confirmed source errors, "
+        f"{a['unconfirmed_source_errors']:,} unconfirmed source errors, "
+        f"{a['unexplained']:,} unexplained); "
         f"{a['not_compared']:,} not compared ("
     )
     assert lines[2].startswith(f"Conflicts between sources: {counts['conflicts']:,} (")
@@ -128,7 +133,9 @@ def test_vetoes_text_has_headers_and_the_agenda(record_url: str) -> None:
 
 def test_one_row_is_one_row(record_url: str) -> None:
     result = CliRunner().invoke(
-        main, ["--database", record_url, "drafts", "--since", "2017-10-24", "--until", "2017-10-24"]
+        main,
+        ["--database", record_url, "drafts", "--since", "2017-10-24", "--until", "2017-10-24"]
+        + ["--outcome", "vetoed"],
     )
     assert result.exit_code == 0, result.output
     assert result.stderr == "(1 row)\n"

@@ -67,6 +67,8 @@ def decision_details(conn: Connection) -> dict[str, dict[str, Any]]:
         row["adjudication"] = r.adjudication
         row["reasons"] = json.loads(r.reasons) if r.reasons else []
         row["recorded_vetoed_by"] = query._codes(r.recorded_vetoed_by)
+        row["subjects"] = [s for s in (r.subjects or "").split("|") if s]
+        row["named_votes"] = json.loads(r.named_votes) if r.named_votes else {}
         row["votes"] = votes.get(r.id, {})
         row["sponsors"] = sponsors.get(r.id, [])
         row["provenance"] = provenance.get(r.id, [])
