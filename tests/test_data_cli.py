@@ -134,8 +134,10 @@ def test_vetoes_text_has_headers_and_the_agenda(record_url: str) -> None:
 def test_one_row_is_one_row(record_url: str) -> None:
     result = CliRunner().invoke(
         main,
-        ["--database", record_url, "drafts", "--since", "2017-10-24", "--until", "2017-10-24"]
-        + ["--outcome", "vetoed"],
+        [
+            *("--database", record_url, "drafts"),
+            *("--since", "2017-10-24", "--until", "2017-10-24", "--outcome", "vetoed"),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert result.stderr == "(1 row)\n"
