@@ -59,16 +59,7 @@ def decision_details(conn: Connection) -> dict[str, dict[str, Any]]:
         conflicts[c["decision"]].append(c)
     out: dict[str, dict[str, Any]] = {}
     for r in conn.execute(sa.select(db.decisions).order_by(d.id)).all():
-        row = query._decision_row(r)
-        row["description"] = r.description
-        row["modality"] = r.modality
-        row["tally_source"] = r.tally_source
-        row["votes_source"] = r.votes_source
-        row["adjudication"] = r.adjudication
-        row["reasons"] = json.loads(r.reasons) if r.reasons else []
-        row["recorded_vetoed_by"] = query._codes(r.recorded_vetoed_by)
-        row["subjects"] = [s for s in (r.subjects or "").split("|") if s]
-        row["named_votes"] = json.loads(r.named_votes) if r.named_votes else {}
+        row = query.detail_row(r)  # the same fields, in the same order, as decision_detail
         row["votes"] = votes.get(r.id, {})
         row["sponsors"] = sponsors.get(r.id, [])
         row["provenance"] = provenance.get(r.id, [])

@@ -284,11 +284,8 @@ def search(conn: Connection, text: str, *, limit: int = 50) -> list[Row]:
     return engine.search(conn, text, limit=limit)
 
 
-def decision_detail(conn: Connection, key: str) -> Row | None:
-    """One decision with votes, reasons, sources and conflicts."""
-    r = conn.execute(sa.select(db.decisions).where(_D.key == key)).first()
-    if r is None:
-        return None
+def detail_row(r: Any) -> Row:
+    """A decision row's fields in :func:`decision_detail`, before its votes and sources."""
     out = _decision_row(r)
     out["description"] = r.description
     out["modality"] = r.modality
@@ -299,6 +296,15 @@ def decision_detail(conn: Connection, key: str) -> Row | None:
     out["recorded_vetoed_by"] = _codes(r.recorded_vetoed_by)
     out["subjects"] = [s for s in (r.subjects or "").split("|") if s]
     out["named_votes"] = json.loads(r.named_votes) if r.named_votes else {}
+    return out
+
+
+def decision_detail(conn: Connection, key: str) -> Row | None:
+    """One decision with votes, reasons, sources and conflicts."""
+    r = conn.execute(sa.select(db.decisions).where(_D.key == key)).first()
+    if r is None:
+        return None
+    out = detail_row(r)
     out["votes"] = {
         v.member: v.position
         for v in conn.execute(sa.select(db.votes).where(db.votes.c.decision_id == r.id))
