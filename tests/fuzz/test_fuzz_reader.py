@@ -96,8 +96,14 @@ def test_any_text_is_read_without_error(text: str) -> None:
 def test_word_salad_gives_no_untrusted_confirmed_vote(words: list[str]) -> None:
     for vote in extract(" ".join(words)):
         # a record without date, outcome or counts always carries a warning
-        if vote.date is None or vote.outcome is None or vote.yes is None:
+        counts = (vote.yes, vote.no, vote.abstain)
+        if vote.date is None or vote.outcome is None or counts == (None, None, None):
             assert vote.warnings, vote.to_dict()
+        # counts that leave too few members for a majority contradict an adoption
+        if vote.outcome is not None and vote.outcome.value == "adopted" and vote.yes is None:
+            given = (vote.no or 0) + (vote.abstain or 0) + (vote.not_voting or 0)
+            if given > 6:  # fewer than 9 of 15 (7 of 11) left
+                assert vote.warnings, vote.to_dict()
 
 
 def test_random_bytes_yield_no_trusted_vote() -> None:

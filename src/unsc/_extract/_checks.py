@@ -141,6 +141,18 @@ def check_vote(vote: ExtractedVote, *, vetoers: Collection[str] = ()) -> tuple[s
         and vote.yes < required_votes(vote.date)
     ):
         warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
+    if (
+        outcome in (Outcome.VETOED, Outcome.ADOPTED)
+        and vote.yes is None
+        and vote.date is not None
+        and sitting_size(sitting, vote.date)
+        - (vote.no or 0)
+        - (vote.abstain or 0)
+        - (vote.not_voting or 0)
+        < required_votes(vote.date)
+    ):
+        # the counts the text does give leave too few members to reach the majority
+        warnings.add(ExtractWarning.OUTCOME_CONTRADICTS_RULES)
 
     if sitting is not None:
         voting = {

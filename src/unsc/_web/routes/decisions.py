@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.parse
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -52,7 +53,7 @@ def mandate_links(services: Any) -> dict[str, list[dict[str, str]]]:
                     continue
                 out.setdefault(mark["decision"], []).append(
                     {
-                        "href": f"/mandates/{body['acronym'] or body['key']}",
+                        "href": "/mandates/" + urllib.parse.quote(body["acronym"] or body["key"]),
                         "name": body["name"] + (f" ({body['acronym']})" if body["acronym"] else ""),
                         "verb": MARK_VERBS[mark["kind"]],
                     }
