@@ -30,6 +30,8 @@ _V = db.votes.c
 
 VIEWS = ("resolutions", "drafts", "vetoes")
 OUTCOMES = ("adopted", "vetoed", "failed")
+UNKNOWN_OUTCOME = "unknown"
+"""The explorer's facet (and filter) for decisions whose outcome no source gives."""
 POSITIONS = {"Y": "yes", "N": "no", "A": "abstain", "X": "did not vote"}
 
 
@@ -97,7 +99,7 @@ def check_filters(f: Filters) -> Filters:
     """Normalise the filters, or raise :class:`InputError` naming the bad one."""
     if f.view not in VIEWS:
         raise InputError(f"unknown view {f.view!r}", hint=f"use one of {', '.join(VIEWS)}")
-    if f.outcome and f.outcome not in OUTCOMES:
+    if f.outcome and f.outcome not in (*OUTCOMES, UNKNOWN_OUTCOME):
         raise InputError(f"unknown outcome {f.outcome!r}", hint=f"use {', '.join(OUTCOMES)}")
     vote = f.vote.strip().upper() if f.vote else None
     if vote and vote not in POSITIONS:
@@ -140,7 +142,10 @@ def _where(f: Filters, *, skip: str = "") -> list[sa.ColumnElement[bool]]:
             voted = voted.where(_V.position == f.vote)
         clauses.append(_D.id.in_(voted))
     if f.outcome and skip != "outcome":
-        clauses.append(_outcome() == f.outcome)
+        if f.outcome == UNKNOWN_OUTCOME:  # the facet of decisions with no outcome on record
+            clauses.append(_outcome().is_(None))
+        else:
+            clauses.append(_outcome() == f.outcome)
     substring = text_clauses(f.text)  # % and _ taken literally
     if substring and re.search(r"\w", f.text or ""):
         # The database's own full-text index (titles, subjects, mandates), or the substrings.
@@ -207,7 +212,7 @@ def explore(
         "total": total,
         "rows": rows,
         "facets": {
-            "outcome": [(str(k) if k else "unknown", int(n)) for k, n in outcomes],
+            "outcome": [(str(k) if k else UNKNOWN_OUTCOME, int(n)) for k, n in outcomes],
             "decade": sorted(decades.items()),
         },
     }
