@@ -22,40 +22,14 @@ import json
 import os
 import pathlib
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
+
+from _serving import free_port, wait_ready
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LOCUSTFILE = ROOT / "bench" / "locust_unsc.py"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def _wait(proc: subprocess.Popen[bytes], url: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError):
-            pass
-        try:
-            code = proc.wait(timeout=0.2)
-        except subprocess.TimeoutExpired:
-            continue
-        raise SystemExit(f"server exited with {code} before answering {url}")
-    raise SystemExit(f"no answer from {url}")
 
 
 def write_pool(database: pathlib.Path, target: pathlib.Path) -> dict[str, object]:
@@ -132,7 +106,7 @@ def main() -> int:
 
     write_engine(f"sqlite:///{database}").dispose()
     pool = write_pool(database, work / "pool.json")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "UNSC_TOKEN": "bench", "UNSC_AUTOLOAD": "0"}
     server = subprocess.Popen(
         [
@@ -153,7 +127,7 @@ def main() -> int:
     )
     host = f"http://127.0.0.1:{port}"
     try:
-        _wait(server, f"{host}/api/status")
+        wait_ready(server, f"{host}/api/status")
         before = os.getloadavg()
         subprocess.run(
             [

@@ -31,17 +31,17 @@ import pathlib
 import random
 import re
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+
+from _serving import free_port, wait_ready
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -87,30 +87,6 @@ class Target:
     def median(self, i: int) -> float:
         """The median over the repeats of figure ``i`` (0 requests/s, 1 p50, 2 p99)."""
         return statistics.median(r[i] for r in self.runs)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def _wait(proc: subprocess.Popen[bytes], url: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError):
-            pass
-        try:
-            code = proc.wait(timeout=0.2)
-        except subprocess.TimeoutExpired:
-            continue
-        raise SystemExit(f"server exited with {code} before answering {url}")
-    raise SystemExit(f"no answer from {url}")
 
 
 def _ms(out: str, which: str) -> float:
@@ -267,7 +243,7 @@ def main() -> None:
     script = work / "random.lua"
     script.write_text(LUA, encoding="utf-8")
     todo = targets(database, args.seed)
-    ports = {name: _free_port() for name in ("unsc-off", "unsc-on", "datasette")}
+    ports = {name: free_port() for name in ("unsc-off", "unsc-on", "datasette")}
     base_env = {**os.environ, "UNSC_TOKEN": "bench", "UNSC_AUTOLOAD": "0"}
     serve = [
         sys.executable,
@@ -299,9 +275,9 @@ def main() -> None:
     }
     bases = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
     try:
-        _wait(servers["unsc-off"], f"{bases['unsc-off']}/api/status")
-        _wait(servers["unsc-on"], f"{bases['unsc-on']}/api/status")
-        _wait(servers["datasette"], f"{bases['datasette']}/record.json?sql=select+1")
+        wait_ready(servers["unsc-off"], f"{bases['unsc-off']}/api/status")
+        wait_ready(servers["unsc-on"], f"{bases['unsc-on']}/api/status")
+        wait_ready(servers["datasette"], f"{bases['datasette']}/record.json?sql=select+1")
         for i, t in enumerate(todo):
             t_paths = work / f"paths-{i}.txt"
             t_paths.write_text("\n".join(t.paths) + "\n", encoding="utf-8")
