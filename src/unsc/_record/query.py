@@ -167,6 +167,8 @@ LIKE_ESCAPE = "\\"
 
 POSITIONS = ("Y", "N", "A", "X")
 OUTCOMES = ("adopted", "vetoed", "failed")
+UNKNOWN_OUTCOME = "unknown"
+"""As an ``outcome`` filter: the decisions whose outcome no source gives."""
 FIRST_YEAR, LAST_YEAR = 1946, 2100
 
 
@@ -202,7 +204,8 @@ def check_year(year: int | None) -> int | None:
     return year
 
 
-def _outcome() -> sa.ColumnElement[Any]:
+def outcome_column() -> sa.ColumnElement[Any]:
+    """A decision's outcome: the engine's where it adjudicated, else the recorded one."""
     return sa.func.coalesce(_D.adjudicated_outcome, _D.recorded_outcome)
 
 
@@ -222,7 +225,8 @@ def filter_clauses(
     ``year``, ``since`` and ``until`` bound the date (inclusive); ``member``
     alone: decisions on which the member's vote is recorded (with
     ``member_vetoed``: the vetoes it cast); with ``vote`` (Y, N, A or X): the
-    decisions on which it voted so; ``outcome``: adopted, vetoed or failed;
+    decisions on which it voted so; ``outcome``: adopted, vetoed or failed
+    (``unknown``: none on record);
     ``text``: every word in the agenda item, title or symbol.
     """
     clauses: list[sa.ColumnElement[bool]] = []
@@ -251,10 +255,12 @@ def filter_clauses(
                     raise InputError(f"bad vote {vote!r}", hint="use Y, N, A or X")
                 voted = voted.where(v.position == position)
             clauses.append(_D.id.in_(voted))
-    if outcome:
+    if outcome == UNKNOWN_OUTCOME:
+        clauses.append(outcome_column().is_(None))
+    elif outcome:
         if outcome not in OUTCOMES:
             raise InputError(f"unknown outcome {outcome!r}", hint=f"use {', '.join(OUTCOMES)}")
-        clauses.append(_outcome() == outcome)
+        clauses.append(outcome_column() == outcome)
     return clauses + text_clauses(text)
 
 
@@ -351,7 +357,7 @@ def drafts(
     )
     stmt = sa.select(db.decisions).where(*where).order_by(_D.date, _D.id)
     if failed:
-        stmt = stmt.where(_outcome().in_(("vetoed", "failed")))
+        stmt = stmt.where(outcome_column().in_(("vetoed", "failed")))
     return [_decision_row(r) for r in conn.execute(stmt)]
 
 

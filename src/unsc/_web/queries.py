@@ -26,12 +26,10 @@ from unsc._web.chamber import Question
 
 Row = dict[str, Any]
 _D = db.decisions.c
-_V = db.votes.c
 
 VIEWS = ("resolutions", "drafts", "vetoes")
-OUTCOMES = ("adopted", "vetoed", "failed")
-UNKNOWN_OUTCOME = "unknown"
-"""The explorer's facet (and filter) for decisions whose outcome no source gives."""
+OUTCOMES = query.OUTCOMES
+UNKNOWN_OUTCOME = query.UNKNOWN_OUTCOME
 POSITIONS = {"Y": "yes", "N": "no", "A": "abstain", "X": "did not vote"}
 
 
@@ -114,10 +112,6 @@ def check_filters(f: Filters) -> Filters:
     return replace(f, member=member, vote=vote, text=(f.text or "").strip() or None)
 
 
-def _outcome() -> sa.ColumnElement[Any]:
-    return sa.func.coalesce(_D.adjudicated_outcome, _D.recorded_outcome)
-
-
 def _where(f: Filters, *, skip: str = "") -> list[sa.ColumnElement[bool]]:
     clauses: list[sa.ColumnElement[bool]] = []
     if f.view == "resolutions":
@@ -128,24 +122,14 @@ def _where(f: Filters, *, skip: str = "") -> list[sa.ColumnElement[bool]]:
         clauses.append(_D.date >= dt.date(f.year_from, 1, 1))
     if f.year_to:
         clauses.append(_D.date <= dt.date(f.year_to, 12, 31))
-    if f.since:
-        clauses.append(_D.date >= f.since)
-    if f.until:
-        clauses.append(_D.date <= f.until)
-    if f.member and f.view == "vetoes" and not f.vote:
-        clauses.append(
-            _D.id.in_(sa.select(db.vetoes.c.decision_id).where(db.vetoes.c.member == f.member))
-        )
-    elif f.member:
-        voted = sa.select(_V.decision_id).where(_V.member == f.member)
-        if f.vote:
-            voted = voted.where(_V.position == f.vote)
-        clauses.append(_D.id.in_(voted))
-    if f.outcome and skip != "outcome":
-        if f.outcome == UNKNOWN_OUTCOME:  # the facet of decisions with no outcome on record
-            clauses.append(_outcome().is_(None))
-        else:
-            clauses.append(_outcome() == f.outcome)
+    clauses += query.filter_clauses(
+        since=f.since,
+        until=f.until,
+        member=f.member,
+        vote=f.vote,
+        member_vetoed=f.view == "vetoes",  # in the vetoes view, member alone: who vetoed
+        outcome=None if skip == "outcome" else f.outcome,
+    )
     substring = text_clauses(f.text)  # % and _ taken literally
     if substring and re.search(r"\w", f.text or ""):
         # The database's own full-text index (titles, subjects, mandates), or the substrings.
@@ -161,7 +145,7 @@ SORTS: dict[str, sa.ColumnElement[Any]] = {
     "draft": _D.draft,
     "agenda": _D.agenda,
     "yes": _D.yes,
-    "outcome": _outcome(),
+    "outcome": query.outcome_column(),
 }
 """The explorer's sortable columns; ties are broken by date, then by the record's order."""
 
@@ -196,9 +180,9 @@ def explore(
         )
     ]
     outcomes = conn.execute(
-        sa.select(_outcome(), sa.func.count())
+        sa.select(query.outcome_column(), sa.func.count())
         .where(*_where(f, skip="outcome"))
-        .group_by(_outcome())
+        .group_by(query.outcome_column())
         .order_by(sa.func.count().desc())
     ).all()
     decades: Counter[int] = Counter()
