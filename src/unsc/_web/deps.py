@@ -77,9 +77,6 @@ def api_guard(request: Request, services: ServicesDep) -> None:
 ApiWriter = Annotated[None, Depends(api_guard)]
 
 
-_QUERY_NAMES: dict[int, frozenset[str]] = {}
-
-
 def _walk_query(dependant: Dependant) -> Iterator[str]:
     for param in dependant.query_params:
         yield param.alias
@@ -87,11 +84,16 @@ def _walk_query(dependant: Dependant) -> Iterator[str]:
         yield from _walk_query(sub)
 
 
+_NAMES_ATTRIBUTE = "unsc_query_names"
+
+
 def _query_names(route: APIRoute) -> frozenset[str]:
-    names = _QUERY_NAMES.get(id(route))
+    # Kept on the route itself: a table keyed by id(route) could hand one app's
+    # names to another app's route created at a freed address.
+    names: frozenset[str] | None = getattr(route, _NAMES_ATTRIBUTE, None)
     if names is None:
         names = frozenset(_walk_query(route.dependant))
-        _QUERY_NAMES[id(route)] = names
+        setattr(route, _NAMES_ATTRIBUTE, names)
     return names
 
 
