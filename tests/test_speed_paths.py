@@ -116,3 +116,23 @@ def test_fast_path_answers_as_the_routes_do(record_url: str, cache: bool) -> Non
         assert fast.get("/api/members/XYZ").status_code == 404
         assert "Russian Federation" in fast.get("/members/RUS").text
     engine.dispose()
+
+
+def test_decision_mandate_links_equal_the_links_of_every_timeline(record_url: str) -> None:
+    """The decision page's one-query links equal those read off every timeline."""
+    from unsc._web.routes.decisions import decision_mandate_links, mandate_links
+
+    app = create_app(Settings(database_url=record_url, token=TOKEN, autoload=False, cache=False))
+    services = app.state.services
+    every = mandate_links(services)
+    assert len(every) > 300  # decisions that create, renew, change or fail to renew a mandate
+    engine = db.make_engine(record_url)
+    with engine.connect() as conn:
+        keys = [r[0] for r in conn.execute(sa.select(db.decisions.c.key))]
+    engine.dispose()
+    linked = 0
+    for key in keys:
+        links = decision_mandate_links(services, key)
+        assert links == every.get(key, []), key
+        linked += bool(links)
+    assert linked == len(every)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import urllib.parse
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy.engine import Connection
 
+from unsc._mandates import store
 from unsc._mandates.api import mandate_timelines
+from unsc._record import documents as precomputed
 from unsc._record import query
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
@@ -42,6 +46,14 @@ def documents(row: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
+def _link(key: str, name: str, acronym: str | None, kind: str) -> dict[str, str]:
+    return {
+        "href": "/mandates/" + urllib.parse.quote(acronym or key),
+        "name": name + (f" ({acronym})" if acronym else ""),
+        "verb": MARK_VERBS[kind],
+    }
+
+
 def mandate_links(services: Any) -> dict[str, list[dict[str, str]]]:
     """Decision key -> the bodies whose mandate it creates, renews, changes or fails to renew."""
 
@@ -52,11 +64,7 @@ def mandate_links(services: Any) -> dict[str, list[dict[str, str]]]:
                 if not mark.get("decision") or mark["kind"] not in MARK_VERBS:
                     continue
                 out.setdefault(mark["decision"], []).append(
-                    {
-                        "href": "/mandates/" + urllib.parse.quote(body["acronym"] or body["key"]),
-                        "name": body["name"] + (f" ({body['acronym']})" if body["acronym"] else ""),
-                        "verb": MARK_VERBS[mark["kind"]],
-                    }
+                    _link(body["key"], body["name"], body["acronym"], mark["kind"])
                 )
         return out
 
@@ -64,10 +72,36 @@ def mandate_links(services: Any) -> dict[str, list[dict[str, str]]]:
     return links
 
 
+def decision_mandate_links(services: Any, key: str) -> list[dict[str, str]]:
+    """The bodies whose mandate decision ``key`` creates, renews, changes or fails to renew.
+
+    One indexed query on the stored timelines; the authored facts (every
+    timeline, through :func:`mandate_links`) only when none is stored.
+    """
+
+    def build(conn: Connection) -> list[dict[str, str]] | None:
+        marks = store.decision_marks(conn, key)
+        if marks is None:
+            return None
+        return [_link(*m) for m in marks if m[3] in MARK_VERBS]
+
+    found: list[dict[str, str]] | None = services.read(("mandate_links", key), build)
+    return mandate_links(services).get(key, []) if found is None else found
+
+
+def _detail(conn: Connection, key: str) -> dict[str, Any] | None:
+    """The decision's detail: the document the load precomputed, else the live query."""
+    body = precomputed.document(conn, precomputed.DECISION, key)
+    if body is not None:
+        found: dict[str, Any] = json.loads(body)
+        return found
+    return query.decision_detail(conn, key)
+
+
 @router.get("/decisions/{key:path}", response_class=HTMLResponse)
 def decision(request: Request, services: ServicesDep, key: str) -> HTMLResponse:
     """One decision by key (``res:2334``, ``draft:S/2017/884``)."""
-    row = services.read(("decision", key), lambda conn: query.decision_detail(conn, key))
+    row = services.read(("decision_page", key), lambda conn: _detail(conn, key))
     if row is None:
         raise not_found(f"decision {key!r}")
     order = {"Y": 0, "N": 1, "A": 2, "X": 3}
@@ -81,7 +115,7 @@ def decision(request: Request, services: ServicesDep, key: str) -> HTMLResponse:
             "d": row,
             "votes": votes,
             "documents": documents(row),
-            "mandates": mandate_links(services).get(key, []),
+            "mandates": decision_mandate_links(services, key),
             "banner": services.record_banner(),
         },
     )
