@@ -6,7 +6,9 @@ Three servers run side by side on one SQLite file:
   cache -- every request runs its queries (the uncached path);
 * ``unsc serve`` as deployed (responses and record reads kept, bounded LRU);
 * ``datasette serve -i`` on the same file, with the equivalent queries: its
-  primary-key row lookup, the same SQL as parameterised canned-style queries.
+  primary-key row lookup, the same SQL as parameterised canned-style queries;
+  an HTML page of unsc is set against Datasette's HTML page of the same row or
+  query (and, for reference, against its JSON).
 
 Every request picks a random address from a list (``wrk`` with a Lua script;
 Debian package ``wrk``): random resolutions, dates, members and years, so no
@@ -176,6 +178,11 @@ def targets(database: pathlib.Path, seed: int) -> list[Target]:
             [f"/record/decisions/{i}.json" for i, _, _ in resolutions],
         ),
         Target(
+            "decision row page by primary key (HTML)",
+            "datasette",
+            [f"/record/decisions/{i}" for i, _, _ in resolutions],
+        ),
+        Target(
             "decision by key, with its votes (SQL)",
             "datasette",
             [_sql(DECISION_SQL, key=k) for k in keys],
@@ -184,6 +191,16 @@ def targets(database: pathlib.Path, seed: int) -> list[Target]:
             "member agreement self-join (SQL)",
             "datasette",
             [_sql(AGREEMENT_SQL, code=m) for m in members],
+        ),
+        Target(
+            "member agreement self-join (SQL, HTML table)",
+            "datasette",
+            [
+                _sql(AGREEMENT_SQL, code=m)
+                .replace("record.json", "record")
+                .replace("&_shape=array", "")
+                for m in members
+            ],
         ),
         Target(
             "member agreement, precomputed table",
@@ -204,12 +221,18 @@ EQUIVALENT = {
         "decision row by primary key",
         "decision by key, with its votes (SQL)",
     ),
-    "GET /decisions/res:N (page)": ("decision row by primary key",),
+    "GET /decisions/res:N (page)": (
+        "decision row page by primary key (HTML)",
+        "decision row by primary key",
+    ),
     "GET /api/members/CODE": (
         "member agreement self-join (SQL)",
         "member agreement, precomputed table",
     ),
-    "GET /members/CODE (page)": ("member agreement self-join (SQL)",),
+    "GET /members/CODE (page)": (
+        "member agreement self-join (SQL, HTML table)",
+        "member agreement self-join (SQL)",
+    ),
     "GET /api/resolutions?year=Y": ("resolutions of a year (SQL)",),
 }
 
