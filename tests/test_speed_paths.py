@@ -136,3 +136,36 @@ def test_decision_mandate_links_equal_the_links_of_every_timeline(record_url: st
         assert links == every.get(key, []), key
         linked += bool(links)
     assert linked == len(every)
+
+
+def test_every_listed_veto_links_to_its_own_decision(record_url: str) -> None:
+    """Same-day vetoes without a symbol (1946-1948) each link to their own decision.
+
+    Checked for the whole veto list and every member's list: the linked
+    decision is vetoed by exactly the members the row names, and no two rows
+    of one list share a decision.
+    """
+    from unsc._web.queries import link_vetoes, vetoed_keys
+
+    engine = db.make_engine(record_url)
+    with engine.connect() as conn:
+        v = db.vetoes.c
+        by_key: dict[str, list[str]] = {}
+        stmt = sa.select(db.decisions.c.key, v.member).join(
+            db.vetoes, db.decisions.c.id == v.decision_id
+        )
+        for key, member in conn.execute(stmt.order_by(v.member)):
+            by_key.setdefault(key, []).append(member)
+        lists = {"all": link_vetoes(query.vetoes(conn), vetoed_keys(conn))}
+        for code in sorted({m for ms in by_key.values() for m in ms}):
+            lists[code] = link_vetoes(
+                query.member(conn, code)["vetoes"], vetoed_keys(conn, member=code)
+            )
+    engine.dispose()
+    assert len(lists["all"]) == len(by_key) > 200
+    for name, rows in lists.items():
+        keys = [r["key"] for r in rows]
+        assert None not in keys, name
+        assert len(set(keys)) == len(keys), name
+        for r in rows:
+            assert by_key[r["key"]] == sorted(r["vetoed_by"]), (name, r)

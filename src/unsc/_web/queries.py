@@ -242,10 +242,41 @@ def veto_stats(conn: Connection) -> Row:
     }
 
 
-def vetoed_keys(conn: Connection) -> dict[tuple[str, str | None], str]:
-    """The decision key of every vetoed draft, by its date and symbol (to link the veto list)."""
-    stmt = sa.select(_D.date, _D.draft, _D.key).where(_D.id.in_(sa.select(db.vetoes.c.decision_id)))
-    return {(d.isoformat(), draft): key for d, draft, key in conn.execute(stmt)}
+def vetoed_keys(
+    conn: Connection, *, member: str | None = None
+) -> dict[tuple[str, str | None], list[str]]:
+    """The decision keys of the vetoed drafts, by date and symbol, oldest first (to link lists).
+
+    Several vetoes of one day may have no symbol (1946-1948): their keys are
+    listed in the order of :func:`unsc._record.query.vetoes`, for
+    :func:`link_vetoes`. ``member``: only the drafts that member vetoed.
+    """
+    vetoed = sa.select(db.vetoes.c.decision_id)
+    if member is not None:
+        vetoed = vetoed.where(db.vetoes.c.member == member)
+    stmt = sa.select(_D.date, _D.draft, _D.key).where(_D.id.in_(vetoed)).order_by(_D.date, _D.id)
+    out: dict[tuple[str, str | None], list[str]] = {}
+    for d, draft, key in conn.execute(stmt):
+        out.setdefault((d.isoformat(), draft), []).append(key)
+    return out
+
+
+def link_vetoes(rows: list[Row], keys: dict[tuple[str, str | None], list[str]]) -> list[Row]:
+    """``rows`` of :func:`unsc._record.query.vetoes`, each with the ``key`` of its decision.
+
+    The n-th row of a date and symbol takes the n-th key of :func:`vetoed_keys`
+    (both are in date and decision order), so that same-day vetoes without a
+    symbol each link to their own decision.
+    """
+    seen: dict[tuple[str, str | None], int] = {}
+    out = []
+    for r in rows:
+        at = (r["date"], r["draft"])
+        n = seen.get(at, 0)
+        seen[at] = n + 1
+        found = keys.get(at, [])
+        out.append({**r, "key": found[n] if n < len(found) else None})
+    return out
 
 
 # --- The chamber's store (user sessions, apart from the record) ----------------------

@@ -66,8 +66,8 @@ CHART_EACH_END = 10
 def member_view(conn: Connection, code: str) -> dict[str, Any]:
     """The member page's title and body: the record, agreement with names, the charts."""
     row = queries.member_record(conn, code)
-    keys = queries.vetoed_keys(conn)
-    row["vetoes"] = [{**v, "key": keys.get((v["date"], v["draft"]))} for v in row["vetoes"]]
+    keys = queries.vetoed_keys(conn, member=row["code"])
+    row["vetoes"] = queries.link_vetoes(row["vetoes"], keys)
     named = [
         {**a, "name": display_name(a["member"])}
         for a in row["agreement"]

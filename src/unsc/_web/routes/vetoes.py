@@ -20,8 +20,7 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 def vetoes_body(conn: Connection) -> Markup:
     """The vetoes page's body: charts with their tables, and the list."""
     stats = queries.veto_stats(conn)
-    keys = queries.vetoed_keys(conn)
-    rows = [{**r, "key": keys.get((r["date"], r["draft"]))} for r in query.vetoes(conn)]
+    rows = queries.link_vetoes(query.vetoes(conn), queries.vetoed_keys(conn))
     charts = []
     if stats["members"]:
         charts = [
