@@ -669,3 +669,13 @@ def test_a_labelled_tally_with_names_in_brackets() -> None:
                "Against: 1 (US)\nAbstain: 1 (UK)\n")  # fmt: skip
     assert (vote.yes, vote.no, vote.abstain) == (13, 1, 1)
     assert vote.members_abstain == ("GBR",)
+
+
+def test_a_coordinated_clause_ends_the_joined_by_list() -> None:
+    vote = one(
+        "On 3 March 2010 a draft on Lebanon got nine votes in the Security Council. Russia "
+        "and China voted against, joined by Turkey, and Brazil, Nigeria and Gabon abstained."
+    )
+    assert set(vote.members_no) == {"RUS", "CHN", "TUR"}
+    assert set(vote.members_abstain) == {"BRA", "NGA", "GAB"}
+    assert (vote.yes, vote.no, vote.abstain) == (9, 3, 3)

@@ -547,6 +547,20 @@ class _Reader:
         _add(self.m.partial if partial else self.m.names, position, codes)
         self.take(m.start("list"), m.end("list"))
 
+    def _coordinated(self, a: int, b: int) -> tuple[int, re.Match[str] | None]:
+        """Where a member list in ``s[a:b]`` ends, and the coordinated list-and-verb after it.
+
+        In "joined by Bolivia, and Egypt, Ethiopia and Kazakhstan abstained" the list
+        after "joined by" is one state: ", and" opens a second clause whose subject is
+        the list that its own verb governs.
+        """
+        s = self.s
+        for cut in _COORDINATION.finditer(s, a, b):
+            second = self.q(P.LIST_VERB).match(s, cut.end())
+            if second is not None:
+                return cut.start(), second
+        return b, None
+
     def positions(self) -> None:
         s = self.s
         if "memx" not in self.low:
@@ -578,8 +592,17 @@ class _Reader:
                 self.take(m.start("list"), m.end("list"))
                 tail = self.q(_TAIL).match(s, m.end())
                 if tail is not None:
-                    _add(self.m.names, pos, _codes(tail["list"], self.codes))
-                    self.take(tail.start("list"), tail.end("list"))
+                    end, second = self._coordinated(tail.start("list"), tail.end("list"))
+                    _add(self.m.names, pos, _codes(s[tail.start("list") : end], self.codes))
+                    self.take(tail.start("list"), end)
+                    pos2 = None if second is None else _position(second)
+                    if second is not None and pos2 is not None:
+                        at = second.start(pos2)
+                        if not hypothetical_at(s, at, self.q) and (
+                            pos2 == "nv" or not negated_at(s, at, self.q)
+                        ):
+                            _add(self.m.names, pos2, _codes(second["list"], self.codes))
+                            self.take(second.start("list"), second.end("list"))
         for m in (
             self.q(P.JOINED).finditer(s)
             if not N.JOINED.isdisjoint(words) and "joined" in low
@@ -712,6 +735,8 @@ def _from(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _ATTACHED = _from(P.ATTACHED)
 _ATTACHED_END = _from(P.ATTACHED_END)
 _TAIL = _from(P.TAIL)
+# ", and" inside a member list: where a second, coordinated clause may begin
+_COORDINATION = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 # the first character after the spaces in a match of ATTACHED or ATTACHED_END
 _ATTACHED_FIRST = frozenset("itfbocn(:,\u2014")
 _EVERY_BEFORE = re.compile(r"\bevery\s*$", re.IGNORECASE)
