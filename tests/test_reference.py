@@ -479,3 +479,21 @@ def test_council_prints_the_library_code_of_the_day(date: str, present: str, abs
 )
 def test_library_codes_are_read_by_the_row_of_the_day(value: str, date: str, code: str) -> None:
     assert code_on(value, dt.date.fromisoformat(date)) == code
+
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [
+        (dt.date(1977, 10, 31), "GER"),  # the Federal Republic's elected term, 1977-78
+        (dt.date(1990, 10, 2), "GER"),  # the last day before unification
+        (dt.date(1990, 10, 3), "DEU"),  # unification: the same state continued as Germany
+        (dt.date(1995, 6, 1), "DEU"),  # Germany's elected term, 1995-96
+    ],
+)
+def test_a_ballot_reads_deu_as_the_seat_of_its_day(day: dt.date, code: str) -> None:
+    """DEU (ISO 3166-1) is the Federal Republic's seat, GER, before unification; DEU after."""
+    from unsc._engine import build_ballot
+
+    assert list(build_ballot(day, {"DEU": "Y"}).votes) == [code]
+    assert list(build_ballot(day, {"GER": "Y"}).votes) == [code]

@@ -33,7 +33,7 @@ from unsc._errors import (
     NotOnCouncilError,
     TallyError,
 )
-from unsc._states import resolve_member
+from unsc._states import code_on, resolve_member
 
 
 class Kind(enum.StrEnum):
@@ -317,11 +317,15 @@ def build_ballot(
     parties: Iterable[str] = (),
     without_vote: bool = False,
 ) -> Ballot:
-    """Build a ballot from loosely written members and positions, resolving aliases."""
+    """Build a ballot from loosely written members and positions, resolving aliases.
+
+    Members are read as on ``date`` (:func:`unsc._states.code_on`): ``DEU`` in
+    1977 is the Federal Republic's seat, ``GER``.
+    """
     positions: dict[str, Position] = {}
     absence: dict[str, NonVoting] = {}
     for who, what in votes.items():
-        code = resolve_member(who)
+        code = code_on(who, date)
         if code in positions:
             raise DuplicateVoteError(code, date)
         pos, why = parse_position(what)
@@ -334,7 +338,7 @@ def build_ballot(
         kind=kind,
         procedural=procedural,
         absence=absence,
-        parties=tuple(resolve_member(p) for p in parties),
+        parties=tuple(code_on(p, date) for p in parties),
         without_vote=without_vote,
     )
 
