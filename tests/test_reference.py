@@ -481,7 +481,6 @@ def test_library_codes_are_read_by_the_row_of_the_day(value: str, date: str, cod
     assert code_on(value, dt.date.fromisoformat(date)) == code
 
 
-
 @pytest.mark.parametrize(
     ("day", "code"),
     [
