@@ -218,6 +218,10 @@ def test_the_founding_story_in_the_chamber(server: str, page: Page, tmp_path: pa
     floor = page.get_by_role("heading", name=re.compile("^On the floor"))
     expect(floor).to_have_text("On the floor: Postpone the vote on S/2017/884")
     expect(page.get_by_text(re.compile("^Rule 33"))).to_be_visible()
+    # Each question shows its own number once: no list marker beside "1." and "2."
+    questions = page.locator("ol.questions")
+    expect(questions).to_have_css("list-style-type", "none")
+    expect(questions.locator(".seq")).to_have_text(["1.", "2."])
 
     _vote(page, MOTION, "No")
     said = page.get_by_role("status", name="The President's announcement")
