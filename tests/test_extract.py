@@ -679,3 +679,12 @@ def test_a_coordinated_clause_ends_the_joined_by_list() -> None:
     assert set(vote.members_no) == {"RUS", "CHN", "TUR"}
     assert set(vote.members_abstain) == {"BRA", "NGA", "GAB"}
     assert (vote.yes, vote.no, vote.abstain) == (9, 3, 3)
+
+
+def test_plural_demonyms_are_read_from_the_adjectives() -> None:
+    vote = one(
+        "On 12 May 2021 a draft got ten votes in the Security Council, but the Kenyans and "
+        "the Indians voted against, and the Chinese and the Estonians abstained."
+    )
+    assert set(vote.members_no) == {"KEN", "IND"}
+    assert set(vote.members_abstain) == {"CHN", "EST"}
