@@ -688,3 +688,18 @@ def test_plural_demonyms_are_read_from_the_adjectives() -> None:
     )
     assert set(vote.members_no) == {"KEN", "IND"}
     assert set(vote.members_abstain) == {"CHN", "EST"}
+
+
+def test_all_members_except_a_list_give_a_count() -> None:
+    vote = one(
+        "All members, except the United States, vote on 9 May 2011 in favour of the draft. "
+        "The draft is vetoed by the United States."
+    )
+    assert (vote.yes, vote.no, vote.abstain) == (14, 1, 0)
+    assert vote.vetoed_by == ("USA",)
+    assert vote.members_yes == ()  # the excepted member is not a yes vote
+    vote = one("On 9 May 2011 everyone but Russia and China backed the draft, which failed.")
+    assert vote.yes == 13
+    assert "CHN" not in vote.members_yes
+    # the others' positions are not stated: no count is invented for them
+    assert (vote.no, vote.abstain) == (None, None)

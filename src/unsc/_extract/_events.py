@@ -285,6 +285,10 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         for pos, value in m.counts.items():
             if counts[pos] is None:
                 counts[pos] = value
+    excepted = next((m.excepted for m in real if m.excepted is not None), None)
+    if excepted is not None and counts[excepted[0]] is None:
+        # every member but those listed holds the position: a count by stated arithmetic
+        counts[excepted[0]] = size - len(set(excepted[1]))
     numeric = any(v is not None for v in counts.values())
     unanimous = any(m.unanimous for m in real)
     if unanimous and not numeric:

@@ -101,6 +101,8 @@ class Mention:
     partial: dict[str, list[str]] = field(default_factory=dict)
     among: list[tuple[int, list[str]]] = field(default_factory=list)
     other: tuple[str, int | None] | None = None
+    # "all members, except the US, voted in favour": the position and the members excepted
+    excepted: tuple[str, list[str]] | None = None
     unanimous: bool = False
     outcomes: list[str] = field(default_factory=list)
     vetoers: list[str] = field(default_factory=list)
@@ -134,6 +136,7 @@ class Mention:
             or self.vetoers
             or self.weak_vetoers
             or self.other
+            or self.excepted
         )
 
 
@@ -567,6 +570,20 @@ class _Reader:
             return
         low = self.low
         words = self.words
+        for m in (
+            self.q(_EXCEPT).finditer(s)
+            if _has(low, ("except", "but ", "save ", "apart from", "other than"))
+            else ()
+        ):
+            pos = _position(m)
+            if pos is None or self.m.excepted is not None:
+                continue
+            verb_at = m.start(pos)
+            if hypothetical_at(s, verb_at, self.q) or negated_at(s, verb_at, self.q):
+                continue
+            self.m.excepted = (pos, _codes(m["list"], self.codes))
+            self.take(m.start("list"), m.end("list"))
+            self.triggers.append(m.start())
         for pattern, guard, need, more in _POSITION_PATTERNS:
             if need is not None and need.isdisjoint(words):
                 continue
@@ -754,6 +771,21 @@ _OTHER_LABEL = re.compile(
     r"\s+(?:(?P<yes>voted\s+(?:yes|in\s+favou?r|for)|in\s+favou?r|backed|supported|"
     r"voting\s+(?:in\s+favou?r|for|yes))|"
     r"(?P<abs>abstained|abstaining)|(?P<no>voted\s+(?:against|no)|against|opposed|voting\s+(?:no|against)))",
+    re.IGNORECASE,
+)
+# "All members, except the US, voted in favour", "everyone but Russia backed it": the
+# position of every member but those listed (their own positions come from elsewhere)
+_EXCEPT = re.compile(
+    r"\b(?:(?:all|every)\s+(?:of\s+)?(?:the\s+)?(?:other\s+)?(?:council\s+)?"
+    r"(?:members?|countries|states|delegations|nations)(?:\s+of\s+the\s+(?:security\s+)?council)?"
+    r"|everyone|everybody|all)"
+    r"\s*,?\s*(?:except(?:\s+for)?|but|save(?:\s+for)?|apart\s+from|other\s+than)\s+"
+    r"(?P<list>" + P.LIST + r")\s*,?"
+    r"(?:\s+(?:on\s+)?DATx\d+)?\s+(?:(?:also|all|then)\s+)?"
+    r"(?:(?P<yes>(?:voted|vote|votes|voting)\s+(?:(?:on\s+)?DATx\d+\s+)?(?:yes|in\s+favou?r|for)\b|"
+    r"backed|supported|approved)|"
+    r"(?P<no>(?:voted|vote|votes|voting)\s+(?:(?:on\s+)?DATx\d+\s+)?(?:no|against)\b|opposed)|"
+    r"(?P<abs>abstained|abstain)\b)",
     re.IGNORECASE,
 )
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
@@ -1025,6 +1057,7 @@ def _forget(m: Mention) -> None:
     m.partial = {}
     m.among = []
     m.other = None
+    m.excepted = None
     m.unanimous = False
     m.outcomes = []
     m.vetoers = []
