@@ -703,3 +703,15 @@ def test_all_members_except_a_list_give_a_count() -> None:
     assert "CHN" not in vote.members_yes
     # the others' positions are not stated: no count is invented for them
     assert (vote.no, vote.abstain) == (None, None)
+
+
+def test_the_members_named_fix_the_order_of_a_bare_two_number_tally() -> None:
+    text = "On 4 June 2012 the Council turned down the motion in a {} vote, with {} abstentions. {}"
+    vote = one(text.format("4-2", 9, "Pakistan and India voted in favour."))
+    assert (vote.yes, vote.no, vote.abstain) == (2, 4, 9)
+    # the names do not fix it (three named, as the first number): read as written
+    vote = one(text.format("3-2", 10, "Pakistan, India and Togo voted in favour."))
+    assert (vote.yes, vote.no) == (3, 2)
+    # a swap that would change the outcome is never made
+    vote = one("On 4 June 2012 the Council adopted the text 13-2. Pakistan and India voted for it.")
+    assert (vote.yes, vote.no) == (13, 2)

@@ -285,6 +285,11 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         for pos, value in m.counts.items():
             if counts[pos] is None:
                 counts[pos] = value
+    pair = next((m.pair for m in real if m.pair is not None), None)
+    if pair is not None and _pair_reversed(pair, counts, names, partial):
+        # "rejected in a 3-2 vote ... Russia and China voted in favour": the members
+        # named fix which number is which; on a failed draft either order fails
+        counts["yes"], counts["no"] = pair[1], pair[0]
     excepted = next((m.excepted for m in real if m.excepted is not None), None)
     if excepted is not None and counts[excepted[0]] is None:
         # every member but those listed holds the position: a count by stated arithmetic
@@ -392,6 +397,30 @@ def _non_participation(mentions: list[Mention]) -> bool:
     return any(
         m.names.get("nv") or m.partial.get("nv") or _ABSENCE.search(m.masked) for m in mentions
     )
+
+
+#: Fewer yes votes than any Council ever needed (7 of 11, 9 of 15): a draft with either
+#: number of a tally fails, so swapping the two changes no outcome.
+_TOO_FEW = 7
+
+
+def _pair_reversed(
+    pair: tuple[int, int],
+    counts: dict[str, int | None],
+    names: dict[str, list[str]],
+    partial: dict[str, list[str]],
+) -> bool:
+    """Whether a bare "A-B" tally is no-yes: the members named in favour are exactly B.
+
+    Only when both numbers are too few to adopt anything (the swap changes no outcome),
+    and the members named against fit in A.
+    """
+    a, b = pair
+    if counts["yes"] != a or counts["no"] != b or max(a, b) >= _TOO_FEW:
+        return False
+    yes = len(set(names["yes"] + partial["yes"]))
+    no = len(set(names["no"] + partial["no"]))
+    return yes == b and yes != a and no <= a
 
 
 def other_position_ok(pos: str, other: tuple[str, int | None] | None) -> bool:

@@ -103,6 +103,8 @@ class Mention:
     other: tuple[str, int | None] | None = None
     # "all members, except the US, voted in favour": the position and the members excepted
     excepted: tuple[str, list[str]] | None = None
+    # a bare two-number dash tally ("a 3-2 vote"), whose order the text does not fix
+    pair: tuple[int, int] | None = None
     unanimous: bool = False
     outcomes: list[str] = field(default_factory=list)
     vetoers: list[str] = field(default_factory=list)
@@ -444,6 +446,8 @@ class _Reader:
                 continue
             for pos, v in zip(POSITIONS, values, strict=False):
                 self.set_count(pos, v, m.start())
+            if len(values) == 2 and values[0] != values[1]:
+                self.m.pair = (values[0], values[1])
             self.take(m.start(), m.end())
         for m in self.q(P.TO_TALLY).finditer(s) if digit and " to " in low else ():
             if RANGE_BEFORE(s, m.start()):
@@ -1058,6 +1062,7 @@ def _forget(m: Mention) -> None:
     m.among = []
     m.other = None
     m.excepted = None
+    m.pair = None
     m.unanimous = False
     m.outcomes = []
     m.vetoers = []
