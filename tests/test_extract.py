@@ -715,3 +715,14 @@ def test_the_members_named_fix_the_order_of_a_bare_two_number_tally() -> None:
     # a swap that would change the outcome is never made
     vote = one("On 4 June 2012 the Council adopted the text 13-2. Pakistan and India voted for it.")
     assert (vote.yes, vote.no) == (13, 2)
+
+
+def test_voted_to_adopt_is_an_adoption_and_the_new_resolution_is_the_same_one() -> None:
+    vote = one(
+        "On 9 June 2010 Chile and Peru voted against the draft on sanctions. The Security "
+        "Council voted to adopt the new resolution on sanctions."
+    )
+    assert vote.outcome == Outcome.ADOPTED
+    assert set(vote.members_no) == {"CHL", "PER"}
+    assert "incomplete_record" in vote.warnings  # no count: nothing invented
+    assert not extract("The Council will vote on 9 June 2010 to adopt the resolution.")

@@ -151,7 +151,8 @@ OUTCOME_VETOED = re.compile(
 OUTCOME_ADOPTED = re.compile(
     r"\b(?:adopted|approved|passed|carried|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
     r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"
-    r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b",
+    r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b|"
+    r"\bvoted\s+(?:\w+\s+)?to\s+(?:adopt|approve|pass|extend|renew|authori[sz]e|endorse)\b",
     I,
 )
 OUTCOME_FAILED = re.compile(
@@ -372,7 +373,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 NEW_EVENT = re.compile(
     r"(?:^|[:;,]\s*)(?:the\s+)?(?:first|second|third|other|latter|former)\s*[,:]|"
-    r"\b(?:another|second|third|fourth|fifth|separate|rival|competing|new|further|"
+    r"\b(?:another|second|third|fourth|fifth|separate|rival|competing|(?<!the\s)new|further|"
     r"follow-up|subsequent|alternative|counter)\s+(?:\w+[\s-]+){0,3}?(?:draft|resolution|text|"
     r"motion|proposal|amendment|vote|measure|ballot)s?\b|"
     r"\balso\s+(?:adopted|approved|rejected|vetoed|voted|passed|defeated)\b",
