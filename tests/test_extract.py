@@ -726,3 +726,23 @@ def test_voted_to_adopt_is_an_adoption_and_the_new_resolution_is_the_same_one() 
     assert set(vote.members_no) == {"CHL", "PER"}
     assert "incomplete_record" in vote.warnings  # no count: nothing invented
     assert not extract("The Council will vote on 9 June 2010 to adopt the resolution.")
+
+
+def test_without_a_single_negative_vote_is_a_count_of_zero() -> None:
+    vote = one("On 15 November 2013 the draft got six votes and failed without any negative votes.")
+    assert (vote.yes, vote.no) == (6, 0)
+    vote = one(
+        "On 15 November 2013 six members voted yes. The other nine abstained. The draft "
+        "failed without a single negative vote."
+    )
+    assert (vote.yes, vote.no, vote.abstain) == (6, 0, 9)
+    assert not extract("On 15 November 2013 the Council adopted the resolution without a vote.")
+
+
+def test_members_who_carried_a_draft_did_not_adopt_it() -> None:
+    vote = one(
+        "On 15 November 2013 Ghana and Togo carried the draft on the Council. Six members "
+        "voted yes and nine abstained, so it failed."
+    )
+    assert vote.outcome == Outcome.FAILED
+    assert vote.warnings == ()

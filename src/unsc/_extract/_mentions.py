@@ -36,8 +36,20 @@ _NUMBER_KEYS = ("one", "two", "ten", "six", "three", "four", "five", "seven", "e
                 "eleven", "twelve", "thirteen", "fifteen", "twenty", "zero", "single")  # fmt: skip
 
 
+# "without a single negative vote", "without any abstentions": a count of zero (the
+# negation scopes over the count), not of one
+_WITHOUT = re.compile(
+    r"\bwithout\s+(?:a\s+single|a|any|one|even\s+one)\s+"
+    r"(?=(?:negative|dissenting|no|opposing|contrary)\s+votes?\b|abstentions?\b|"
+    r"votes?\s+against\b|objections?\b)",
+    re.IGNORECASE,
+)
+
+
 def _numbers(text: str, q: P.Pick = P.same) -> str:
     """Number words as digits ("two no votes" -> "2 no votes")."""
+    if "ithout" in text:
+        text = _WITHOUT.sub("with 0 ", text)
     low = text.lower()
     if len(low) != len(text):
         return _NUMBER_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(0).lower()]), text)

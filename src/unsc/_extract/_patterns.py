@@ -149,7 +149,9 @@ OUTCOME_VETOED = re.compile(
     I,
 )
 OUTCOME_ADOPTED = re.compile(
-    r"\b(?:adopted|approved|passed|carried|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
+    r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
+    # "the motion was carried"; "Rwanda and Togo carried the draft" champions it
+    r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\bcarried\b|"
     r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"
     r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b|"
     r"\bvoted\s+(?:\w+\s+)?to\s+(?:adopt|approve|pass|extend|renew|authori[sz]e|endorse)\b",
