@@ -746,3 +746,16 @@ def test_members_who_carried_a_draft_did_not_adopt_it() -> None:
     )
     assert vote.outcome == Outcome.FAILED
     assert vote.warnings == ()
+
+
+def test_adopted_by_a_lone_number_of_votes() -> None:
+    vote = one(
+        "On 2 May 2016 the Council adopted resolution 2286 by 14 votes, with one abstention."
+    )
+    assert (vote.yes, vote.no, vote.abstain) == (14, 0, 1)
+    vote = one("Resolution 2286 was adopted on 2 May 2016 by a vote of 12 and three abstentions.")
+    assert vote.yes == 12
+    vote = one(
+        "On 2 May 2016 the Council adopted resolution 2286 by 12 votes to 2, with one abstention."
+    )
+    assert (vote.yes, vote.no, vote.abstain) == (12, 2, 1)

@@ -495,6 +495,15 @@ class _Reader:
                 self.set_count(pos, int(m["n"]), m.start())
                 self.take(m.start("n"), m.end("n"))
         for m in (
+            self.q(_ADOPTED_BY).finditer(s)
+            if digit and " by " in low and _has(low, ("adopted", "approved", "passed"))
+            else ()
+        ):
+            # "adopted resolution 2124 by 13 votes, with two abstentions": the votes for it
+            if self.free(m.start("n"), m.end("n")) and "yes" not in self.m.counts:
+                self.set_count("yes", int(m["n"]), m.start())
+                self.take(m.start("n"), m.end("n"))
+        for m in (
             self.q(P.GOT).finditer(s)
             if digit and not N.GOT.isdisjoint(self.words) and _has(low, _GOT_KEYS)
             else ()
@@ -802,6 +811,13 @@ _EXCEPT = re.compile(
     r"backed|supported|approved)|"
     r"(?P<no>(?:voted|vote|votes|voting)\s+(?:(?:on\s+)?DATx\d+\s+)?(?:no|against)\b|opposed)|"
     r"(?P<abs>abstained|abstain)\b)",
+    re.IGNORECASE,
+)
+# "adopted [resolution 2124] by 13 votes", "approved on DATx0 by a vote of 13": a lone
+# number after "by" (not "by 12 votes to 1", not "13-0-2") counts the votes for it
+_ADOPTED_BY = re.compile(
+    r"\b(?:adopted|approved|passed)\b(?:\s+[^\s,;.]+){0,6}?\s+by\s+(?:a\s+vote\s+of\s+)?"
+    r"(?P<n>\d{1,2})\b(?:\s+votes?)?(?=\s*(?:[,;.)\u2014]|$|and\b|with\b))",
     re.IGNORECASE,
 )
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
