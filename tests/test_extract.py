@@ -759,3 +759,19 @@ def test_adopted_by_a_lone_number_of_votes() -> None:
         "On 2 May 2016 the Council adopted resolution 2286 by 12 votes to 2, with one abstention."
     )
     assert (vote.yes, vote.no, vote.abstain) == (12, 2, 1)
+
+
+def test_the_same_vote_on_another_question_copies_the_tally() -> None:
+    votes = extract(
+        "On 3 March 2014 the vote on the motion to adjourn was 10 in favour, Chad opposed, "
+        "and Chile, Peru, Togo and Jordan abstaining. That was the same vote as on a draft "
+        "resolution on 1 March 2014 about the crossings. But in that case Russia used its "
+        "veto and the draft was defeated."
+    )
+    assert len(votes) == 2, [v.to_dict() for v in votes]
+    first, second = sorted(votes, key=lambda v: v.date or dt.date.min)
+    assert second.date == dt.date(2014, 3, 3)
+    assert first.date == dt.date(2014, 3, 1)
+    assert (first.yes, first.abstain) == (second.yes, second.abstain) == (10, 4)
+    assert first.outcome == Outcome.VETOED
+    assert set(first.members_abstain) == {"CHL", "PER", "TGO", "JOR"}

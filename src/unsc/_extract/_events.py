@@ -138,6 +138,20 @@ def _plain(context: str) -> str:
     return "other" if context in ("other", "other_council") else "sc"
 
 
+def _copy_tally(source: Event, m: Mention) -> None:
+    """Give ``m`` the counts and the named positions of ``source`` ("the same vote")."""
+    for pos, value in source.counts.items():
+        m.counts.setdefault(pos, value)
+    for x in source.mentions:
+        for pos in POSITIONS:
+            for code in x.names.get(pos, ()):
+                if code not in m.names.get(pos, ()):
+                    m.names.setdefault(pos, []).append(code)
+            for code in x.partial.get(pos, ()):
+                if code not in m.partial.get(pos, ()):
+                    m.partial.setdefault(pos, []).append(code)
+
+
 def group(mentions: list[Mention]) -> list[Event]:
     """Gather mentions into events, in the order the text first reports them."""
     events: list[Event] = []
@@ -188,6 +202,8 @@ def group(mentions: list[Mention]) -> list[Event]:
                 if e.kind is None and e.compatible(m, body):
                     target = e
                     break
+        if m.same_vote and focus is not None and target is None:
+            _copy_tally(focus, m)
         if target is None:
             if not m.strong and m.kind is None and not m.sponsor:
                 continue

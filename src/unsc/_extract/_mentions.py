@@ -104,6 +104,8 @@ class Mention:
     masked: str
     kind: str | None = None
     new_event: bool = False
+    # "That was the exact same vote on X": X is another vote with the counts of the last
+    same_vote: bool = False
     draft: str | None = None
     resolution: int | None = None
     sponsor: str | None = None
@@ -820,6 +822,13 @@ _ADOPTED_BY = re.compile(
     r"(?P<n>\d{1,2})\b(?:\s+votes?)?(?=\s*(?:[,;.)\u2014]|$|and\b|with\b))",
     re.IGNORECASE,
 )
+# "That was the exact same vote on a resolution Friday", "by an identical tally": the
+# question named is voted on with the counts and positions of the vote just reported
+_SAME_VOTE = re.compile(
+    r"\b(?:the\s+|an?\s+)?(?:exact\s+|very\s+)?(?:same|identical)\s+"
+    r"(?:vote|votes|result|tally|count|margin|split|breakdown|line-up|lineup)\b",
+    re.IGNORECASE,
+)
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
 _WEAK_ADOPTION = re.compile(
     r"(?:extended|renewed|authori[sz]ed|endorsed|approved)\b", re.IGNORECASE
@@ -997,6 +1006,11 @@ def read(
             m.statement = True
     if not N.NEW_EVENT.isdisjoint(words) and _has(low, _NEW_KEYS) and q(P.NEW_EVENT).search(s):
         m.new_event = True
+    if ("same" in low or "identical" in low) and m.kind is not None:
+        same = _SAME_VOTE.search(s)
+        if same is not None and not negated_at(s, same.start(), q):
+            m.same_vote = True
+            m.new_event = True
     if (
         _has(low, ("procedural", "emergency", "uniting"))
         and q(P.PROCEDURAL_WORD).search(s)
