@@ -775,3 +775,16 @@ def test_the_same_vote_on_another_question_copies_the_tally() -> None:
     assert (first.yes, first.abstain) == (second.yes, second.abstain) == (10, 4)
     assert first.outcome == Outcome.VETOED
     assert set(first.members_abstain) == {"CHL", "PER", "TGO", "JOR"}
+
+
+def test_convening_the_assembly_is_procedural_and_undated_counts_can_decide() -> None:
+    vote = one(
+        "The Security Council has voted for the General Assembly to hold an emergency session "
+        "on the crisis. The vote was 12 in favour, Russia opposed, and China and Gabon abstaining."
+    )
+    assert vote.procedural
+    assert vote.date is None
+    # 12 votes pass under every Council's rules, and a procedural vote has no veto
+    assert vote.outcome == Outcome.ADOPTED
+    vote = one("The draft received eight votes, Russia and China voted against.")
+    assert vote.outcome is None  # undated: eight pass an 11-member Council, not a 15-member one

@@ -829,6 +829,14 @@ _SAME_VOTE = re.compile(
     r"(?:vote|votes|result|tally|count|margin|split|breakdown|line-up|lineup)\b",
     re.IGNORECASE,
 )
+_CONVENE_ASSEMBLY = re.compile(
+    r"\b(?:call|calls|called|calling|convene|convenes|convened|convening|hold|holding)\s+"
+    r"(?:an?|the)\s+(?:\w+\s+)?emergency\s+(?:special\s+)?(?:session|meeting)\s+of\s+the\s+"
+    r"(?:UN\s+|U\.N\.\s+)?General\s+Assembly\b|"
+    r"\bGeneral\s+Assembly\s+to\s+(?:hold|convene|meet\s+in|call)\s+(?:an?\s+)?(?:\w+\s+)?"
+    r"emergency\s+(?:special\s+)?(?:session|meeting)\b",
+    re.IGNORECASE,
+)
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
 _WEAK_ADOPTION = re.compile(
     r"(?:extended|renewed|authori[sz]ed|endorsed|approved)\b", re.IGNORECASE
@@ -1048,6 +1056,17 @@ def read(
     ):
         m.sponsor = None  # "Russia vetoes draft": the vetoer, not the author
     m.vote_words = _has(low, ("vot", "tally", "ballot")) and q(_VOTE_WORD).search(s) is not None
+    if (
+        (m.vote_words or m.strong)
+        and "emergency" in low
+        and "assembly" in low
+        and _CONVENE_ASSEMBLY.search(s) is not None
+        and not hypothetical_at(s, 0, q)
+    ):
+        # the Council voted to convene the General Assembly (Uniting for Peace): a
+        # procedural decision (../shared/rules.md 3.1)
+        m.procedural = True
+        m.kind = m.kind or "draft"
     m.withdrawn = (
         not N.WITHDRAWN.isdisjoint(words)
         and _has(low, _WITHDRAWN_KEYS)
