@@ -788,3 +788,19 @@ def test_convening_the_assembly_is_procedural_and_undated_counts_can_decide() ->
     assert vote.outcome == Outcome.ADOPTED
     vote = one("The draft received eight votes, Russia and China voted against.")
     assert vote.outcome is None  # undated: eight pass an 11-member Council, not a 15-member one
+
+
+def test_the_rejection_of_two_drafts_is_two_decisions() -> None:
+    votes = extract(
+        "On 16 November 2017 the Council could not agree on Syria following the defeat of two "
+        "drafts, submitted by Russia and Japan, respectively."
+    )
+    assert len(votes) == 2, [v.to_dict() for v in votes]
+    assert [v.sponsor for v in votes] == ["RUS", "JPN"]
+    assert {v.outcome for v in votes} == {Outcome.FAILED}
+    for vote in votes:
+        assert vote.yes is None  # no count is invented
+        assert "incomplete_record" in vote.warnings
+    votes = extract("On 16 November 2017 the Council saw the adoption of three resolutions.")
+    assert len(votes) == 3
+    assert {v.sponsor for v in votes} == {None}

@@ -152,6 +152,36 @@ def _copy_tally(source: Event, m: Mention) -> None:
                     m.partial.setdefault(pos, []).append(code)
 
 
+def _several(m: Mention, body: str, events: list[Event]) -> Event:
+    """One event per decision of "the rejection of two draft resolutions" (the last one)."""
+    assert m.several is not None
+    n, outcome, sponsors = m.several
+    event = Event(body=body)
+    for i in range(n):
+        part = dataclasses.replace(
+            m,
+            several=None,
+            kind="draft",
+            outcomes=[outcome],
+            counts={},
+            names={},
+            partial={},
+            among=[],
+            vetoers=[],
+            weak_vetoers=[],
+            other=None,
+            excepted=None,
+            unanimous=False,
+            subject=None,
+            sponsor=sponsors[i] if sponsors else None,
+            new_event=True,
+        )
+        event = Event(body=body)
+        event.absorb(part)
+        events.append(event)
+    return event
+
+
 def group(mentions: list[Mention]) -> list[Event]:
     """Gather mentions into events, in the order the text first reports them."""
     events: list[Event] = []
@@ -176,6 +206,9 @@ def group(mentions: list[Mention]) -> list[Event]:
         if m.kind is None and not m.strong and not m.statement and not m.sponsor:
             continue
         body = _body(m, context)
+        if m.several is not None and body == "sc" and not m.history:
+            focus = _several(m, body, events)
+            continue
         if m.statement and m.kind is None:
             body = "statement"
         target: Event | None = None

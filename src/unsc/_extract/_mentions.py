@@ -106,6 +106,9 @@ class Mention:
     new_event: bool = False
     # "That was the exact same vote on X": X is another vote with the counts of the last
     same_vote: bool = False
+    # "the rejection of two draft resolutions, tabled by A and B, respectively": that many
+    # decisions, their outcome, and their sponsors in order (empty when not given)
+    several: tuple[int, str, tuple[str, ...]] | None = None
     draft: str | None = None
     resolution: int | None = None
     sponsor: str | None = None
@@ -837,6 +840,18 @@ _CONVENE_ASSEMBLY = re.compile(
     r"emergency\s+(?:special\s+)?(?:session|meeting)\b",
     re.IGNORECASE,
 )
+# "following the rejection of two draft resolutions": several decisions in one phrase
+_SEVERAL = re.compile(
+    r"\b(?P<what>rejection|defeat|failure|adoption)\s+of\s+(?:the\s+)?(?P<n>[2-5])\s+"
+    r"(?:(?:rival|competing|separate)\s+)?(?:draft\s+resolutions|drafts|draft\s+texts|resolutions)\b",
+    re.IGNORECASE,
+)
+_RESPECTIVELY = re.compile(
+    r"\s*,?\s*(?:(?:which\s+were|that\s+were|were)\s+)?(?:tabled|submitted|proposed|"
+    r"sponsored|drafted|put\s+forward|presented)\s+by\s+(?P<list>" + P.LIST + r")\s*,?\s+"
+    r"respectively\b",
+    re.IGNORECASE,
+)
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
 _WEAK_ADOPTION = re.compile(
     r"(?:extended|renewed|authori[sz]ed|endorsed|approved)\b", re.IGNORECASE
@@ -1014,6 +1029,16 @@ def read(
             m.statement = True
     if not N.NEW_EVENT.isdisjoint(words) and _has(low, _NEW_KEYS) and q(P.NEW_EVENT).search(s):
         m.new_event = True
+    if "of" in low and _has(low, ("rejection", "defeat", "failure", "adoption")):
+        hit = _SEVERAL.search(s)
+        if hit is not None and not hypothetical_at(s, hit.start(), q):
+            outcome = "adopted" if hit["what"].lower() == "adoption" else "failed"
+            authors: tuple[str, ...] = ()
+            by = _RESPECTIVELY.match(s, hit.end())
+            if by is not None:
+                codes = _codes(by["list"], masked.codes)
+                authors = tuple(codes) if len(codes) == int(hit["n"]) else ()
+            m.several = (int(hit["n"]), outcome, authors)
     if ("same" in low or "identical" in low) and m.kind is not None:
         same = _SAME_VOTE.search(s)
         if same is not None and not negated_at(s, same.start(), q):
