@@ -804,3 +804,16 @@ def test_the_rejection_of_two_drafts_is_two_decisions() -> None:
     votes = extract("On 16 November 2017 the Council saw the adoption of three resolutions.")
     assert len(votes) == 3
     assert {v.sponsor for v in votes} == {None}
+
+
+def test_a_parenthesis_between_subject_and_verb_and_a_bare_member_no() -> None:
+    vote = one(
+        "On 25 February 2022 the draft got 11 votes, with Gabon, Kenya and Ghana abstaining. "
+        "Russia (holding the presidency that month) vetoed."
+    )
+    assert vote.vetoed_by == ("RUS",)
+    assert (vote.yes, vote.no, vote.abstain) == (11, 1, 3)
+    vote = one("On 25 February 2022 the draft was put to a vote: 12 yes, Russia no, 2 abstentions.")
+    assert vote.members_no == ("RUS",)
+    assert vote.no == 1
+    assert not one("On 25 February 2022 the draft failed. Russia no longer hides its aims.").no

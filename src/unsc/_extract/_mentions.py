@@ -939,7 +939,8 @@ _POSITION_PATTERNS: tuple[
     (P.LIST_VERB, ("",), N.LIST_VERB, None),  # (no guard of its own)
     (
         P.LIST_BARE,
-        ("against", "favo", "abstain", "absent", "not voting", "not particip", "voting no"),
+        ("against", "favo", "abstain", "absent", "not voting", "not particip", "voting no",
+         " no,", " no;", " no.", " no)"),
         None,
         None,
     ),

@@ -28,7 +28,7 @@ _ADVERB = (
     r"once\s+again|promptly|duly|finally|jointly|however|still|later|predictably|likewise|"
     r"similarly|separately|meanwhile|ultimately|eventually)\s*,?\s+)*"
 )
-_APPOSITIVE = r"(?:\s*,\s*(?!(?:which|who)\b)[^,;]{1,70}?,)?"
+_APPOSITIVE = r"(?:\s*,\s*(?!(?:which|who)\b)[^,;]{1,70}?,|\s*\([^()]{1,70}\))?"
 _RELATIVE = r"(?:\s*,\s*(?:which|who)(?:\s+(?!MEMx)\w+){0,2}?)?"
 _CHAIN = r"(?:(?:(?!MEMx)[\w']+\s+){1,6}?and\s+)?"
 
@@ -98,7 +98,7 @@ LABEL_LIST = re.compile(
 LIST_BARE = re.compile(
     rf"(?P<list>{LIST})\s+(?:still\s+|again\s+|also\s+)?(?:voting\s+|voted\s+)?"
     r"(?:(?P<no>against|opposed|opposing)|(?P<yes>in\s+favou?r)|(?P<abs>abstaining|abstained)|"
-    r"(?P<nv>absent|not\s+voting|not\s+participating)|(?<=voting\s)(?P<no2>no))"
+    r"(?P<nv>absent|not\s+voting|not\s+participating)|(?:(?<=voting\s)|(?<=MEMx\d\s)|(?<=MEMx\d\d\s))(?P<no2>no))"
     r"(?=\s*(?:[,;.)\u2014]|$|and\b|but\b|while\b))",
     I,
 )
