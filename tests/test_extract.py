@@ -679,3 +679,141 @@ def test_a_coordinated_clause_ends_the_joined_by_list() -> None:
     assert set(vote.members_no) == {"RUS", "CHN", "TUR"}
     assert set(vote.members_abstain) == {"BRA", "NGA", "GAB"}
     assert (vote.yes, vote.no, vote.abstain) == (9, 3, 3)
+
+
+def test_plural_demonyms_are_read_from_the_adjectives() -> None:
+    vote = one(
+        "On 12 May 2021 a draft got ten votes in the Security Council, but the Kenyans and "
+        "the Indians voted against, and the Chinese and the Estonians abstained."
+    )
+    assert set(vote.members_no) == {"KEN", "IND"}
+    assert set(vote.members_abstain) == {"CHN", "EST"}
+
+
+def test_all_members_except_a_list_give_a_count() -> None:
+    vote = one(
+        "All members, except the United States, vote on 9 May 2011 in favour of the draft. "
+        "The draft is vetoed by the United States."
+    )
+    assert (vote.yes, vote.no, vote.abstain) == (14, 1, 0)
+    assert vote.vetoed_by == ("USA",)
+    assert vote.members_yes == ()  # the excepted member is not a yes vote
+    vote = one("On 9 May 2011 everyone but Russia and China backed the draft, which failed.")
+    assert vote.yes == 13
+    assert "CHN" not in vote.members_yes
+    # the others' positions are not stated: no count is invented for them
+    assert (vote.no, vote.abstain) == (None, None)
+
+
+def test_the_members_named_fix_the_order_of_a_bare_two_number_tally() -> None:
+    text = "On 4 June 2012 the Council turned down the motion in a {} vote, with {} abstentions. {}"
+    vote = one(text.format("4-2", 9, "Pakistan and India voted in favour."))
+    assert (vote.yes, vote.no, vote.abstain) == (2, 4, 9)
+    # the names do not fix it (three named, as the first number): read as written
+    vote = one(text.format("3-2", 10, "Pakistan, India and Togo voted in favour."))
+    assert (vote.yes, vote.no) == (3, 2)
+    # a swap that would change the outcome is never made
+    vote = one("On 4 June 2012 the Council adopted the text 13-2. Pakistan and India voted for it.")
+    assert (vote.yes, vote.no) == (13, 2)
+
+
+def test_voted_to_adopt_is_an_adoption_and_the_new_resolution_is_the_same_one() -> None:
+    vote = one(
+        "On 9 June 2010 Chile and Peru voted against the draft on sanctions. The Security "
+        "Council voted to adopt the new resolution on sanctions."
+    )
+    assert vote.outcome == Outcome.ADOPTED
+    assert set(vote.members_no) == {"CHL", "PER"}
+    assert "incomplete_record" in vote.warnings  # no count: nothing invented
+    assert not extract("The Council will vote on 9 June 2010 to adopt the resolution.")
+
+
+def test_without_a_single_negative_vote_is_a_count_of_zero() -> None:
+    vote = one("On 15 November 2013 the draft got six votes and failed without any negative votes.")
+    assert (vote.yes, vote.no) == (6, 0)
+    vote = one(
+        "On 15 November 2013 six members voted yes. The other nine abstained. The draft "
+        "failed without a single negative vote."
+    )
+    assert (vote.yes, vote.no, vote.abstain) == (6, 0, 9)
+    assert not extract("On 15 November 2013 the Council adopted the resolution without a vote.")
+
+
+def test_members_who_carried_a_draft_did_not_adopt_it() -> None:
+    vote = one(
+        "On 15 November 2013 Ghana and Togo carried the draft on the Council. Six members "
+        "voted yes and nine abstained, so it failed."
+    )
+    assert vote.outcome == Outcome.FAILED
+    assert vote.warnings == ()
+
+
+def test_adopted_by_a_lone_number_of_votes() -> None:
+    vote = one(
+        "On 2 May 2016 the Council adopted resolution 2286 by 14 votes, with one abstention."
+    )
+    assert (vote.yes, vote.no, vote.abstain) == (14, 0, 1)
+    vote = one("Resolution 2286 was adopted on 2 May 2016 by a vote of 12 and three abstentions.")
+    assert vote.yes == 12
+    vote = one(
+        "On 2 May 2016 the Council adopted resolution 2286 by 12 votes to 2, with one abstention."
+    )
+    assert (vote.yes, vote.no, vote.abstain) == (12, 2, 1)
+
+
+def test_the_same_vote_on_another_question_copies_the_tally() -> None:
+    votes = extract(
+        "On 3 March 2014 the vote on the motion to adjourn was 10 in favour, Chad opposed, "
+        "and Chile, Peru, Togo and Jordan abstaining. That was the same vote as on a draft "
+        "resolution on 1 March 2014 about the crossings. But in that case Russia used its "
+        "veto and the draft was defeated."
+    )
+    assert len(votes) == 2, [v.to_dict() for v in votes]
+    first, second = sorted(votes, key=lambda v: v.date or dt.date.min)
+    assert second.date == dt.date(2014, 3, 3)
+    assert first.date == dt.date(2014, 3, 1)
+    assert (first.yes, first.abstain) == (second.yes, second.abstain) == (10, 4)
+    assert first.outcome == Outcome.VETOED
+    assert set(first.members_abstain) == {"CHL", "PER", "TGO", "JOR"}
+
+
+def test_convening_the_assembly_is_procedural_and_undated_counts_can_decide() -> None:
+    vote = one(
+        "The Security Council has voted for the General Assembly to hold an emergency session "
+        "on the crisis. The vote was 12 in favour, Russia opposed, and China and Gabon abstaining."
+    )
+    assert vote.procedural
+    assert vote.date is None
+    # 12 votes pass under every Council's rules, and a procedural vote has no veto
+    assert vote.outcome == Outcome.ADOPTED
+    vote = one("The draft received eight votes, Russia and China voted against.")
+    assert vote.outcome is None  # undated: eight pass an 11-member Council, not a 15-member one
+
+
+def test_the_rejection_of_two_drafts_is_two_decisions() -> None:
+    votes = extract(
+        "On 16 November 2017 the Council could not agree on Syria following the defeat of two "
+        "drafts, submitted by Russia and Japan, respectively."
+    )
+    assert len(votes) == 2, [v.to_dict() for v in votes]
+    assert [v.sponsor for v in votes] == ["RUS", "JPN"]
+    assert {v.outcome for v in votes} == {Outcome.FAILED}
+    for vote in votes:
+        assert vote.yes is None  # no count is invented
+        assert "incomplete_record" in vote.warnings
+    votes = extract("On 16 November 2017 the Council saw the adoption of three resolutions.")
+    assert len(votes) == 3
+    assert {v.sponsor for v in votes} == {None}
+
+
+def test_a_parenthesis_between_subject_and_verb_and_a_bare_member_no() -> None:
+    vote = one(
+        "On 25 February 2022 the draft got 11 votes, with Gabon, Kenya and Ghana abstaining. "
+        "Russia (holding the presidency that month) vetoed."
+    )
+    assert vote.vetoed_by == ("RUS",)
+    assert (vote.yes, vote.no, vote.abstain) == (11, 1, 3)
+    vote = one("On 25 February 2022 the draft was put to a vote: 12 yes, Russia no, 2 abstentions.")
+    assert vote.members_no == ("RUS",)
+    assert vote.no == 1
+    assert not one("On 25 February 2022 the draft failed. Russia no longer hides its aims.").no

@@ -56,6 +56,10 @@ def short_position(counts: Mapping[str, int | None], named: Mapping[str, int]) -
     return short[0] if len(short) == 1 else None
 
 
+_FEWEST_REQUIRED = 7  # of 11 members, until 1965
+_MOST_REQUIRED = 9  # of 15 members, since 1966
+
+
 def rules_outcome(
     date: dt.date | None,
     yes: int | None,
@@ -72,9 +76,16 @@ def rules_outcome(
     ``named_against``: how many members are named as voting no;
     ``against_by_elimination``: the members placed by elimination voted no.
     """
-    if date is None or yes is None:
+    if yes is None:
         return None
-    if yes < required_votes(date):
+    if date is None:
+        # undated: the rules decide only where every Council would agree (7 of 11 or
+        # 9 of 15 votes needed)
+        if yes < _FEWEST_REQUIRED:
+            return Outcome.FAILED
+        if yes < _MOST_REQUIRED:
+            return None
+    elif yes < required_votes(date):
         return Outcome.FAILED
     if procedural:
         return Outcome.ADOPTED

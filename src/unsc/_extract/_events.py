@@ -138,6 +138,50 @@ def _plain(context: str) -> str:
     return "other" if context in ("other", "other_council") else "sc"
 
 
+def _copy_tally(source: Event, m: Mention) -> None:
+    """Give ``m`` the counts and the named positions of ``source`` ("the same vote")."""
+    for pos, value in source.counts.items():
+        m.counts.setdefault(pos, value)
+    for x in source.mentions:
+        for pos in POSITIONS:
+            for code in x.names.get(pos, ()):
+                if code not in m.names.get(pos, ()):
+                    m.names.setdefault(pos, []).append(code)
+            for code in x.partial.get(pos, ()):
+                if code not in m.partial.get(pos, ()):
+                    m.partial.setdefault(pos, []).append(code)
+
+
+def _several(m: Mention, body: str, events: list[Event]) -> Event:
+    """One event per decision of "the rejection of two draft resolutions" (the last one)."""
+    assert m.several is not None
+    n, outcome, sponsors = m.several
+    event = Event(body=body)
+    for i in range(n):
+        part = dataclasses.replace(
+            m,
+            several=None,
+            kind="draft",
+            outcomes=[outcome],
+            counts={},
+            names={},
+            partial={},
+            among=[],
+            vetoers=[],
+            weak_vetoers=[],
+            other=None,
+            excepted=None,
+            unanimous=False,
+            subject=None,
+            sponsor=sponsors[i] if sponsors else None,
+            new_event=True,
+        )
+        event = Event(body=body)
+        event.absorb(part)
+        events.append(event)
+    return event
+
+
 def group(mentions: list[Mention]) -> list[Event]:
     """Gather mentions into events, in the order the text first reports them."""
     events: list[Event] = []
@@ -162,6 +206,9 @@ def group(mentions: list[Mention]) -> list[Event]:
         if m.kind is None and not m.strong and not m.statement and not m.sponsor:
             continue
         body = _body(m, context)
+        if m.several is not None and body == "sc" and not m.history:
+            focus = _several(m, body, events)
+            continue
         if m.statement and m.kind is None:
             body = "statement"
         target: Event | None = None
@@ -188,6 +235,8 @@ def group(mentions: list[Mention]) -> list[Event]:
                 if e.kind is None and e.compatible(m, body):
                     target = e
                     break
+        if m.same_vote and focus is not None and target is None:
+            _copy_tally(focus, m)
         if target is None:
             if not m.strong and m.kind is None and not m.sponsor:
                 continue
@@ -285,6 +334,15 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         for pos, value in m.counts.items():
             if counts[pos] is None:
                 counts[pos] = value
+    pair = next((m.pair for m in real if m.pair is not None), None)
+    if pair is not None and _pair_reversed(pair, counts, names, partial):
+        # "rejected in a 3-2 vote ... Russia and China voted in favour": the members
+        # named fix which number is which; on a failed draft either order fails
+        counts["yes"], counts["no"] = pair[1], pair[0]
+    excepted = next((m.excepted for m in real if m.excepted is not None), None)
+    if excepted is not None and counts[excepted[0]] is None:
+        # every member but those listed holds the position: a count by stated arithmetic
+        counts[excepted[0]] = size - len(set(excepted[1]))
     numeric = any(v is not None for v in counts.values())
     unanimous = any(m.unanimous for m in real)
     if unanimous and not numeric:
@@ -388,6 +446,30 @@ def _non_participation(mentions: list[Mention]) -> bool:
     return any(
         m.names.get("nv") or m.partial.get("nv") or _ABSENCE.search(m.masked) for m in mentions
     )
+
+
+#: Fewer yes votes than any Council ever needed (7 of 11, 9 of 15): a draft with either
+#: number of a tally fails, so swapping the two changes no outcome.
+_TOO_FEW = 7
+
+
+def _pair_reversed(
+    pair: tuple[int, int],
+    counts: dict[str, int | None],
+    names: dict[str, list[str]],
+    partial: dict[str, list[str]],
+) -> bool:
+    """Whether a bare "A-B" tally is no-yes: the members named in favour are exactly B.
+
+    Only when both numbers are too few to adopt anything (the swap changes no outcome),
+    and the members named against fit in A.
+    """
+    a, b = pair
+    if counts["yes"] != a or counts["no"] != b or max(a, b) >= _TOO_FEW:
+        return False
+    yes = len(set(names["yes"] + partial["yes"]))
+    no = len(set(names["no"] + partial["no"]))
+    return yes == b and yes != a and no <= a
 
 
 def other_position_ok(pos: str, other: tuple[str, int | None] | None) -> bool:

@@ -147,6 +147,18 @@ class Lexicon:
         return code, chosen.kind
 
 
+def _plural(adjective: str) -> str | None:
+    """The people of a demonym ending in -an or -i ("the South Africans", "the Emiratis").
+
+    Demonyms in -ese, -ch or -sh ("the Chinese", "the French") are their own plural
+    and already read as such.
+    """
+    last = adjective.rsplit(" ", 1)[-1]
+    if len(last) > 3 and (last.endswith("an") or last.endswith("i")):
+        return adjective + "s"
+    return None
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """The lexicon built from the packaged tables (cached)."""
@@ -162,15 +174,11 @@ def lexicon() -> Lexicon:
     for alias, code, _kind in aliases():
         add(alias, Form(code, "name", _FAR_PAST, _FAR_FUTURE))
     for row in _table("lexicon.csv"):
-        add(
-            row["text"],
-            Form(
-                row["code"],
-                row["kind"],
-                _date(row["start"], _FAR_PAST),
-                _date(row["end"], _FAR_FUTURE),
-            ),
-        )
+        start, end = _date(row["start"], _FAR_PAST), _date(row["end"], _FAR_FUTURE)
+        add(row["text"], Form(row["code"], row["kind"], start, end))
+        plural = _plural(row["text"]) if row["kind"] == "adj" else None
+        if plural is not None and plural not in forms:
+            add(plural, Form(row["code"], "plural", start, end))
     for row in _table("ambassadors.csv"):
         start, end = _date(row["start"], _FAR_PAST), _date(row["end"], _FAR_FUTURE)
         add(row["name"], Form(row["code"], "person", start, end))

@@ -36,8 +36,20 @@ _NUMBER_KEYS = ("one", "two", "ten", "six", "three", "four", "five", "seven", "e
                 "eleven", "twelve", "thirteen", "fifteen", "twenty", "zero", "single")  # fmt: skip
 
 
+# "without a single negative vote", "without any abstentions": a count of zero (the
+# negation scopes over the count), not of one
+_WITHOUT = re.compile(
+    r"\bwithout\s+(?:a\s+single|a|any|one|even\s+one)\s+"
+    r"(?=(?:negative|dissenting|no|opposing|contrary)\s+votes?\b|abstentions?\b|"
+    r"votes?\s+against\b|objections?\b)",
+    re.IGNORECASE,
+)
+
+
 def _numbers(text: str, q: P.Pick = P.same) -> str:
     """Number words as digits ("two no votes" -> "2 no votes")."""
+    if "ithout" in text:
+        text = _WITHOUT.sub("with 0 ", text)
     low = text.lower()
     if len(low) != len(text):
         return _NUMBER_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(0).lower()]), text)
@@ -92,6 +104,11 @@ class Mention:
     masked: str
     kind: str | None = None
     new_event: bool = False
+    # "That was the exact same vote on X": X is another vote with the counts of the last
+    same_vote: bool = False
+    # "the rejection of two draft resolutions, tabled by A and B, respectively": that many
+    # decisions, their outcome, and their sponsors in order (empty when not given)
+    several: tuple[int, str, tuple[str, ...]] | None = None
     draft: str | None = None
     resolution: int | None = None
     sponsor: str | None = None
@@ -101,6 +118,10 @@ class Mention:
     partial: dict[str, list[str]] = field(default_factory=dict)
     among: list[tuple[int, list[str]]] = field(default_factory=list)
     other: tuple[str, int | None] | None = None
+    # "all members, except the US, voted in favour": the position and the members excepted
+    excepted: tuple[str, list[str]] | None = None
+    # a bare two-number dash tally ("a 3-2 vote"), whose order the text does not fix
+    pair: tuple[int, int] | None = None
     unanimous: bool = False
     outcomes: list[str] = field(default_factory=list)
     vetoers: list[str] = field(default_factory=list)
@@ -134,6 +155,7 @@ class Mention:
             or self.vetoers
             or self.weak_vetoers
             or self.other
+            or self.excepted
         )
 
 
@@ -441,6 +463,8 @@ class _Reader:
                 continue
             for pos, v in zip(POSITIONS, values, strict=False):
                 self.set_count(pos, v, m.start())
+            if len(values) == 2 and values[0] != values[1]:
+                self.m.pair = (values[0], values[1])
             self.take(m.start(), m.end())
         for m in self.q(P.TO_TALLY).finditer(s) if digit and " to " in low else ():
             if RANGE_BEFORE(s, m.start()):
@@ -474,6 +498,15 @@ class _Reader:
             if self.free(m.start("n"), m.end("n")):
                 pos = _position(m) or "yes"
                 self.set_count(pos, int(m["n"]), m.start())
+                self.take(m.start("n"), m.end("n"))
+        for m in (
+            self.q(_ADOPTED_BY).finditer(s)
+            if digit and " by " in low and _has(low, ("adopted", "approved", "passed"))
+            else ()
+        ):
+            # "adopted resolution 2124 by 13 votes, with two abstentions": the votes for it
+            if self.free(m.start("n"), m.end("n")) and "yes" not in self.m.counts:
+                self.set_count("yes", int(m["n"]), m.start())
                 self.take(m.start("n"), m.end("n"))
         for m in (
             self.q(P.GOT).finditer(s)
@@ -567,6 +600,20 @@ class _Reader:
             return
         low = self.low
         words = self.words
+        for m in (
+            self.q(_EXCEPT).finditer(s)
+            if _has(low, ("except", "but ", "save ", "apart from", "other than"))
+            else ()
+        ):
+            pos = _position(m)
+            if pos is None or self.m.excepted is not None:
+                continue
+            verb_at = m.start(pos)
+            if hypothetical_at(s, verb_at, self.q) or negated_at(s, verb_at, self.q):
+                continue
+            self.m.excepted = (pos, _codes(m["list"], self.codes))
+            self.take(m.start("list"), m.end("list"))
+            self.triggers.append(m.start())
         for pattern, guard, need, more in _POSITION_PATTERNS:
             if need is not None and need.isdisjoint(words):
                 continue
@@ -756,6 +803,55 @@ _OTHER_LABEL = re.compile(
     r"(?P<abs>abstained|abstaining)|(?P<no>voted\s+(?:against|no)|against|opposed|voting\s+(?:no|against)))",
     re.IGNORECASE,
 )
+# "All members, except the US, voted in favour", "everyone but Russia backed it": the
+# position of every member but those listed (their own positions come from elsewhere)
+_EXCEPT = re.compile(
+    r"\b(?:(?:all|every)\s+(?:of\s+)?(?:the\s+)?(?:other\s+)?(?:council\s+)?"
+    r"(?:members?|countries|states|delegations|nations)(?:\s+of\s+the\s+(?:security\s+)?council)?"
+    r"|everyone|everybody|all)"
+    r"\s*,?\s*(?:except(?:\s+for)?|but|save(?:\s+for)?|apart\s+from|other\s+than)\s+"
+    r"(?P<list>" + P.LIST + r")\s*,?"
+    r"(?:\s+(?:on\s+)?DATx\d+)?\s+(?:(?:also|all|then)\s+)?"
+    r"(?:(?P<yes>(?:voted|vote|votes|voting)\s+(?:(?:on\s+)?DATx\d+\s+)?(?:yes|in\s+favou?r|for)\b|"
+    r"backed|supported|approved)|"
+    r"(?P<no>(?:voted|vote|votes|voting)\s+(?:(?:on\s+)?DATx\d+\s+)?(?:no|against)\b|opposed)|"
+    r"(?P<abs>abstained|abstain)\b)",
+    re.IGNORECASE,
+)
+# "adopted [resolution 2124] by 13 votes", "approved on DATx0 by a vote of 13": a lone
+# number after "by" (not "by 12 votes to 1", not "13-0-2") counts the votes for it
+_ADOPTED_BY = re.compile(
+    r"\b(?:adopted|approved|passed)\b(?:\s+[^\s,;.]+){0,6}?\s+by\s+(?:a\s+vote\s+of\s+)?"
+    r"(?P<n>\d{1,2})\b(?:\s+votes?)?(?=\s*(?:[,;.)\u2014]|$|and\b|with\b))",
+    re.IGNORECASE,
+)
+# "That was the exact same vote on a resolution Friday", "by an identical tally": the
+# question named is voted on with the counts and positions of the vote just reported
+_SAME_VOTE = re.compile(
+    r"\b(?:the\s+|an?\s+)?(?:exact\s+|very\s+)?(?:same|identical)\s+"
+    r"(?:vote|votes|result|tally|count|margin|split|breakdown|line-up|lineup)\b",
+    re.IGNORECASE,
+)
+_CONVENE_ASSEMBLY = re.compile(
+    r"\b(?:call|calls|called|calling|convene|convenes|convened|convening|hold|holding)\s+"
+    r"(?:an?|the)\s+(?:\w+\s+)?emergency\s+(?:special\s+)?(?:session|meeting)\s+of\s+the\s+"
+    r"(?:UN\s+|U\.N\.\s+)?General\s+Assembly\b|"
+    r"\bGeneral\s+Assembly\s+to\s+(?:hold|convene|meet\s+in|call)\s+(?:an?\s+)?(?:\w+\s+)?"
+    r"emergency\s+(?:special\s+)?(?:session|meeting)\b",
+    re.IGNORECASE,
+)
+# "following the rejection of two draft resolutions": several decisions in one phrase
+_SEVERAL = re.compile(
+    r"\b(?P<what>rejection|defeat|failure|adoption)\s+of\s+(?:the\s+)?(?P<n>[2-5])\s+"
+    r"(?:(?:rival|competing|separate)\s+)?(?:draft\s+resolutions|drafts|draft\s+texts|resolutions)\b",
+    re.IGNORECASE,
+)
+_RESPECTIVELY = re.compile(
+    r"\s*,?\s*(?:(?:which\s+were|that\s+were|were)\s+)?(?:tabled|submitted|proposed|"
+    r"sponsored|drafted|put\s+forward|presented)\s+by\s+(?P<list>" + P.LIST + r")\s*,?\s+"
+    r"respectively\b",
+    re.IGNORECASE,
+)
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
 _WEAK_ADOPTION = re.compile(
     r"(?:extended|renewed|authori[sz]ed|endorsed|approved)\b", re.IGNORECASE
@@ -843,7 +939,8 @@ _POSITION_PATTERNS: tuple[
     (P.LIST_VERB, ("",), N.LIST_VERB, None),  # (no guard of its own)
     (
         P.LIST_BARE,
-        ("against", "favo", "abstain", "absent", "not voting", "not particip", "voting no"),
+        ("against", "favo", "abstain", "absent", "not voting", "not particip", "voting no",
+         " no,", " no;", " no.", " no)"),
         None,
         None,
     ),
@@ -933,6 +1030,21 @@ def read(
             m.statement = True
     if not N.NEW_EVENT.isdisjoint(words) and _has(low, _NEW_KEYS) and q(P.NEW_EVENT).search(s):
         m.new_event = True
+    if "of" in low and _has(low, ("rejection", "defeat", "failure", "adoption")):
+        hit = _SEVERAL.search(s)
+        if hit is not None and not hypothetical_at(s, hit.start(), q):
+            outcome = "adopted" if hit["what"].lower() == "adoption" else "failed"
+            authors: tuple[str, ...] = ()
+            by = _RESPECTIVELY.match(s, hit.end())
+            if by is not None:
+                codes = _codes(by["list"], masked.codes)
+                authors = tuple(codes) if len(codes) == int(hit["n"]) else ()
+            m.several = (int(hit["n"]), outcome, authors)
+    if ("same" in low or "identical" in low) and m.kind is not None:
+        same = _SAME_VOTE.search(s)
+        if same is not None and not negated_at(s, same.start(), q):
+            m.same_vote = True
+            m.new_event = True
     if (
         _has(low, ("procedural", "emergency", "uniting"))
         and q(P.PROCEDURAL_WORD).search(s)
@@ -970,6 +1082,17 @@ def read(
     ):
         m.sponsor = None  # "Russia vetoes draft": the vetoer, not the author
     m.vote_words = _has(low, ("vot", "tally", "ballot")) and q(_VOTE_WORD).search(s) is not None
+    if (
+        (m.vote_words or m.strong)
+        and "emergency" in low
+        and "assembly" in low
+        and _CONVENE_ASSEMBLY.search(s) is not None
+        and not hypothetical_at(s, 0, q)
+    ):
+        # the Council voted to convene the General Assembly (Uniting for Peace): a
+        # procedural decision (../shared/rules.md 3.1)
+        m.procedural = True
+        m.kind = m.kind or "draft"
     m.withdrawn = (
         not N.WITHDRAWN.isdisjoint(words)
         and _has(low, _WITHDRAWN_KEYS)
@@ -1025,6 +1148,8 @@ def _forget(m: Mention) -> None:
     m.partial = {}
     m.among = []
     m.other = None
+    m.excepted = None
+    m.pair = None
     m.unanimous = False
     m.outcomes = []
     m.vetoers = []

@@ -28,7 +28,7 @@ _ADVERB = (
     r"once\s+again|promptly|duly|finally|jointly|however|still|later|predictably|likewise|"
     r"similarly|separately|meanwhile|ultimately|eventually)\s*,?\s+)*"
 )
-_APPOSITIVE = r"(?:\s*,\s*(?!(?:which|who)\b)[^,;]{1,70}?,)?"
+_APPOSITIVE = r"(?:\s*,\s*(?!(?:which|who)\b)[^,;]{1,70}?,|\s*\([^()]{1,70}\))?"
 _RELATIVE = r"(?:\s*,\s*(?:which|who)(?:\s+(?!MEMx)\w+){0,2}?)?"
 _CHAIN = r"(?:(?:(?!MEMx)[\w']+\s+){1,6}?and\s+)?"
 
@@ -98,7 +98,7 @@ LABEL_LIST = re.compile(
 LIST_BARE = re.compile(
     rf"(?P<list>{LIST})\s+(?:still\s+|again\s+|also\s+)?(?:voting\s+|voted\s+)?"
     r"(?:(?P<no>against|opposed|opposing)|(?P<yes>in\s+favou?r)|(?P<abs>abstaining|abstained)|"
-    r"(?P<nv>absent|not\s+voting|not\s+participating)|(?<=voting\s)(?P<no2>no))"
+    r"(?P<nv>absent|not\s+voting|not\s+participating)|(?:(?<=voting\s)|(?<=MEMx\d\s)|(?<=MEMx\d\d\s))(?P<no2>no))"
     r"(?=\s*(?:[,;.)\u2014]|$|and\b|but\b|while\b))",
     I,
 )
@@ -149,9 +149,12 @@ OUTCOME_VETOED = re.compile(
     I,
 )
 OUTCOME_ADOPTED = re.compile(
-    r"\b(?:adopted|approved|passed|carried|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
+    r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
+    # "the motion was carried"; "Rwanda and Togo carried the draft" champions it
+    r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\bcarried\b|"
     r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"
-    r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b",
+    r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b|"
+    r"\bvoted\s+(?:\w+\s+)?to\s+(?:adopt|approve|pass|extend|renew|authori[sz]e|endorse)\b",
     I,
 )
 OUTCOME_FAILED = re.compile(
@@ -372,7 +375,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 NEW_EVENT = re.compile(
     r"(?:^|[:;,]\s*)(?:the\s+)?(?:first|second|third|other|latter|former)\s*[,:]|"
-    r"\b(?:another|second|third|fourth|fifth|separate|rival|competing|new|further|"
+    r"\b(?:another|second|third|fourth|fifth|separate|rival|competing|(?<!the\s)new|further|"
     r"follow-up|subsequent|alternative|counter)\s+(?:\w+[\s-]+){0,3}?(?:draft|resolution|text|"
     r"motion|proposal|amendment|vote|measure|ballot)s?\b|"
     r"\balso\s+(?:adopted|approved|rejected|vetoed|voted|passed|defeated)\b",

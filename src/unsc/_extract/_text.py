@@ -248,6 +248,11 @@ _CLAUSE_BREAK = re.compile(
 
 
 _ASIDE_END = re.compile(r",\s+(?=(?:the|a|an|it|they|[A-Z])\w*)")
+_ALL_BEFORE = re.compile(
+    r"\b(?:everyone|everybody|all|(?:all|every)\s+(?:of\s+)?(?:the\s+)?(?:other\s+)?"
+    r"(?:council\s+)?(?:members?|countries|states|delegations|nations))\s*,?$",
+    re.IGNORECASE,
+)
 _SHARED_SUBJECT = re.compile(
     r"(?:did|was|were|had|has|have|got|received|drew|won|failed|fell|then|also|not|still|only|stayed|"
     r"remained|abstained|voted|could|would|never|instead|chose|decided|refused|declined|lost)\b"
@@ -308,8 +313,13 @@ def clauses(
     for m in breaks:
         if m.start() - start < 3:
             continue
-        if m.group(0).strip(" ,").lower() == "but" and _SHARED_SUBJECT.match(sentence, m.end()):
-            continue  # "were present but did not vote": one clause, one subject
+        if m.group(0).strip(" ,").lower() == "but" and (
+            _SHARED_SUBJECT.match(sentence, m.end())
+            or _ALL_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+        ):
+            # "were present but did not vote": one clause, one subject; "everyone but
+            # Russia voted in favour": "but" is "except"
+            continue
         parts.append((sentence[start : m.start()], connective))
         connective = m.group(0).strip(" ;,\u2014").lower()
         start = m.end()
