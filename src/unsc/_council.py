@@ -8,7 +8,13 @@ import functools
 from dataclasses import dataclass
 
 from unsc._errors import DateOutOfRangeError, ReferenceDataError
-from unsc._refdata import FAR_FUTURE, elected_terms, permanent_tenures, presidency_exceptions
+from unsc._refdata import (
+    FAR_FUTURE,
+    elected_terms,
+    name_spans,
+    permanent_tenures,
+    presidency_exceptions,
+)
 from unsc._states import fold, name_on, resolve_member, same_state
 
 FIRST_MEETING = dt.date(1946, 1, 17)
@@ -265,17 +271,31 @@ def presidencies() -> tuple[Presidency, ...]:
     by_start = sorted(range(len(elected)), key=lambda j: elected[j].start)
     started = 0
     sitting: list[int] = []  # elected terms begun and not ended, by index
+    # The month's alphabetical order changes only on a day a term, a tenure or
+    # a name begins or ends: it is sorted again only after such a day.
+    spans = [(t.start, t.end) for t in (*permanent, *elected)]
+    spans += [(s.start, s.end) for s in name_spans()]
+    changes = sorted(
+        {a for a, _ in spans} | {b + dt.timedelta(days=1) for _, b in spans if b < LAST_COVERED}
+    )
+    next_change = 0
+    ordered: list[tuple[str, int, str]] = []
     while month <= LAST_COVERED:
         prev = next(p for p in reversed(out) if p.start.day == 1 or p.start.year == 1946)
         prev_key = key(prev.name)
-        while started < len(by_start) and elected[by_start[started]].start <= month:
-            sitting.append(by_start[started])
-            started += 1
-        sitting = [j for j in sitting if elected[j].end >= month]
-        # the month's members in the order of _members_on (a stable sort by folded name)
-        codes = [t.code for t in permanent if t.start <= month <= t.end]
-        codes += [elected[j].code for j in sorted(sitting)]
-        ordered = sorted((key(name_on(c, month)), i, c) for i, c in enumerate(codes))
+        changed = not ordered
+        while next_change < len(changes) and changes[next_change] <= month:
+            next_change += 1
+            changed = True
+        if changed:
+            while started < len(by_start) and elected[by_start[started]].start <= month:
+                sitting.append(by_start[started])
+                started += 1
+            sitting = [j for j in sitting if elected[j].end >= month]
+            # the month's members in the order of _members_on (a stable sort by folded name)
+            codes = [t.code for t in permanent if t.start <= month <= t.end]
+            codes += [elected[j].code for j in sorted(sitting)]
+            ordered = sorted((key(name_on(c, month)), i, c) for i, c in enumerate(codes))
         chosen = next((c for k, _, c in ordered if k > prev_key), ordered[0][2])
         out.extend(_month_presidency(month, chosen))
         month = _month_end(month) + dt.timedelta(days=1)
