@@ -458,3 +458,22 @@ def test_serve_command_prints_a_generated_token_once(
     ]
     given = CliRunner().invoke(main, ["serve", "--database", url, "--token", "abc"])
     assert "Access token" not in given.stderr
+
+
+def test_explorer_counts_every_row_of_every_view(client: TestClient) -> None:
+    """The page count comes from the view's rows: the last page exists, the next is 404.
+
+    The unfiltered drafts view once counted 1 (a count with no FROM), so its
+    page 2 answered 404 although the view holds every decision of the record.
+    """
+    from unsc._web.routes.record import PER_PAGE
+
+    for view in ("resolutions", "drafts", "vetoes"):
+        rows = client.get("/record/download.json", params={"view": view}).json()
+        assert len(rows) > PER_PAGE, view
+        last = -(-len(rows) // PER_PAGE)
+        page = client.get("/record", params={"view": view, "page": str(last)})
+        assert page.status_code == 200, (view, last)
+        past = client.get("/record", params={"view": view, "page": str(last + 1)})
+        assert past.status_code == 404, (view, last + 1)
+        assert f"page {last + 1} of {last}:" in past.text

@@ -168,7 +168,11 @@ def explore(
 ) -> Row:
     """One page of the filtered view in the order asked, the total, and facets with counts."""
     where = _where(f)
-    total = int(conn.execute(sa.select(sa.func.count()).where(*where)).scalar_one())
+    total = int(
+        conn.execute(
+            sa.select(sa.func.count()).select_from(db.decisions).where(*where)
+        ).scalar_one()
+    )
     rows = [
         _decision_row(r)
         for r in conn.execute(
