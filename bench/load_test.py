@@ -37,6 +37,8 @@ def write_pool(database: pathlib.Path, target: pathlib.Path) -> dict[str, object
     import sqlalchemy as sa
 
     from unsc._record import db
+    from unsc._web import queries
+    from unsc._web.routes.record import PER_PAGE
 
     engine = sa.create_engine(f"sqlite:///{database}")
     with engine.connect() as conn:
@@ -47,24 +49,16 @@ def write_pool(database: pathlib.Path, target: pathlib.Path) -> dict[str, object
             )
         ]
         members = sorted(r[0] for r in conn.execute(sa.select(db.votes.c.member).distinct()))
-        drafts = conn.execute(
-            sa.select(sa.func.count())
-            .select_from(db.decisions)
-            .where(db.decisions.c.draft.is_not(None))
-        ).scalar_one()
-        vetoed = conn.execute(
-            sa.select(sa.func.count(sa.distinct(db.vetoes.c.decision_id)))
-        ).scalar_one()
+        # The explorer's own totals: the page count a user is shown for each view.
+        totals = {
+            view: queries.explore(conn, queries.Filters(view=view), page=1, per_page=1)["total"]
+            for view in queries.VIEWS
+        }
     engine.dispose()
-    per_page = 50
     pool = {
         "resolutions": resolutions,
         "members": members,
-        "pages": {
-            "resolutions": max(1, -(-len(resolutions) // per_page)),
-            "drafts": max(1, -(-drafts // per_page)),
-            "vetoes": max(1, -(-vetoed // per_page)),
-        },
+        "pages": {view: max(1, -(-int(n) // PER_PAGE)) for view, n in totals.items()},
     }
     target.write_text(json.dumps(pool), encoding="utf-8")
     return pool
