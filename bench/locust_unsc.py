@@ -23,7 +23,7 @@ import os
 import pathlib
 import random
 
-from locust import HttpUser, between, tag, task
+from locust import FastHttpUser, between, tag, task
 
 POOL = json.loads(pathlib.Path(os.environ["UNSC_LOAD_POOL"]).read_text(encoding="utf-8"))
 FIRST = dt.date(1946, 1, 17).toordinal()
@@ -42,7 +42,7 @@ def _member() -> str:
     return str(random.choice(POOL["members"]))
 
 
-class Reader(HttpUser):
+class Reader(FastHttpUser):
     """A reader of the record: pages and API calls, no think time to speak of."""
 
     wait_time = between(0, 0.01)
