@@ -26,13 +26,13 @@ from unsc._cli import _guard_group
 from unsc._cli_mandates import COMMANDS
 from unsc._engine import Kind
 from unsc._mandates import api, store
-from unsc._mandates import tables as t
 from unsc._mandates.build import CONFLICT_KIND
-from unsc._record import db
 from unsc._record.api import Record
 from unsc._record.load import stored_observations
 from unsc._record.model import DecisionObservation, Provenance, RecordedOutcome, Source
 from unsc._record.reconcile import Reconciled, Result
+from unsc._store import db
+from unsc._store import mandate_tables as t
 
 D = dt.date
 

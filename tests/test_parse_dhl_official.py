@@ -688,7 +688,7 @@ def test_migration_0005_goes_down_and_up_and_marks_files_for_reparsing(
     from alembic import command
     from alembic.config import Config
 
-    from unsc._record import db
+    from unsc._store import db
 
     official_file(tmp_path / "data")
     record.load(tmp_path / "data")

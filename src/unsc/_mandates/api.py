@@ -37,7 +37,7 @@ def _engine(source: RecordLike) -> Engine:
     engine = getattr(source, "engine", None)
     if isinstance(engine, Engine):
         return engine
-    from unsc._record.db import open_database
+    from unsc._store.db import open_database
 
     return open_database(source if isinstance(source, str) else None)
 
@@ -49,7 +49,7 @@ def timelines(source: RecordLike = None, *, fallback_only: bool = False) -> list
     if not fallback_only:
         import sqlalchemy as sa
 
-        from unsc._record.db import migrate
+        from unsc._store.db import migrate
 
         engine = _engine(source)
         if not sa.inspect(engine).has_table("bodies"):

@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from unsc._errors import InputError, SourceFormatError
-from unsc._record import db, documents
+from unsc._record import documents
 from unsc._record._csvutil import first_record, header_mismatch
 from unsc._record.model import (
     MeetingObservation,
@@ -35,6 +35,7 @@ from unsc._record.model import (
 from unsc._record.procedural import procedural_votes
 from unsc._record.reconcile import Reconciled, Result, reconcile
 from unsc._record.serial import dumps, kind_of, loads, provenance
+from unsc._store import db
 
 
 class _Parser(Protocol):

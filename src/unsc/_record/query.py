@@ -12,9 +12,8 @@ from sqlalchemy.engine import Connection
 
 from unsc._council import terms_of
 from unsc._errors import InputError
-from unsc._mandates import tables as mandate_tables
-from unsc._record import db
 from unsc._states import name_on, resolve_member
+from unsc._store import db, mandate_tables
 
 Row = dict[str, Any]
 

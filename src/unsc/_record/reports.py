@@ -1028,7 +1028,7 @@ class Reports:
     """
 
     def __init__(self, url: str | None = None, *, engine: Engine | None = None) -> None:
-        from unsc._record import db
+        from unsc._store import db
 
         self.engine = engine if engine is not None else db.open_database(url)
 
