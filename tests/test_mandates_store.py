@@ -29,8 +29,8 @@ from unsc._mandates import api, store
 from unsc._mandates.build import CONFLICT_KIND
 from unsc._record.api import Record
 from unsc._record.load import stored_observations
-from unsc._record.model import DecisionObservation, Provenance, RecordedOutcome, Source
 from unsc._record.reconcile import Reconciled, Result
+from unsc._sources.model import DecisionObservation, Provenance, RecordedOutcome, Source
 from unsc._store import db
 from unsc._store import mandate_tables as t
 

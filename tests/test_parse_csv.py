@@ -25,15 +25,13 @@ import pytest
 from unsc import council
 from unsc._engine import Kind, NonVoting, Position
 from unsc._errors import SourceFormatError
-from unsc._record import (
-    parse_dhl_voting,
-    parse_dppa,
-    parse_failed_drafts,
-    parse_sc_votes,
-    parse_wpdl,
-)
-from unsc._record._csvutil import council_codes, leading_symbol, read_rows
-from unsc._record.model import (
+from unsc._sources import dhl_voting as parse_dhl_voting
+from unsc._sources import dppa_membership as parse_dppa
+from unsc._sources import failed_drafts as parse_failed_drafts
+from unsc._sources import sc_votes as parse_sc_votes
+from unsc._sources import wpdl as parse_wpdl
+from unsc._sources.csv_reader import council_codes, leading_symbol, read_rows
+from unsc._sources.model import (
     DecisionObservation,
     MembershipObservation,
     Modality,

@@ -22,17 +22,18 @@ import pytest
 
 from unsc._engine import Kind, NonVoting
 from unsc._errors import SourceFormatError
-from unsc._record import parse_dhl_meetings, parse_dhl_vetoes
-from unsc._record._html import parse_date, parse_meeting_record
-from unsc._record.model import (
+from unsc._sources import dhl_meetings as parse_dhl_meetings
+from unsc._sources import dhl_vetoes as parse_dhl_vetoes
+from unsc._sources.dhl_meetings import parse_meetings
+from unsc._sources.dhl_vetoes import parse_veto_list
+from unsc._sources.html_reader import parse_date, parse_meeting_record
+from unsc._sources.model import (
     DecisionObservation,
     MeetingObservation,
     Modality,
     RecordedOutcome,
     Source,
 )
-from unsc._record.parse_dhl_meetings import parse_meetings
-from unsc._record.parse_dhl_vetoes import parse_veto_list
 
 LUMPED = "abstain_includes_non_voting"
 

@@ -23,8 +23,8 @@ import pytest
 import unsc
 from dbfixtures import fresh_database
 from realdata import require_shared
-from unsc._record import parse_dhl_voting
 from unsc._record.api import Record
+from unsc._sources import dhl_voting as parse_dhl_voting
 
 PERMANENT = {"CHN", "FRA", "GBR", "RUS", "SUN", "USA"}
 

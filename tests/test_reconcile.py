@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from unsc import Kind, Position
-from unsc._record.model import (
+from unsc._record.reconcile import norm_symbol, reconcile
+from unsc._sources.model import (
     DecisionObservation,
     MembershipObservation,
     Provenance,
     RecordedOutcome,
     Source,
 )
-from unsc._record.reconcile import norm_symbol, reconcile
 
 D = dt.date
 HTML = Source.DHL_MEETINGS_HTML

@@ -30,10 +30,10 @@ from dataclasses import dataclass, field, replace
 from unsc._mandates.derive import CLAUSE_READER, PERIODS_FILE, Derived
 from unsc._mandates.facts import AUTHORED, FactBody, event_label
 from unsc._mandates.model import BodyKind, Event, EventKind, Period, Timeline
-from unsc._mandates.parse_dppa_pko import KIND as PKO
-from unsc._mandates.parse_tamm import KIND as TAMM_MONTH
-from unsc._record.model import ExtraObservation, Observation, Source
 from unsc._record.reconcile import Reconciled, Result, norm_symbol
+from unsc._sources.dppa_peacekeeping import KIND as PKO
+from unsc._sources.model import ExtraObservation, Observation, Source
+from unsc._sources.tamm import KIND as TAMM_MONTH
 
 CONFLICT_KIND = "mandate_source_disagreement"
 """``conflicts.kind`` of the disagreements found while building timelines."""

@@ -24,28 +24,28 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from unsc._errors import InputError, SourceFormatError
-from unsc._mandates import parse_dppa_pko, parse_tamm
 from unsc._mandates import store as mandates_store
-from unsc._record import (
-    documents,
-    parse_dhl_meetings,
-    parse_dhl_vetoes,
-    parse_dhl_voting,
-    parse_dppa,
-    parse_failed_drafts,
-    parse_sc_votes,
-    parse_wpdl,
-    search,
+from unsc._record import documents, search
+from unsc._record.procedural import procedural_votes
+from unsc._record.reconcile import Reconciled, Result, reconcile
+from unsc._record.serial import dumps, kind_of, loads, provenance
+from unsc._sources import (
+    dhl_meetings,
+    dhl_vetoes,
+    dhl_voting,
+    dppa_membership,
+    dppa_peacekeeping,
+    failed_drafts,
+    sc_votes,
+    tamm,
+    wpdl,
 )
-from unsc._record._csvutil import first_record, header_mismatch
-from unsc._record.model import (
+from unsc._sources.csv_reader import first_record, header_mismatch
+from unsc._sources.model import (
     MeetingObservation,
     Observation,
     Source,
 )
-from unsc._record.procedural import procedural_votes
-from unsc._record.reconcile import Reconciled, Result, reconcile
-from unsc._record.serial import dumps, kind_of, loads, provenance
 from unsc._store import db
 
 
@@ -79,15 +79,15 @@ class Format:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format(Source.DHL_VOTING_CSV, parse_dhl_voting, "parse"),
-    Format(Source.DHL_MEETINGS_HTML, parse_dhl_meetings, "parse_meetings"),
-    Format(Source.DHL_VETO_HTML, parse_dhl_vetoes, "parse_veto_list"),
-    Format(Source.DPPA_MEMBERSHIP, parse_dppa, "parse"),
-    Format(Source.SC_VOTES_1994_2025, parse_sc_votes, "parse"),
-    Format(Source.FAILED_DRAFTS, parse_failed_drafts, "parse"),
-    Format(Source.WPDL_VETOES, parse_wpdl, "parse"),
-    Format(Source.TAMM, parse_tamm, "parse"),
-    Format(Source.DPPA_PEACEKEEPING, parse_dppa_pko, "parse"),
+    Format(Source.DHL_VOTING_CSV, dhl_voting, "parse"),
+    Format(Source.DHL_MEETINGS_HTML, dhl_meetings, "parse_meetings"),
+    Format(Source.DHL_VETO_HTML, dhl_vetoes, "parse_veto_list"),
+    Format(Source.DPPA_MEMBERSHIP, dppa_membership, "parse"),
+    Format(Source.SC_VOTES_1994_2025, sc_votes, "parse"),
+    Format(Source.FAILED_DRAFTS, failed_drafts, "parse"),
+    Format(Source.WPDL_VETOES, wpdl, "parse"),
+    Format(Source.TAMM, tamm, "parse"),
+    Format(Source.DPPA_PEACEKEEPING, dppa_peacekeeping, "parse"),
 )
 
 

@@ -22,7 +22,7 @@ from importlib import resources
 
 from unsc._engine import Kind, Position
 from unsc._errors import ReferenceDataError
-from unsc._record.model import (
+from unsc._sources.model import (
     DecisionObservation,
     Observation,
     Provenance,

@@ -28,7 +28,7 @@ from importlib import resources
 from unsc._council import council, required_votes
 from unsc._engine import Ballot, Decision, Kind, NonVoting, Position, adjudicate, adjudicate_tally
 from unsc._errors import UnscError
-from unsc._record.model import (
+from unsc._sources.model import (
     DecisionObservation,
     MeetingObservation,
     MembershipObservation,

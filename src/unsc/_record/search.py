@@ -29,8 +29,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 
 from unsc._errors import InputError
-from unsc._record.model import Observation
 from unsc._record.reconcile import Result
+from unsc._sources.model import Observation
 from unsc._store import db
 
 KINDS = ("resolution", "draft", "veto", "procedural", "mandate")

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from unsc._engine import Kind, NonVoting, Position
-from unsc._record.model import (
+from unsc._sources.model import (
     DecisionObservation,
     ExtraObservation,
     MeetingObservation,

@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from unsc._engine import Kind
-from unsc._record._csvutil import (
+from unsc._sources.csv_reader import (
     Remarks,
     Row,
     folded,
@@ -49,7 +49,7 @@ from unsc._record._csvutil import (
     read_rows,
     seat_code_on,
 )
-from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
+from unsc._sources.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
 
 HEADER = (
     "year",

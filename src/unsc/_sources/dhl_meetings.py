@@ -33,7 +33,7 @@ from pathlib import Path
 
 from unsc._engine import Kind, NonVoting
 from unsc._errors import SourceFormatError
-from unsc._record._html import (
+from unsc._sources.html_reader import (
     DOC_SYMBOL,
     MEMBER_LIST,
     Cell,
@@ -46,7 +46,7 @@ from unsc._record._html import (
     parse_meeting_record,
     state_codes,
 )
-from unsc._record.model import (
+from unsc._sources.model import (
     DecisionObservation,
     MeetingObservation,
     Modality,

@@ -42,7 +42,7 @@ from pathlib import Path
 
 from unsc._council import required_votes
 from unsc._engine import Kind, Position
-from unsc._record._csvutil import (
+from unsc._sources.csv_reader import (
     LAST_DAY,
     PERMANENT_CODES,
     Remarks,
@@ -56,8 +56,8 @@ from unsc._record._csvutil import (
     seat_code_on,
     try_member_code,
 )
-from unsc._record._csvutil import read_rows as _read_rows
-from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
+from unsc._sources.csv_reader import read_rows as _read_rows
+from unsc._sources.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
 from unsc._states import same_state
 
 HEADER = (

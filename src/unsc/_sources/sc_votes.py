@@ -72,7 +72,8 @@ from pathlib import Path
 
 from unsc._council import required_votes
 from unsc._engine import Kind, Position
-from unsc._record._csvutil import (
+from unsc._refdata import aliases
+from unsc._sources.csv_reader import (
     PERMANENT_CODES,
     Remarks,
     Row,
@@ -87,8 +88,7 @@ from unsc._record._csvutil import (
     read_rows,
     try_member_code,
 )
-from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
-from unsc._refdata import aliases
+from unsc._sources.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
 from unsc._states import fold
 
 HEADER = (

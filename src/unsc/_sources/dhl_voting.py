@@ -31,7 +31,7 @@ from pathlib import Path
 
 from unsc._engine import NonVoting, Position
 from unsc._errors import UnknownMemberError
-from unsc._record._csvutil import (
+from unsc._sources.csv_reader import (
     PERMANENT_CODES,
     Remarks,
     Row,
@@ -40,7 +40,7 @@ from unsc._record._csvutil import (
     is_csv,
     read_rows,
 )
-from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
+from unsc._sources.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
 from unsc._states import code_on, fold, known_codes, library_row
 
 HEADER = (
