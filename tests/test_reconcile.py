@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from unsc import Kind, Position
-from unsc._record.reconcile import norm_symbol, reconcile
+from unsc._record.reconcile import reconcile
 from unsc._sources.model import (
     DecisionObservation,
     MembershipObservation,
     Provenance,
     RecordedOutcome,
     Source,
+    norm_symbol,
 )
 
 D = dt.date

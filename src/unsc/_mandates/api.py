@@ -14,7 +14,7 @@ back to the authored facts alone (the JIM, the sanctions panels, UNMOVIC).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from unsc._errors import InputError
 from unsc._mandates.model import DEFAULT_WINDOW, BodyKind, EventKind, Status, Timeline
@@ -22,9 +22,13 @@ from unsc._mandates.model import DEFAULT_WINDOW, BodyKind, EventKind, Status, Ti
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from unsc._record.api import Record
+    class HasEngine(Protocol):
+        """A :class:`unsc.Record` (anything with an ``engine``)."""
 
-    RecordLike = Record | Engine | str | None
+        @property
+        def engine(self) -> Engine: ...
+
+    RecordLike = HasEngine | Engine | str | None
 
 Row = dict[str, Any]
 

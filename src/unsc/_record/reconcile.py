@@ -36,6 +36,7 @@ from unsc._sources.model import (
     Observation,
     RecordedOutcome,
     Source,
+    norm_symbol,
 )
 
 PRECEDENCE: dict[str, tuple[Source, ...]] = {
@@ -148,15 +149,6 @@ class Result:
     decisions: list[Reconciled]
     meetings: list[MeetingObservation]
     conflicts: list[Conflict]
-
-
-def norm_symbol(symbol: str | None) -> str | None:
-    """Canonical form of a document symbol (``s/2017/884 `` -> ``S/2017/884``)."""
-    if not symbol:
-        return None
-    text = re.sub(r"\s+", "", symbol).upper()
-    text = text.replace("/REV.", "/Rev.").replace("/CORR.", "/Corr.").replace("/ADD.", "/Add.")
-    return text or None
 
 
 def _prov(obs: DecisionObservation | MembershipObservation) -> dict[str, object]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -146,3 +147,12 @@ class ExtraObservation:
 
 
 Observation = MeetingObservation | DecisionObservation | MembershipObservation | ExtraObservation
+
+
+def norm_symbol(symbol: str | None) -> str | None:
+    """Canonical form of a document symbol (``s/2017/884 `` -> ``S/2017/884``)."""
+    if not symbol:
+        return None
+    text = re.sub(r"\s+", "", symbol).upper()
+    text = text.replace("/REV.", "/Rev.").replace("/CORR.", "/Corr.").replace("/ADD.", "/Add.")
+    return text or None
