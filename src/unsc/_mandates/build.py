@@ -36,8 +36,7 @@ from unsc._sources.model import ExtraObservation, Observation, Source, norm_symb
 from unsc._sources.tamm import KIND as TAMM_MONTH
 
 if TYPE_CHECKING:
-    from unsc._engine import Decision
-    from unsc._sources.model import RecordedOutcome
+    from unsc._engine import Decision, Outcome
 
 
 class Reconciled(Protocol):
@@ -56,7 +55,7 @@ class Reconciled(Protocol):
     @property
     def resolution(self) -> int | None: ...
     @property
-    def recorded_outcome(self) -> RecordedOutcome | None: ...
+    def recorded_outcome(self) -> Outcome | None: ...
     @property
     def recorded_vetoed_by(self) -> tuple[str, ...] | None: ...
     @property

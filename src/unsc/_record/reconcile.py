@@ -26,7 +26,16 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from unsc._council import council, required_votes
-from unsc._engine import Ballot, Decision, Kind, NonVoting, Position, adjudicate, adjudicate_tally
+from unsc._engine import (
+    Ballot,
+    Decision,
+    Kind,
+    NonVoting,
+    Outcome,
+    Position,
+    adjudicate,
+    adjudicate_tally,
+)
 from unsc._errors import UnscError
 from unsc._sources.model import (
     DecisionObservation,
@@ -34,7 +43,6 @@ from unsc._sources.model import (
     MembershipObservation,
     Modality,
     Observation,
-    RecordedOutcome,
     Source,
     norm_symbol,
 )
@@ -123,7 +131,7 @@ class Reconciled:
     agenda: str | None = None
     description: str | None = None
     modality: str | None = None
-    recorded_outcome: RecordedOutcome | None = None
+    recorded_outcome: Outcome | None = None
     recorded_vetoed_by: tuple[str, ...] | None = None
     yes: int | None = None
     no: int | None = None
@@ -291,7 +299,7 @@ def _meeting(symbol: str) -> str:
 
 
 def _adopted(o: DecisionObservation) -> bool:
-    return o.outcome is RecordedOutcome.ADOPTED or o.resolution is not None
+    return o.outcome is Outcome.ADOPTED or o.resolution is not None
 
 
 def _days(rec: Reconciled, o: DecisionObservation) -> int:
@@ -486,7 +494,7 @@ def _drop_repeated_rows(index: _Index) -> list[Conflict]:
             sources = {o.prov.source for o in r.observations}
             if r in confirmed or sources != {Source.DHL_MEETINGS_HTML}:
                 continue
-            if r.recorded_outcome is not RecordedOutcome.VETOED:
+            if r.recorded_outcome is not Outcome.VETOED:
                 continue
             index.items.remove(r)
             recs.remove(r)
@@ -827,7 +835,7 @@ def _adjudicate(rec: Reconciled, conflicts: list[Conflict]) -> None:
         rec.yes is None
     ):
         rec.adjudication = "without_vote"
-        rec.agrees = rec.recorded_outcome in (None, RecordedOutcome.ADOPTED)
+        rec.agrees = rec.recorded_outcome in (None, Outcome.ADOPTED)
         return
     try:
         if rec.votes is not None:

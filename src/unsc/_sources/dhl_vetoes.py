@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._engine import Kind
+from unsc._engine import Kind, Outcome
 from unsc._errors import SourceFormatError
 from unsc._sources.html_reader import (
     DOC_SYMBOL,
@@ -35,7 +35,7 @@ from unsc._sources.html_reader import (
     parse_date,
     parse_meeting_record,
 )
-from unsc._sources.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
+from unsc._sources.model import DecisionObservation, Modality, Provenance, Source
 
 __all__ = ["looks_like", "parse_veto_list"]
 
@@ -140,7 +140,7 @@ def _decision(row: Row, columns: tuple[str, ...], name: str) -> DecisionObservat
         kind=kind,
         meeting=meeting,
         draft=draft,
-        outcome=RecordedOutcome.VETOED,
+        outcome=Outcome.VETOED,
         modality=Modality.WRITTEN_PROCEDURE if written else Modality.VOTE,
         vetoed_by=vetoed_by,
         agenda=agenda,

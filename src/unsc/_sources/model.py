@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from unsc._engine import Kind, NonVoting, Position
+from unsc._engine import Kind, NonVoting, Outcome, Position
 
 
 class Source(enum.StrEnum):
@@ -39,14 +39,6 @@ class Source(enum.StrEnum):
     """UN DPPA/DPO list of peacekeeping operations with start and end dates."""
     PROCEDURAL_TABLE = "unsc-procedural-votes"
     """Procedural votes stated by the sources here (``unsc/_data/procedural_votes.csv``)."""
-
-
-class RecordedOutcome(enum.StrEnum):
-    """The outcome a source records for a question put to the Council."""
-
-    ADOPTED = "adopted"
-    VETOED = "vetoed"
-    FAILED = "failed"
 
 
 class Modality(enum.StrEnum):
@@ -101,7 +93,7 @@ class DecisionObservation:
     draft: str | None = None
     resolution: int | None = None
     procedural: bool | None = None
-    outcome: RecordedOutcome | None = None
+    outcome: Outcome | None = None
     modality: Modality | None = None
     yes: int | None = None
     no: int | None = None

@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._engine import Kind
+from unsc._engine import Kind, Outcome
 from unsc._sources.csv_reader import (
     Remarks,
     Row,
@@ -49,7 +49,7 @@ from unsc._sources.csv_reader import (
     read_rows,
     seat_code_on,
 )
-from unsc._sources.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
+from unsc._sources.model import DecisionObservation, Modality, Provenance, Source
 
 HEADER = (
     "year",
@@ -213,7 +213,7 @@ def _observation(row: Row, seen: dict[tuple[str, ...], int]) -> DecisionObservat
         kind=kind,
         meeting=meeting,
         draft=draft,
-        outcome=RecordedOutcome.VETOED,
+        outcome=Outcome.VETOED,
         modality=Modality.VOTE,
         vetoed_by=vetoed_by,
         agenda=agenda,
