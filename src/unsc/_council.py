@@ -8,20 +8,33 @@ import functools
 from dataclasses import dataclass
 
 from unsc._errors import DateOutOfRangeError, ReferenceDataError
-from unsc._refdata import FAR_FUTURE, elected_terms, permanent_tenures, presidency_exceptions
+from unsc._refdata import (
+    FAR_FUTURE,
+    dated_fact,
+    elected_terms,
+    permanent_end,
+    permanent_tenures,
+    presidency_exceptions,
+)
 from unsc._states import fold, name_on, resolve_member, same_state
 
-FIRST_MEETING = dt.date(1946, 1, 17)
+FIRST_MEETING = dated_fact("council_covered").start
 """The Council's first meeting (S/PV.1); no Council existed before."""
 
-LAST_COVERED = dt.date(2027, 12, 31)
+LAST_COVERED = dated_fact("council_covered").end
 """The last date for which the composition is known."""
 
-ENLARGEMENT = dt.date(1966, 1, 1)
+AMENDMENT_IN_FORCE = dated_fact("nine_votes_before_enlargement").start
+"""The Charter amendment raising nine-vote thresholds entered into force on this day."""
+
+ENLARGEMENT = dated_fact("nine_votes_before_enlargement").end + dt.timedelta(days=1)
 """First day of the 15-member Council (A/RES/1991 (XVIII), in force 31 Aug 1965)."""
 
-AMENDMENT_IN_FORCE = dt.date(1965, 8, 31)
-"""The Charter amendment raising nine-vote thresholds entered into force on this day."""
+CHINA_REPRESENTATION_REVIEW = dated_fact("china_representation_review")
+"""From A/RES/2758 (XXVI) to the People's Republic's first meeting: who cast China's vote?"""
+
+USSR_LAST_DAY = permanent_end("SUN")
+"""The USSR's last day in its permanent seat (the Russian Federation's from the next)."""
 
 
 def required_votes(date: dt.date) -> int:

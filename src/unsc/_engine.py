@@ -24,7 +24,14 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from unsc._council import council, council_size, required_votes
+from unsc._council import (
+    AMENDMENT_IN_FORCE,
+    CHINA_REPRESENTATION_REVIEW,
+    ENLARGEMENT,
+    council,
+    council_size,
+    required_votes,
+)
 from unsc._errors import (
     BallotError,
     DuplicateVoteError,
@@ -423,7 +430,7 @@ def _classify(kind: Kind, procedural: bool | None) -> tuple[bool, list[Reason]]:
 
 def _review_flags(date: dt.date, yes: int) -> list[Reason]:
     out = []
-    if dt.date(1965, 8, 31) <= date <= dt.date(1965, 12, 31) and yes in (7, 8):
+    if AMENDMENT_IN_FORCE <= date < ENLARGEMENT and yes in (7, 8):
         out.append(
             Reason(
                 ReasonCode.TRANSITION_1965_REVIEW,
@@ -438,7 +445,8 @@ def _review_flags(date: dt.date, yes: int) -> list[Reason]:
 def _china_flag(
     date: dt.date, permanent_votes: Mapping[str, tuple[Position, NonVoting | None] | None]
 ) -> list[Reason]:
-    if dt.date(1971, 10, 25) <= date <= dt.date(1971, 11, 22) and "CHN" in permanent_votes:
+    window = CHINA_REPRESENTATION_REVIEW
+    if window.start <= date <= window.end and "CHN" in permanent_votes:
         return [
             Reason(
                 ReasonCode.CHINA_REPRESENTATION_REVIEW,

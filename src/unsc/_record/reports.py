@@ -40,7 +40,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from unsc._council import council
+from unsc._council import USSR_LAST_DAY, council
 from unsc._engine import Kind, Outcome
 from unsc._english import CARDINALS, MONTH_ABBREVIATIONS, MONTH_NAMES
 from unsc._errors import DateOutOfRangeError, InputError, UnknownMemberError
@@ -261,8 +261,6 @@ _BEFORE_NUMBER = frozenset({"no", "nos", "art", "arts", "para", "op"})
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+|\n+")
 _QUOTES = "\"'\u2018\u2019\u201c\u201d"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-USSR_END = dt.date(1991, 12, 23)
-"""Last day of the USSR's seat: Russia, Moscow and "Russian" before it mean the USSR."""
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -315,7 +313,7 @@ def _member_pattern(codes: Iterable[str], date: dt.date | None) -> re.Pattern[st
     forms = _forms()
     for code in codes:
         candidates = list(forms.get(code, ()))
-        if code == "SUN" and (date is None or date <= USSR_END):
+        if code == "SUN" and (date is None or date <= USSR_LAST_DAY):
             candidates += forms.get("RUS", ())  # "Russia" means the USSR before 1992
         for surface, start, end in candidates:
             if date is not None and ((start and date < start) or (end and date > end)):
@@ -480,7 +478,7 @@ def _member_code(surface: str, codes: Iterable[str], date: dt.date | None) -> st
     forms = _forms()
     for code in codes:
         candidates = list(forms.get(code, ()))
-        if code == "SUN" and (date is None or date <= USSR_END):
+        if code == "SUN" and (date is None or date <= USSR_LAST_DAY):
             candidates += forms.get("RUS", ())
         if any(s == surface for s, _, _ in candidates):
             return code

@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from unsc._council import USSR_LAST_DAY
 from unsc._engine import Kind, Outcome
 from unsc._sources.csv_reader import (
     Remarks,
@@ -129,7 +130,7 @@ def _vetoed_by(row: Row, date: dt.date, remarks: Remarks) -> tuple[str, ...]:
             continue
         code = member_code(row, f"member_veto{i}", name)
         era = seat_code_on(code, date)
-        if code == "SUN" and date > dt.date(1991, 12, 23):
+        if code == "SUN" and date > USSR_LAST_DAY:
             era = "RUS"
         if era != code:
             remarks.add("member_era", f"{name!r} on {date.isoformat()} read as {era}")
