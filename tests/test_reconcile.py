@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from unsc import Kind, Position
+from unsc import Kind, Position, council
 from unsc._engine import Outcome
 from unsc._record.reconcile import reconcile
 from unsc._sources.model import (
@@ -326,6 +326,23 @@ def test_blank_membership_names_are_surfaced() -> None:
     [conflict] = result.conflicts
     assert conflict.kind == "membership_blank_name"
     assert conflict.chosen == "TUR"
+
+
+def test_a_blank_1991_membership_name_is_the_ussr() -> None:
+    # Membership conflicts read the Council of 1 July: in 1991 it seats SUN, not RUS.
+    assert "SUN" in council(dt.date(1991, 7, 1)).codes
+    assert "RUS" not in council(dt.date(1991, 7, 1)).codes
+    codes = sorted(set(council(dt.date(1991, 7, 1)).codes) - {"SUN"})
+    rows = [
+        MembershipObservation(Provenance(Source.DPPA_MEMBERSHIP, "m.csv", i), 1991, code, code)
+        for i, code in enumerate(codes, start=2)
+    ]
+    rows.append(
+        MembershipObservation(Provenance(Source.DPPA_MEMBERSHIP, "m.csv", 99), 1991, None, "")
+    )
+    [conflict] = reconcile(rows).conflicts
+    assert conflict.kind == "membership_blank_name"
+    assert conflict.chosen == "SUN"
 
 
 def test_norm_symbol() -> None:

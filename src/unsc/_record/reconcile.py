@@ -916,8 +916,6 @@ def _membership_conflicts(rows: list[MembershipObservation]) -> list[Conflict]:
             ours = set(council(day).codes)
         except UnscError:
             continue
-        if year == 1991:
-            ours = (ours - {"RUS"}) | {"SUN"}
         theirs = {r.code for r in group if r.code}
         blanks = [r for r in group if not r.code]
         missing = sorted(ours - theirs)
