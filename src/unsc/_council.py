@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import enum
 import functools
 from dataclasses import dataclass
 
@@ -105,9 +106,31 @@ class Presidency:
         }
 
 
+class Era(enum.StrEnum):
+    """The Charter's rules for the Council's size and majorities on a date."""
+
+    ELEVEN = "eleven"
+    """Eleven members, seven votes (Art. 23 and 27 as written in 1945)."""
+    TRANSITION = "transition"
+    """The amendment requiring nine votes in force, the Council still eleven (end of 1965)."""
+    FIFTEEN = "fifteen"
+    """Fifteen members, nine votes (as amended, from 1 Jan 1966)."""
+
+
+def era_on(date: dt.date) -> Era:
+    """The era of ``date``.
+
+    >>> era_on(dt.date(1965, 9, 1)).value, era_on(dt.date(1966, 1, 1)).value
+    ('transition', 'fifteen')
+    """
+    if date >= ENLARGEMENT:
+        return Era.FIFTEEN
+    return Era.TRANSITION if date >= AMENDMENT_IN_FORCE else Era.ELEVEN
+
+
 @dataclass(frozen=True, slots=True)
 class Council:
-    """The Security Council on one date."""
+    """The Security Council on one date: members, President, size, votes required, era."""
 
     date: dt.date
     members: tuple[Member, ...]
@@ -122,6 +145,11 @@ class Council:
     def required_votes(self) -> int:
         """Affirmative votes needed for a decision on this date."""
         return required_votes(self.date)
+
+    @property
+    def era(self) -> Era:
+        """The Charter's rules in force on this date (see :class:`Era`)."""
+        return era_on(self.date)
 
     @property
     def codes(self) -> tuple[str, ...]:
