@@ -26,9 +26,9 @@ from sqlalchemy.engine import Connection, Engine
 from unsc._errors import InputError, SourceFormatError
 from unsc._mandates import store as mandates_store
 from unsc._record import documents, search
+from unsc._record.observation_json import dumps, kind_of, loads, provenance
 from unsc._record.procedural import procedural_votes
 from unsc._record.reconcile import Reconciled, Result, reconcile
-from unsc._record.serial import dumps, kind_of, loads, provenance
 from unsc._sources import (
     dhl_meetings,
     dhl_vetoes,

@@ -129,7 +129,7 @@ class MembershipObservation:
 class ExtraObservation:
     """An observation of another kind (e.g. mandates), stored and restored by its owner.
 
-    ``kind`` names a codec registered with :func:`unsc._record.serial.register`;
+    ``kind`` names a codec registered with :func:`unsc._record.observation_json.register`;
     ``data`` is the JSON-ready payload.
     """
 
