@@ -129,8 +129,8 @@ class MembershipObservation:
 class ExtraObservation:
     """An observation of another kind (e.g. mandates), stored and restored by its owner.
 
-    ``kind`` names a codec registered with :func:`unsc._record.observation_json.register`;
-    ``data`` is the JSON-ready payload.
+    ``kind`` names the observation's kind (``tamm_month``, ``pko_mission``); ``data`` is
+    the JSON-ready payload, stored as it is in the record's ``observations`` table.
     """
 
     prov: Provenance
