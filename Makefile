@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run story test lint typecheck unit docs bench clean
+.PHONY: run story test lint typecheck layers unit docs bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,8 @@ story: $(STAMP)
 	@echo
 	$(BIN)/unsc vote examples/2017-10-24-jim-renewal.json
 
-## test: lint, type-check and the whole test suite
-test: lint typecheck unit
+## test: lint, type-check, the layer contracts and the whole test suite
+test: lint typecheck layers unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts bench
@@ -38,6 +38,10 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+## layers: the import contracts of pyproject.toml ([tool.importlinter])
+layers: $(STAMP)
+	$(BIN)/lint-imports
 
 unit: $(STAMP)
 	$(BIN)/pytest --cov --cov-report=term

@@ -36,7 +36,7 @@ def write_pool(database: pathlib.Path, target: pathlib.Path) -> dict[str, object
     """The URL pool from the database: resolutions, members, explorer pages per view."""
     import sqlalchemy as sa
 
-    from unsc._record import db
+    from unsc._store import db
     from unsc._web import queries
     from unsc._web.routes.record import PER_PAGE
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import os
 import pathlib
 import random
@@ -126,19 +125,9 @@ def wrk(
 
 
 def build_database(data: pathlib.Path, target: pathlib.Path) -> None:
-    """Load ``data`` into ``target`` (formats whose parser modules import)."""
-    from unsc._record import load
+    """Load ``data`` into ``target``."""
     from unsc._record.api import Record
 
-    def importable(module: str) -> bool:
-        try:
-            importlib.import_module(module if "." in module else f"unsc._record.{module}")
-        except ImportError:
-            return False
-        return True
-
-    load.FORMATS = tuple(f for f in load.FORMATS if importable(f.module))
-    load.REBUILD_HOOKS = tuple(h for h in load.REBUILD_HOOKS if importable(h.split(":")[0]))
     Record(f"sqlite:///{target}").load(data)
 
 

@@ -31,9 +31,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from unsc._mandates import derive, parse_dppa_pko, parse_tamm
+from unsc._mandates import derive
 from unsc._mandates.clauses import ClauseKind, read
 from unsc._mandates.facts import facts
+from unsc._sources import dppa_peacekeeping as parse_dppa_pko
+from unsc._sources import tamm as parse_tamm
 
 REPO = Path(__file__).resolve().parent.parent
 PERIODS = REPO / "src" / "unsc" / "_mandates" / "periods.csv"

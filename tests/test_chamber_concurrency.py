@@ -27,8 +27,9 @@ import sqlalchemy as sa
 
 from dbfixtures import fresh_database
 from test_web_support import TOKEN
-from unsc._record import db
-from unsc._web import security, tables
+from unsc._store import chamber_tables as tables
+from unsc._store import db
+from unsc._web import security
 
 WRITERS = 50
 CSRF = "concurrency-test-csrf"

@@ -37,10 +37,9 @@ from dbfixtures import fresh_database
 from realdata import require_shared
 from unsc._cli import main
 from unsc._errors import SourceFormatError
-from unsc._mandates import tables as mandate_tables
-from unsc._record import db
 from unsc._record.api import Record
 from unsc._record.load import ShrinkError, UnrecognisedFilesError
+from unsc._store import db, mandate_tables
 
 pytestmark = pytest.mark.realdata
 

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from unsc import SourceFormatError
-from unsc._mandates import parse_dppa_pko, parse_tamm
-from unsc._record.model import Source
+from unsc._sources import dppa_peacekeeping as parse_dppa_pko
+from unsc._sources import tamm as parse_tamm
+from unsc._sources.model import Source
 
 # --- TAMM ---------------------------------------------------------------------------
 

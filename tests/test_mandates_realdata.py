@@ -22,12 +22,14 @@ import sqlalchemy.orm
 import unsc
 from dbfixtures import fresh_database
 from realdata import require_shared
-from unsc._mandates import api, derive, parse_dppa_pko, parse_tamm
-from unsc._mandates import tables as t
+from unsc._mandates import api, derive
 from unsc._mandates.build import CONFLICT_KIND
 from unsc._mandates.facts import facts
 from unsc._mandates.model import Event, EventKind
 from unsc._record.api import Record
+from unsc._sources import dppa_peacekeeping as parse_dppa_pko
+from unsc._sources import tamm as parse_tamm
+from unsc._store import mandate_tables as t
 
 pytestmark = pytest.mark.realdata
 

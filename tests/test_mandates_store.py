@@ -24,15 +24,15 @@ from test_mandates_parsers import _dppa, _pko, _tamm, _tamm_row
 from unsc import InputError
 from unsc._cli import _guard_group
 from unsc._cli_mandates import COMMANDS
-from unsc._engine import Kind
+from unsc._engine import Kind, Outcome
 from unsc._mandates import api, store
-from unsc._mandates import tables as t
 from unsc._mandates.build import CONFLICT_KIND
-from unsc._record import db
 from unsc._record.api import Record
 from unsc._record.load import stored_observations
-from unsc._record.model import DecisionObservation, Provenance, RecordedOutcome, Source
 from unsc._record.reconcile import Reconciled, Result
+from unsc._sources.model import DecisionObservation, Provenance, Source
+from unsc._store import db
+from unsc._store import mandate_tables as t
 
 D = dt.date
 
@@ -176,11 +176,11 @@ def _reconciled(key: str, draft: str, day: dt.date, tally: tuple[int, int, int])
         prov=Provenance(Source.DHL_MEETINGS_HTML, "x.html", 1),
         date=day,
         draft=draft,
-        outcome=RecordedOutcome.VETOED,
+        outcome=Outcome.VETOED,
     )
     rec = Reconciled(key=key, observations=[obs], date=day, kind=Kind.DRAFT_RESOLUTION)
     rec.draft = draft
-    rec.recorded_outcome = RecordedOutcome.VETOED
+    rec.recorded_outcome = Outcome.VETOED
     rec.recorded_vetoed_by = ("RUS",)
     rec.yes, rec.no, rec.abstain = tally
     return rec

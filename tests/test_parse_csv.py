@@ -23,21 +23,18 @@ from pathlib import Path
 import pytest
 
 from unsc import council
-from unsc._engine import Kind, NonVoting, Position
+from unsc._engine import Kind, NonVoting, Outcome, Position
 from unsc._errors import SourceFormatError
-from unsc._record import (
-    parse_dhl_voting,
-    parse_dppa,
-    parse_failed_drafts,
-    parse_sc_votes,
-    parse_wpdl,
-)
-from unsc._record._csvutil import council_codes, leading_symbol, read_rows
-from unsc._record.model import (
+from unsc._sources import dhl_voting as parse_dhl_voting
+from unsc._sources import dppa_membership as parse_dppa
+from unsc._sources import failed_drafts as parse_failed_drafts
+from unsc._sources import sc_votes as parse_sc_votes
+from unsc._sources import wpdl as parse_wpdl
+from unsc._sources.csv_reader import council_codes, leading_symbol, read_rows
+from unsc._sources.model import (
     DecisionObservation,
     MembershipObservation,
     Modality,
-    RecordedOutcome,
     Source,
 )
 
@@ -213,7 +210,7 @@ def test_dhl_records_become_decisions(tmp_path: Path) -> None:
         None,
     )
     assert (first.yes, first.no, first.abstain, first.not_voting) == (13, 0, 2, 0)
-    assert first.outcome is RecordedOutcome.ADOPTED
+    assert first.outcome is Outcome.ADOPTED
     assert first.modality is Modality.VOTE
     assert first.votes is not None
     assert first.votes["SUN"] is A
@@ -461,7 +458,7 @@ def test_sc_votes_veto(tmp_path: Path) -> None:
         "S/2017/884",
         None,
     )
-    assert obs.outcome is RecordedOutcome.VETOED
+    assert obs.outcome is Outcome.VETOED
     assert obs.vetoed_by == ("RUS",)
     assert (obs.yes, obs.no, obs.abstain, obs.not_voting) == (11, 2, 2, None)
     assert obs.sponsors == ("FRA", "GBR", "USA")
@@ -650,7 +647,7 @@ def test_sc_votes_kind_from_the_draft_text(tmp_path: Path) -> None:
     first, second = scv_parse(scv_file(tmp_path, *drafts))
     assert (first.kind, first.draft) == (Kind.AMENDMENT, "S/2017/797")
     assert (second.kind, second.draft) == (Kind.AMENDMENT, None)
-    assert first.outcome is RecordedOutcome.FAILED
+    assert first.outcome is Outcome.FAILED
     assert second.flags == ()
     assert "Draft 'Oral amendment 1' (no document symbol)" in second.notes
 
@@ -812,7 +809,7 @@ def test_failed_drafts_era_names_and_tuple_order(tmp_path: Path) -> None:
         "tuple_disagrees",
         "votes_fewer_than_members",
     )
-    assert obs.outcome is RecordedOutcome.FAILED
+    assert obs.outcome is Outcome.FAILED
     assert obs.vetoed_by is None
 
 
@@ -866,13 +863,13 @@ def test_failed_drafts_outcomes(tmp_path: Path) -> None:
     ]
     suspect, noted, inferred, failed = fd_parse(tmp_path, *rows)
     assert "suspect_label" in suspect.flags
-    assert suspect.outcome is RecordedOutcome.FAILED
-    assert noted.outcome is RecordedOutcome.VETOED
+    assert suspect.outcome is Outcome.FAILED
+    assert noted.outcome is Outcome.VETOED
     assert noted.vetoed_by == ("RUS",)
     assert noted.flags == ("date_year_only",)
-    assert inferred.outcome is RecordedOutcome.VETOED
+    assert inferred.outcome is Outcome.VETOED
     assert "veto_inferred" in inferred.flags
-    assert failed.outcome is RecordedOutcome.FAILED
+    assert failed.outcome is Outcome.FAILED
 
 
 def test_failed_drafts_paragraph_votes(tmp_path: Path) -> None:
@@ -975,7 +972,7 @@ def test_wpdl_rows(tmp_path: Path) -> None:
     assert parse_wpdl.looks_like(path)
     obs = list(parse_wpdl.parse(path, name=path.name))
     assert [o.prov.line for o in obs] == [2, 3, 4, 5, 6]
-    assert all(o.outcome is RecordedOutcome.VETOED for o in obs)
+    assert all(o.outcome is Outcome.VETOED for o in obs)
     assert obs[0].date == dt.date(1946, 6, 26)
     assert (obs[0].draft, obs[0].meeting, obs[0].vetoed_by) == (None, "S/PV.49", ("SUN",))
     assert obs[0].flags == ("draft_is_meeting",)
@@ -1178,9 +1175,9 @@ def test_real_sc_votes(data: Path) -> None:
     assert len(obs) == 1997
     outcomes = collections.Counter(o.outcome for o in obs)
     assert outcomes == {
-        RecordedOutcome.ADOPTED: 1885,
-        RecordedOutcome.VETOED: 67,
-        RecordedOutcome.FAILED: 45,
+        Outcome.ADOPTED: 1885,
+        Outcome.VETOED: 67,
+        Outcome.FAILED: 45,
     }
     (syria,) = [o for o in obs if o.draft == "S/2017/884"]
     assert syria.date == dt.date(2017, 10, 24)
@@ -1202,7 +1199,7 @@ def test_real_sc_votes(data: Path) -> None:
     assert counts["draft_repeated"] == 20  # ten symbols, each under two IDs
     assert sum(n for f, n in counts.items() if f.startswith("member_rows_")) == 21
     # Every vetoed draft names its vetoing permanent members.
-    assert all(o.vetoed_by for o in obs if o.outcome is RecordedOutcome.VETOED)
+    assert all(o.vetoed_by for o in obs if o.outcome is Outcome.VETOED)
 
 
 @pytest.mark.realdata
@@ -1246,7 +1243,7 @@ def test_real_failed_drafts(data: Path) -> None:
     (suspect,) = [o for o in obs if "suspect_label" in o.flags]
     assert (suspect.draft, suspect.yes, suspect.abstain, suspect.no) == ("S/2017/962", 3, 5, 7)
     vetoed = [o for o in obs if o.draft == "S/2017/962" and o is not suspect]
-    assert [(o.outcome, o.vetoed_by) for o in vetoed] == [(RecordedOutcome.VETOED, ("RUS",))]
+    assert [(o.outcome, o.vetoed_by) for o in vetoed] == [(Outcome.VETOED, ("RUS",))]
     # No "Russian Federation" before 1992: the USSR.
     assert not any("RUS" in (o.votes or {}) for o in obs if o.date < dt.date(1992, 1, 1))
 

@@ -20,19 +20,19 @@ from pathlib import Path
 
 import pytest
 
-from unsc._engine import Kind, NonVoting
+from unsc._engine import Kind, NonVoting, Outcome
 from unsc._errors import SourceFormatError
-from unsc._record import parse_dhl_meetings, parse_dhl_vetoes
-from unsc._record._html import parse_date, parse_meeting_record
-from unsc._record.model import (
+from unsc._sources import dhl_meetings as parse_dhl_meetings
+from unsc._sources import dhl_vetoes as parse_dhl_vetoes
+from unsc._sources.dhl_meetings import parse_meetings
+from unsc._sources.dhl_vetoes import parse_veto_list
+from unsc._sources.html_reader import parse_date, parse_meeting_record
+from unsc._sources.model import (
     DecisionObservation,
     MeetingObservation,
     Modality,
-    RecordedOutcome,
     Source,
 )
-from unsc._record.parse_dhl_meetings import parse_meetings
-from unsc._record.parse_dhl_vetoes import parse_veto_list
 
 LUMPED = "abstain_includes_non_voting"
 
@@ -141,7 +141,7 @@ def test_a_row_gives_a_meeting_then_its_decisions_with_the_tr_line(tmp_path: Pat
     assert first.outcome_text == "S/RES/683 (1990)\n14-1-0"
     assert second.outcome_text == "--"
     assert decision.resolution == 683
-    assert decision.outcome is RecordedOutcome.ADOPTED
+    assert decision.outcome is Outcome.ADOPTED
     assert decision.modality is Modality.VOTE
     assert (decision.yes, decision.no, decision.abstain) == (14, 1, 0)
     assert decision.meeting == "S/PV.2972"
@@ -271,7 +271,7 @@ def test_videoconference_rows_are_named_by_their_outcome_letter(tmp_path: Path) 
     assert (veto.draft, veto.meeting, veto.outcome, veto.vetoed_by) == (
         "S/2020/852",
         "S/2020/865",
-        RecordedOutcome.VETOED,
+        Outcome.VETOED,
         ("USA",),
     )
     assert veto.modality is Modality.WRITTEN_PROCEDURE
@@ -368,12 +368,12 @@ def test_a_resolution_then_a_failed_draft_s_pv_2939(tmp_path: Path) -> None:
         " not adopted<br> 3-5-7"
     )
     resolution, draft = decisions_of(tmp_path, cell)
-    assert (resolution.resolution, resolution.outcome) == (663, RecordedOutcome.ADOPTED)
+    assert (resolution.resolution, resolution.outcome) == (663, Outcome.ADOPTED)
     assert (resolution.yes, resolution.no, resolution.abstain) == (13, 2, 0)
     assert resolution.flags == ()
     assert (draft.draft, draft.outcome, draft.vetoed_by) == (
         "S/21742/Rev.1",
-        RecordedOutcome.FAILED,
+        Outcome.FAILED,
         None,
     )
     assert (draft.yes, draft.no, draft.abstain) == (3, 5, 7)
@@ -389,7 +389,7 @@ def test_two_vetoed_drafts_s_pv_1660_kept_as_printed(tmp_path: Path) -> None:
     first, second = decisions_of(tmp_path, cell, year=1972)
     assert (first.draft, first.outcome, first.vetoed_by) == (
         "S/10768",
-        RecordedOutcome.VETOED,
+        Outcome.VETOED,
         ("SUN",),
     )
     assert (first.yes, first.no, first.abstain) == (3, 3, 9)
@@ -426,7 +426,7 @@ def test_vetoes_without_tally_and_a_preliminary_question(tmp_path: Path) -> None
     assert (first.yes, first.modality, first.outcome) == (
         None,
         Modality.VOTE,
-        RecordedOutcome.VETOED,
+        Outcome.VETOED,
     )
     assert third.kind is Kind.PRELIMINARY_QUESTION
     assert third.description == "preliminary question"
@@ -449,7 +449,7 @@ def test_vetoes_without_tally_and_a_preliminary_question(tmp_path: Path) -> None
 def test_vetoing_members(tmp_path: Path, wording: str, vetoed_by: tuple[str, ...]) -> None:
     (decision,) = decisions_of(tmp_path, f"Draft resolution S/2011/24 {wording}<br> 14-1-0")
     assert decision.vetoed_by == vetoed_by
-    assert decision.outcome is RecordedOutcome.VETOED
+    assert decision.outcome is Outcome.VETOED
 
 
 @pytest.mark.parametrize(
@@ -484,13 +484,13 @@ def test_modality_wordings(
 ) -> None:
     (decision,) = decisions_of(tmp_path, f"S/RES/15 (1946) <br> {wording}")
     assert (decision.modality, decision.flags, decision.yes) == (modality, flags, None)
-    assert decision.outcome is RecordedOutcome.ADOPTED
+    assert decision.outcome is Outcome.ADOPTED
 
 
 def test_resolutions_without_any_figure(tmp_path: Path) -> None:
     first, second = decisions_of(tmp_path, "S/RES/431 (1978) S/RES/432 (1978)")
     assert (first.resolution, second.resolution) == (431, 432)
-    assert (first.modality, first.yes, first.outcome) == (None, None, RecordedOutcome.ADOPTED)
+    assert (first.modality, first.yes, first.outcome) == (None, None, Outcome.ADOPTED)
 
 
 def test_notes_on_members_not_voting(tmp_path: Path) -> None:
@@ -817,7 +817,7 @@ def test_veto_rows(tmp_path: Path) -> None:
         "S/PV.9048",
         ("CHN", "RUS"),
     )
-    assert first.outcome is RecordedOutcome.VETOED
+    assert first.outcome is Outcome.VETOED
     assert first.modality is Modality.VOTE
     assert first.agenda == "Non-proliferation - Democratic People's Republic of Korea"
     letters = rows[1]
@@ -988,7 +988,7 @@ def test_real_veto_list_totals(real: RealPages) -> None:
     negative = Counter(code for v in vetoes for code in v.vetoed_by or ())
     assert negative == {"SUN": 90, "RUS": 30, "USA": 82, "GBR": 29, "FRA": 17, "CHN": 17}
     assert Counter(len(v.vetoed_by or ()) for v in vetoes) == {1: 174, 2: 26, 3: 13}
-    assert {v.outcome for v in vetoes} == {RecordedOutcome.VETOED}
+    assert {v.outcome for v in vetoes} == {Outcome.VETOED}
     assert len({v.prov.line for v in vetoes}) == 213
     # MANIFEST §1b: the same draft value repeats 9 times (1946-1948). Reading the
     # draft "S/552, S/PV.202" (15 Sep 1947, preliminary question) as S/552 makes
@@ -1054,7 +1054,7 @@ def test_real_resolutions(real: RealPages) -> None:
     assert max(numbers) == 2640
     assert {n: c for n, c in numbers.items() if c > 1} == {663: 2, 701: 2, 1996: 2}
     resolutions = [d for d in real.decisions if d.resolution is not None]
-    assert {d.outcome for d in resolutions} == {RecordedOutcome.ADOPTED}
+    assert {d.outcome for d in resolutions} == {Outcome.ADOPTED}
     assert sum(d.yes is not None for d in resolutions) == 2519
     tallies = sum(d.yes is not None for d in real.decisions)
     assert tallies == 2835  # every a-b-c tally of the outcome cells
@@ -1064,9 +1064,9 @@ def test_real_resolutions(real: RealPages) -> None:
 def test_real_drafts(real: RealPages) -> None:
     drafts = [d for d in real.decisions if d.resolution is None and d.draft is not None]
     outcomes = Counter(d.outcome for d in drafts)
-    assert outcomes == {RecordedOutcome.VETOED: 213, RecordedOutcome.FAILED: 108}
+    assert outcomes == {Outcome.VETOED: 213, Outcome.FAILED: 108}
     tallied = Counter(d.outcome for d in drafts if d.yes is not None)
-    assert tallied == {RecordedOutcome.VETOED: 209, RecordedOutcome.FAILED: 106}
+    assert tallied == {Outcome.VETOED: 209, Outcome.FAILED: 106}
 
 
 @pytest.mark.realdata
@@ -1097,10 +1097,10 @@ def test_real_known_rows(real: RealPages) -> None:
         2,
         0,
     )
-    assert resolution.outcome is RecordedOutcome.ADOPTED
+    assert resolution.outcome is Outcome.ADOPTED
     assert (draft.draft, draft.outcome, draft.yes, draft.no, draft.abstain) == (
         "S/21742/Rev.1",
-        RecordedOutcome.FAILED,
+        Outcome.FAILED,
         3,
         5,
         7,

@@ -23,8 +23,8 @@ import pytest
 import unsc
 from dbfixtures import fresh_database
 from realdata import require_shared
-from unsc._record import parse_dhl_voting
 from unsc._record.api import Record
+from unsc._sources import dhl_voting as parse_dhl_voting
 
 PERMANENT = {"CHN", "FRA", "GBR", "RUS", "SUN", "USA"}
 
@@ -688,7 +688,7 @@ def test_migration_0005_goes_down_and_up_and_marks_files_for_reparsing(
     from alembic import command
     from alembic.config import Config
 
-    from unsc._record import db
+    from unsc._store import db
 
     official_file(tmp_path / "data")
     record.load(tmp_path / "data")

@@ -21,9 +21,9 @@ from unsc._power import (
     Game,
     Index,
     Quota,
-    _bigclause,
+    _large_clause,
     _modular,
-    _typed,
+    _player_types,
     builtin_game,
     builtin_games,
 )
@@ -50,7 +50,7 @@ def test_multinomial_counting_matches_brute_force(spec: tuple[list[int], list[in
     weights, counts, quota = spec
     players = [w for w, m in zip(weights, counts, strict=True) for _ in range(m)]
     ss, swings, winning = brute(Game.weighted(players, quota))
-    got_swings, got_ss, got_winning = _typed.quota_counts(
+    got_swings, got_ss, got_winning = _player_types.quota_counts(
         weights, counts, quota, need_ss=True, need_winning=True
     )
     nfact = math.factorial(len(players))
@@ -101,14 +101,14 @@ def test_compositions_match_brute_force(game: Game) -> None:
 @settings(max_examples=80, deadline=None)
 @given(small_compositions(max_players=9, big=True))
 def test_walk_over_halves_matches_brute_force(game: Game) -> None:
-    """One clause of large weights: the walk of ``_bigclause`` (and enumeration) agree."""
+    """One clause of large weights: the walk of ``_large_clause`` (and enumeration) agree."""
     clauses, tree = compile_rule(game.rule)
     quotas = tuple(c.quota for c in clauses)
     cols = [tuple(c.weights[i] for c in clauses) for i in range(game.n)]
-    found = _bigclause.states(cols, quotas, 1)
+    found = _large_clause.states(cols, quotas, 1)
     assume(found is not None)
     assert found is not None
-    per_player, winning = _bigclause.swings_by_size(cols, quotas, tree, 1, found)
+    per_player, winning = _large_clause.swings_by_size(cols, quotas, tree, 1, found)
     ss, swings, brute_winning = brute(game)
     assert [sum(s) for s in per_player] == swings
     assert winning == brute_winning
@@ -193,7 +193,7 @@ def test_modular_path_matches_multinomial_path(n: int, modular_route: str) -> No
     quota = sum(weights) // 2 + 1
     classes = [1, 3]
     counts = [weights.count(1), weights.count(3)]
-    swings, num, winning = _typed.quota_counts(
+    swings, num, winning = _player_types.quota_counts(
         classes, counts, quota, need_ss=True, need_winning=True
     )
     mods = _modular.moduli(n + 1)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from unsc import Kind, Position
-from unsc._record.model import (
+from unsc import Kind, Position, council
+from unsc._engine import Outcome
+from unsc._record.reconcile import reconcile
+from unsc._sources.model import (
     DecisionObservation,
     MembershipObservation,
     Provenance,
-    RecordedOutcome,
     Source,
+    norm_symbol,
 )
-from unsc._record.reconcile import norm_symbol, reconcile
 
 D = dt.date
 HTML = Source.DHL_MEETINGS_HTML
@@ -29,7 +30,7 @@ def adopted(line: int, number: int, date: dt.date, meeting: str) -> DecisionObse
         date=date,
         meeting=meeting,
         resolution=number,
-        outcome=RecordedOutcome.ADOPTED,
+        outcome=Outcome.ADOPTED,
         yes=15,
         no=0,
         abstain=0,
@@ -77,7 +78,7 @@ def test_label_calling_a_three_vote_draft_vetoed_is_a_known_source_error() -> No
                 date=D(1972, 8, 25),
                 meeting="S/PV.1660",
                 draft="S/10768",
-                outcome=RecordedOutcome.VETOED,
+                outcome=Outcome.VETOED,
                 vetoed_by=("SUN",),
                 yes=3,
                 no=3,
@@ -102,7 +103,7 @@ def test_unexplained_engine_disagreement_is_reported() -> None:
                 1,
                 date=D(2017, 10, 24),
                 draft="S/2099/1",
-                outcome=RecordedOutcome.ADOPTED,
+                outcome=Outcome.ADOPTED,
                 yes=4,
                 no=8,
                 abstain=3,
@@ -129,7 +130,7 @@ def test_sources_merge_on_the_draft_symbol_and_per_member_votes_are_used() -> No
                 date=D(2017, 10, 24),
                 meeting="S/PV.8073",
                 draft="S/2017/884",
-                outcome=RecordedOutcome.VETOED,
+                outcome=Outcome.VETOED,
                 vetoed_by=("RUS",),
                 yes=11,
                 no=2,
@@ -141,7 +142,7 @@ def test_sources_merge_on_the_draft_symbol_and_per_member_votes_are_used() -> No
                 date=D(2017, 10, 24),
                 meeting="S/PV.8073",
                 draft="S/2017/884",
-                outcome=RecordedOutcome.VETOED,
+                outcome=Outcome.VETOED,
                 vetoed_by=("RUS",),
             ),
             obs(
@@ -150,7 +151,7 @@ def test_sources_merge_on_the_draft_symbol_and_per_member_votes_are_used() -> No
                 date=D(2017, 10, 24),
                 meeting="S/PV.8073",
                 draft="s/2017/884 ",
-                outcome=RecordedOutcome.VETOED,
+                outcome=Outcome.VETOED,
                 vetoed_by=("RUS",),
                 votes=_jim_votes(),
                 sponsors=("USA",),
@@ -185,7 +186,7 @@ def test_per_member_votes_that_contradict_the_official_tally_are_not_used() -> N
                 date=D(2017, 10, 24),
                 resolution=2380,
                 meeting="S/PV.8073",
-                outcome=RecordedOutcome.ADOPTED,
+                outcome=Outcome.ADOPTED,
                 yes=15,
                 no=0,
                 abstain=0,
@@ -195,7 +196,7 @@ def test_per_member_votes_that_contradict_the_official_tally_are_not_used() -> N
                 2,
                 date=D(2017, 10, 24),
                 resolution=2380,
-                outcome=RecordedOutcome.ADOPTED,
+                outcome=Outcome.ADOPTED,
                 votes=corrupted,
             ),
         ]
@@ -221,7 +222,7 @@ def test_tallies_that_lump_abstentions_and_non_voting_agree() -> None:
                 1,
                 date=D(1950, 6, 27),
                 resolution=83,
-                outcome=RecordedOutcome.ADOPTED,
+                outcome=Outcome.ADOPTED,
                 yes=7,
                 no=1,
                 abstain=3,
@@ -231,7 +232,7 @@ def test_tallies_that_lump_abstentions_and_non_voting_agree() -> None:
                 2,
                 date=D(1950, 6, 27),
                 resolution=83,
-                outcome=RecordedOutcome.ADOPTED,
+                outcome=Outcome.ADOPTED,
                 votes=votes,
                 yes=7,
                 no=1,
@@ -256,7 +257,7 @@ def test_members_who_did_not_sit_make_per_member_votes_unusable() -> None:
                 1,
                 date=D(2017, 10, 24),
                 draft="S/2017/884",
-                outcome=RecordedOutcome.VETOED,
+                outcome=Outcome.VETOED,
                 votes=votes,
             )
         ]
@@ -275,7 +276,7 @@ def test_uniting_for_peace_resolutions_are_procedural() -> None:
                 1,
                 date=D(2022, 2, 27),
                 resolution=2623,
-                outcome=RecordedOutcome.ADOPTED,
+                outcome=Outcome.ADOPTED,
                 yes=11,
                 no=1,
                 abstain=3,
@@ -327,6 +328,23 @@ def test_blank_membership_names_are_surfaced() -> None:
     assert conflict.chosen == "TUR"
 
 
+def test_a_blank_1991_membership_name_is_the_ussr() -> None:
+    # Membership conflicts read the Council of 1 July: in 1991 it seats SUN, not RUS.
+    assert "SUN" in council(dt.date(1991, 7, 1)).codes
+    assert "RUS" not in council(dt.date(1991, 7, 1)).codes
+    codes = sorted(set(council(dt.date(1991, 7, 1)).codes) - {"SUN"})
+    rows = [
+        MembershipObservation(Provenance(Source.DPPA_MEMBERSHIP, "m.csv", i), 1991, code, code)
+        for i, code in enumerate(codes, start=2)
+    ]
+    rows.append(
+        MembershipObservation(Provenance(Source.DPPA_MEMBERSHIP, "m.csv", 99), 1991, None, "")
+    )
+    [conflict] = reconcile(rows).conflicts
+    assert conflict.kind == "membership_blank_name"
+    assert conflict.chosen == "SUN"
+
+
 def test_norm_symbol() -> None:
     assert norm_symbol(" s/21742/rev.1 ") == "S/21742/Rev.1"
     assert norm_symbol("") is None
@@ -341,7 +359,7 @@ def test_kind_is_kept() -> None:
                 date=D(1955, 12, 14),
                 kind=Kind.AMENDMENT,
                 meeting="S/PV.705",
-                outcome=RecordedOutcome.VETOED,
+                outcome=Outcome.VETOED,
                 vetoed_by=("SUN",),
                 yes=10,
                 no=1,

@@ -22,8 +22,8 @@ import sqlalchemy as sa
 from dbfixtures import fresh_database
 from realdata import require_shared, shared_dir
 from unsc import SourceFormatError
-from unsc._record import db
 from unsc._record.api import Record
+from unsc._store import db
 
 pytestmark = pytest.mark.realdata
 

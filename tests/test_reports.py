@@ -27,8 +27,9 @@ from unsc._engine import Kind, Outcome
 from unsc._errors import InputError
 from unsc._extract import ExtractedVote, ExtractWarning, extract
 from unsc._extract._checks import check_vote
-from unsc._record import db, query, reports
+from unsc._record import query, reports
 from unsc._record.reports import Reports, ReportStatus
+from unsc._store import db, report_tables
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 DEVSET = REPO / "tests" / "extract_devset"
@@ -100,9 +101,11 @@ def _counts(store: Reports) -> tuple[int, int]:
     with store.engine.connect() as conn:
         return (
             conn.execute(
-                sa.select(sa.func.count()).select_from(reports.reports_table)
+                sa.select(sa.func.count()).select_from(report_tables.reports_table)
             ).scalar_one(),
-            conn.execute(sa.select(sa.func.count()).select_from(reports.votes_table)).scalar_one(),
+            conn.execute(
+                sa.select(sa.func.count()).select_from(report_tables.votes_table)
+            ).scalar_one(),
         )
 
 
@@ -312,7 +315,7 @@ def test_listing_reports(store: Reports) -> None:
 
 def test_reports_are_apart_from_the_record(store: Reports) -> None:
     store.load_text(_story(), file="story.txt")
-    names = set(reports.metadata.tables)
+    names = set(report_tables.metadata.tables)
     assert names == {"reports", "report_votes"}
     assert not names & {t.name for t in query.TABLES}
     assert not names & set(db.metadata.tables)

@@ -32,7 +32,8 @@ from test_web_support import (
     record_url,
 )
 from unsc._cli import main
-from unsc._web import engines, tables
+from unsc._store import chamber_tables as tables
+from unsc._web import engines
 from unsc._web.agenda import agenda_topic
 from unsc._web.services import Services
 

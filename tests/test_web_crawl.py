@@ -44,7 +44,7 @@ from dbfixtures import fresh_database
 from realdata import require_shared
 from test_browser import ARGS, CHROMIUM, _free_port, _wait_until_ready
 from test_web_support import TOKEN, load_record, record_file
-from unsc._record import db
+from unsc._store import db
 
 __all__ = ["record_file"]  # fixture
 

@@ -4,30 +4,39 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import enum
 import functools
 from dataclasses import dataclass
 
 from unsc._errors import DateOutOfRangeError, ReferenceDataError
 from unsc._refdata import (
     FAR_FUTURE,
+    dated_fact,
     elected_terms,
     name_spans,
+    permanent_end,
     permanent_tenures,
     presidency_exceptions,
 )
 from unsc._states import fold, name_on, resolve_member, same_state
 
-FIRST_MEETING = dt.date(1946, 1, 17)
+FIRST_MEETING = dated_fact("council_covered").start
 """The Council's first meeting (S/PV.1); no Council existed before."""
 
-LAST_COVERED = dt.date(2027, 12, 31)
+LAST_COVERED = dated_fact("council_covered").end
 """The last date for which the composition is known."""
 
-ENLARGEMENT = dt.date(1966, 1, 1)
+AMENDMENT_IN_FORCE = dated_fact("nine_votes_before_enlargement").start
+"""The Charter amendment raising nine-vote thresholds entered into force on this day."""
+
+ENLARGEMENT = dated_fact("nine_votes_before_enlargement").end + dt.timedelta(days=1)
 """First day of the 15-member Council (A/RES/1991 (XVIII), in force 31 Aug 1965)."""
 
-AMENDMENT_IN_FORCE = dt.date(1965, 8, 31)
-"""The Charter amendment raising nine-vote thresholds entered into force on this day."""
+CHINA_REPRESENTATION_REVIEW = dated_fact("china_representation_review")
+"""From A/RES/2758 (XXVI) to the People's Republic's first meeting: who cast China's vote?"""
+
+USSR_LAST_DAY = permanent_end("SUN")
+"""The USSR's last day in its permanent seat (the Russian Federation's from the next)."""
 
 
 def required_votes(date: dt.date) -> int:
@@ -98,9 +107,31 @@ class Presidency:
         }
 
 
+class Era(enum.StrEnum):
+    """The Charter's rules for the Council's size and majorities on a date."""
+
+    ELEVEN = "eleven"
+    """Eleven members, seven votes (Art. 23 and 27 as written in 1945)."""
+    TRANSITION = "transition"
+    """The amendment requiring nine votes in force, the Council still eleven (end of 1965)."""
+    FIFTEEN = "fifteen"
+    """Fifteen members, nine votes (as amended, from 1 Jan 1966)."""
+
+
+def era_on(date: dt.date) -> Era:
+    """The era of ``date``.
+
+    >>> era_on(dt.date(1965, 9, 1)).value, era_on(dt.date(1966, 1, 1)).value
+    ('transition', 'fifteen')
+    """
+    if date >= ENLARGEMENT:
+        return Era.FIFTEEN
+    return Era.TRANSITION if date >= AMENDMENT_IN_FORCE else Era.ELEVEN
+
+
 @dataclass(frozen=True, slots=True)
 class Council:
-    """The Security Council on one date."""
+    """The Security Council on one date: members, President, size, votes required, era."""
 
     date: dt.date
     members: tuple[Member, ...]
@@ -115,6 +146,11 @@ class Council:
     def required_votes(self) -> int:
         """Affirmative votes needed for a decision on this date."""
         return required_votes(self.date)
+
+    @property
+    def era(self) -> Era:
+        """The Charter's rules in force on this date (see :class:`Era`)."""
+        return era_on(self.date)
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from unsc._council import council, council_size, required_votes
+from unsc._council import CHINA_REPRESENTATION_REVIEW, Council, Era, council
 from unsc._errors import (
     BallotError,
     DuplicateVoteError,
@@ -421,9 +421,9 @@ def _classify(kind: Kind, procedural: bool | None) -> tuple[bool, list[Reason]]:
     return procedural, notes
 
 
-def _review_flags(date: dt.date, yes: int) -> list[Reason]:
+def _review_flags(sitting: Council, yes: int) -> list[Reason]:
     out = []
-    if dt.date(1965, 8, 31) <= date <= dt.date(1965, 12, 31) and yes in (7, 8):
+    if sitting.era is Era.TRANSITION and yes in (7, 8):
         out.append(
             Reason(
                 ReasonCode.TRANSITION_1965_REVIEW,
@@ -438,7 +438,8 @@ def _review_flags(date: dt.date, yes: int) -> list[Reason]:
 def _china_flag(
     date: dt.date, permanent_votes: Mapping[str, tuple[Position, NonVoting | None] | None]
 ) -> list[Reason]:
-    if dt.date(1971, 10, 25) <= date <= dt.date(1971, 11, 22) and "CHN" in permanent_votes:
+    window = CHINA_REPRESENTATION_REVIEW
+    if window.start <= date <= window.end and "CHN" in permanent_votes:
         return [
             Reason(
                 ReasonCode.CHINA_REPRESENTATION_REVIEW,
@@ -452,18 +453,17 @@ def _china_flag(
 
 def _verdict(
     *,
-    date: dt.date,
+    sitting: Council,
     kind: Kind,
     procedural: bool | None,
     yes: int,
     permanent_positions: Mapping[str, tuple[Position, NonVoting | None] | None],
-    president: str,
     counts: tuple[int | None, int | None, int | None, int | None],
     votes: Mapping[str, Position],
     extra: list[Reason],
 ) -> Decision:
     is_procedural, reasons = _classify(kind, procedural)
-    required = required_votes(date)
+    required = sitting.required_votes
     permanent_no = tuple(
         sorted(c for c, p in permanent_positions.items() if p is not None and p[0] is Position.NO)
     )
@@ -520,11 +520,11 @@ def _verdict(
     if not is_procedural:
         reasons.extend(_permanent_non_yes(permanent_positions))
     reasons.extend(extra)
-    reasons.extend(_review_flags(date, yes))
-    reasons.extend(_china_flag(date, permanent_positions))
+    reasons.extend(_review_flags(sitting, yes))
+    reasons.extend(_china_flag(sitting.date, permanent_positions))
     y, n, a, x = counts
     return Decision(
-        date=date,
+        date=sitting.date,
         kind=kind,
         procedural=is_procedural,
         outcome=outcome,
@@ -534,7 +534,7 @@ def _verdict(
         not_voting=x,
         required=required,
         vetoed_by=vetoed_by,
-        president=president,
+        president=sitting.president,
         reasons=tuple(reasons),
         votes=votes,
     )
@@ -604,7 +604,7 @@ def adjudicate(ballot: Ballot) -> Decision:
             no=None,
             abstain=None,
             not_voting=None,
-            required=required_votes(ballot.date),
+            required=sitting.required_votes,
             vetoed_by=(),
             president=sitting.president,
             reasons=(
@@ -656,12 +656,11 @@ def adjudicate(ballot: Ballot) -> Decision:
                 )
             )
     return _verdict(
-        date=ballot.date,
+        sitting=sitting,
         kind=ballot.kind,
         procedural=ballot.procedural,
         yes=counts[Position.YES],
         permanent_positions=permanent,
-        president=sitting.president,
         counts=(
             counts[Position.YES],
             counts[Position.NO],
@@ -694,7 +693,7 @@ def adjudicate_tally(
     'failed'
     """
     sitting = council(date)
-    size = council_size(date)
+    size = sitting.size
     for label, value in (("yes", yes), ("no", no), ("abstain", abstain)):
         if value < 0:
             raise TallyError(f"negative {label} count {value}")
@@ -726,12 +725,11 @@ def adjudicate_tally(
         c: ((Position.NO, None) if c in pno else None) for c in sitting.permanent
     }
     return _verdict(
-        date=date,
+        sitting=sitting,
         kind=kind,
         procedural=procedural,
         yes=yes,
         permanent_positions=positions,
-        president=sitting.president,
         counts=(yes, no, abstain, not_voting),
         votes={},
         extra=[],

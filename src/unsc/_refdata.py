@@ -197,3 +197,54 @@ def library_codes() -> tuple[LibraryCode, ...]:
             )
         )
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class DatedFact:
+    """A named span of dates the rules depend on (inclusive), with its source."""
+
+    fact: str
+    start: dt.date
+    end: dt.date
+    source: str
+
+
+@functools.cache
+def dated_facts() -> dict[str, DatedFact]:
+    """The rows of ``_data/dated_facts.csv``, by name."""
+    out: dict[str, DatedFact] = {}
+    for n, r in enumerate(_rows("dated_facts.csv"), start=2):
+        where = f"_data/dated_facts.csv, line {n}"
+        if not r["source"].strip():
+            raise ReferenceDataError(f"{where}: no source")
+        out[r["fact"]] = DatedFact(
+            r["fact"],
+            _date(r["start"], FAR_PAST, where),
+            _date(r["end"], FAR_FUTURE, where),
+            r["source"],
+        )
+    return out
+
+
+def dated_fact(name: str) -> DatedFact:
+    """One row of ``_data/dated_facts.csv``.
+
+    >>> dated_fact("nine_votes_before_enlargement").start
+    datetime.date(1965, 8, 31)
+    """
+    try:
+        return dated_facts()[name]
+    except KeyError:
+        raise ReferenceDataError(f"_data/dated_facts.csv has no row {name!r}") from None
+
+
+def permanent_end(code: str) -> dt.date:
+    """The last day a permanent seat was held under ``code`` (``SUN``: 23 Dec 1991).
+
+    >>> permanent_end("SUN")
+    datetime.date(1991, 12, 23)
+    """
+    ends = [t.end for t in permanent_tenures() if t.code == code]
+    if not ends:
+        raise ReferenceDataError(f"_data/permanent.csv has no row for {code!r}")
+    return max(ends)

@@ -49,7 +49,7 @@ class RecordCheck:
 
 def record_loaded(conn: Connection) -> bool:
     """Whether the database holds any decision of the record."""
-    from unsc._record import db
+    from unsc._store import db
 
     try:
         return conn.execute(sa.select(db.decisions.c.id).limit(1)).first() is not None
@@ -58,7 +58,7 @@ def record_loaded(conn: Connection) -> bool:
 
 
 def _find(conn: Connection, vote: ExtractedVote) -> tuple[str, Any] | None:
-    from unsc._record import db
+    from unsc._store import db
 
     d = db.decisions.c
     if vote.resolution is not None:
@@ -94,7 +94,7 @@ def _outcome(row: Any) -> str | None:
 
 def check_record(conn: Connection, vote: ExtractedVote) -> RecordCheck:
     """Compare ``vote`` with the decision its resolution number or draft symbol names."""
-    from unsc._record import db
+    from unsc._store import db
 
     found = _find(conn, vote)
     if found is None:

@@ -14,7 +14,7 @@ back to the authored facts alone (the JIM, the sanctions panels, UNMOVIC).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from unsc._errors import InputError
 from unsc._mandates.model import DEFAULT_WINDOW, BodyKind, EventKind, Status, Timeline
@@ -22,9 +22,13 @@ from unsc._mandates.model import DEFAULT_WINDOW, BodyKind, EventKind, Status, Ti
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from unsc._record.api import Record
+    class HasEngine(Protocol):
+        """A :class:`unsc.Record` (anything with an ``engine``)."""
 
-    RecordLike = Record | Engine | str | None
+        @property
+        def engine(self) -> Engine: ...
+
+    RecordLike = HasEngine | Engine | str | None
 
 Row = dict[str, Any]
 
@@ -37,7 +41,7 @@ def _engine(source: RecordLike) -> Engine:
     engine = getattr(source, "engine", None)
     if isinstance(engine, Engine):
         return engine
-    from unsc._record.db import open_database
+    from unsc._store.db import open_database
 
     return open_database(source if isinstance(source, str) else None)
 
@@ -49,7 +53,7 @@ def timelines(source: RecordLike = None, *, fallback_only: bool = False) -> list
     if not fallback_only:
         import sqlalchemy as sa
 
-        from unsc._record.db import migrate
+        from unsc._store.db import migrate
 
         engine = _engine(source)
         if not sa.inspect(engine).has_table("bodies"):

@@ -26,14 +26,54 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol
 
 from unsc._mandates.derive import CLAUSE_READER, PERIODS_FILE, Derived
 from unsc._mandates.facts import AUTHORED, FactBody, event_label
 from unsc._mandates.model import BodyKind, Event, EventKind, Period, Timeline
-from unsc._mandates.parse_dppa_pko import KIND as PKO
-from unsc._mandates.parse_tamm import KIND as TAMM_MONTH
-from unsc._record.model import ExtraObservation, Observation, Source
-from unsc._record.reconcile import Reconciled, Result, norm_symbol
+from unsc._sources.dppa_peacekeeping import KIND as PKO
+from unsc._sources.model import ExtraObservation, Observation, Source, norm_symbol
+from unsc._sources.tamm import KIND as TAMM_MONTH
+
+if TYPE_CHECKING:
+    from unsc._engine import Decision, Outcome
+
+
+class Reconciled(Protocol):
+    """What timelines read of one reconciled decision of the record.
+
+    :class:`unsc._record.reconcile.Reconciled` is one; the record's load
+    passes its decisions in, so that mandates need not import the record.
+    """
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def draft(self) -> str | None: ...
+    @property
+    def resolution(self) -> int | None: ...
+    @property
+    def recorded_outcome(self) -> Outcome | None: ...
+    @property
+    def recorded_vetoed_by(self) -> tuple[str, ...] | None: ...
+    @property
+    def yes(self) -> int | None: ...
+    @property
+    def no(self) -> int | None: ...
+    @property
+    def abstain(self) -> int | None: ...
+    @property
+    def decision(self) -> Decision | None: ...
+
+
+class Result(Protocol):
+    """What timelines read of the record's reconciliation (its decisions)."""
+
+    @property
+    def decisions(self) -> Sequence[Reconciled]: ...
+
 
 CONFLICT_KIND = "mandate_source_disagreement"
 """``conflicts.kind`` of the disagreements found while building timelines."""

@@ -17,14 +17,13 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from unsc._mandates import tables as t
-from unsc._mandates.build import CONFLICT_KIND, Built, build
+from unsc._mandates.build import CONFLICT_KIND, Built, Result, build
 from unsc._mandates.derive import packaged
 from unsc._mandates.facts import facts
 from unsc._mandates.model import BodyKind, Event, EventKind, Period, Timeline
-from unsc._record import db
-from unsc._record.model import Observation
-from unsc._record.reconcile import Result
+from unsc._sources.model import Observation
+from unsc._store import db
+from unsc._store import mandate_tables as t
 
 
 def compute(observations: Sequence[Observation], result: Result | None) -> Built:

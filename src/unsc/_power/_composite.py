@@ -5,11 +5,11 @@ counted with the quotas lowered by ``i``'s weights, those that win without
 ``i`` with the quotas as they are; the difference, size by size, gives
 ``i``'s swings. The counts come from, in order of preference:
 
-* a multinomial count over player types when there are few (``_typed``);
+* a multinomial count over player types when there are few (``_player_types``);
 * a dynamic programme over clause sums capped at their quotas, when that state
   space is small;
 * with one clause of large weights (populations) and small other clauses, the
-  walk of ``_bigclause`` (all players at once);
+  walk of ``_large_clause`` (all players at once);
 * full enumeration up to 20 players;
 * meet in the middle up to 44 players.
 """
@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from unsc._errors import InputError
-from unsc._power import _bigclause, _typed
+from unsc._power import _large_clause, _player_types
 from unsc._power.games import Tree, evaluate
 
 Key = tuple[int, ...]
@@ -54,17 +54,17 @@ def composite_counts(
     counts = [cols.count(k) for k in keys]
     swings: dict[Key, int] = {}
     ss: dict[Key, int] = {}
-    if _typed.rule_cost(counts) <= _TYPED_COST:
-        sw, num, winning = _typed.rule_counts(
+    if _player_types.rule_cost(counts) <= _TYPED_COST:
+        sw, num, winning = _player_types.rule_counts(
             keys, counts, quotas, tree, need_ss=need_swings, need_winning=need_winning
         )
         return dict(zip(keys, sw, strict=True)), dict(zip(keys, num, strict=True)), winning
     caps = tuple(max(q, 0) for q in quotas)
     if math.prod(c + 1 for c in caps) > _DP_STATES:
         big = max(range(len(caps)), key=lambda i: caps[i])
-        found = _bigclause.states(cols, caps, big)
-        if found is not None and _bigclause.affordable(n, len(found)):
-            per_player, win = _bigclause.swings_by_size(cols, quotas, tree, big, found)
+        found = _large_clause.states(cols, caps, big)
+        if found is not None and _large_clause.affordable(n, len(found)):
+            per_player, win = _large_clause.swings_by_size(cols, quotas, tree, big, found)
             factor = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(n)]
             for i, key in enumerate(cols):
                 if key not in swings:

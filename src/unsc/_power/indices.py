@@ -8,14 +8,14 @@ once per *type* (weight column) and shared.
 
 The algorithms live in private modules, chosen by cost:
 
-* ``_typed``: few types (the Council games: two) -- multinomial counting over
+* ``_player_types``: few types (the Council games: two) -- multinomial counting over
   how many players of each type a coalition holds;
 * ``_modular``: weighted games ``[q; w]`` -- the 0/1 knapsack of coalition
   counts by weight (and by size for Shapley-Shubik) in numpy int64, or modulo
   primes below ``2^31`` with Chinese remaindering beyond 62 players;
-* ``_floatss``: Shapley-Shubik of large weighted games in float64 by Owen's
+* ``_shapley_float``: Shapley-Shubik of large weighted games in float64 by Owen's
   multilinear extension and Gauss-Legendre quadrature (exact up to rounding);
-* ``_composite`` and ``_bigclause``: AND/OR of quotas -- capped dynamic
+* ``_composite`` and ``_large_clause``: AND/OR of quotas -- capped dynamic
   programme, a walk over the two halves of the players for one clause of
   large weights (``eu27``), enumeration, meet in the middle.
 
@@ -33,12 +33,12 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, cast
 
 from unsc._errors import InputError
-from unsc._power import _bigclause, _composite, _floatss, _modular, _typed
+from unsc._power import _composite, _large_clause, _modular, _player_types, _shapley_float
 from unsc._power._composite import _count_dp as _count_dp  # re-exported for tests
 from unsc._power._composite import _count_enumerate as _count_enumerate
 from unsc._power._composite import _count_mitm as _count_mitm
 from unsc._power._composite import count_by_size as count_by_size
-from unsc._power._floatss import gauss_legendre as gauss_legendre
+from unsc._power._shapley_float import gauss_legendre as gauss_legendre
 from unsc._power.games import Game, Quota, compile_rule
 
 Value = Fraction | float
@@ -302,7 +302,7 @@ _CACHE_SIZE = 64
 def clear_cache() -> None:
     """Forget cached results (and the cached quadrature nodes and primes)."""
     _CACHE.clear()
-    _floatss.clear_cache()
+    _shapley_float.clear_cache()
     _modular.primes.cache_clear()
 
 
@@ -377,10 +377,10 @@ def _compute(game: Game, mask: int, exact: bool | None) -> PowerResult:
             # the Council games: the shortest path, kept free of overhead
             order = sorted(classes)
             counts = list(map(weights.count, order))
-            sw2, num2 = _typed.two_types(order, counts, rule.quota, need_ss)
+            sw2, num2 = _player_types.two_types(order, counts, rule.quota, need_ss)
             swings = dict(zip(cast("list[Key]", order), sw2))  # noqa: B905 (same lengths)
             ss = dict(zip(cast("list[Key]", order), cast("list[Value | int]", num2)))  # noqa: B905
-            winning = _typed.winning(order, counts, rule.quota) if need_win else None
+            winning = _player_types.winning(order, counts, rule.quota) if need_win else None
             exact_ss = True
         else:
             swings, ss, winning, exact_ss = _weighted(
@@ -436,10 +436,10 @@ def _weighted(
     n = len(weights)
     classes = sorted(set(weights))
     counts = [weights.count(c) for c in classes]
-    if (len(classes) <= 2 or _typed.quota_cost(counts) <= _TYPED_COST) and not (
+    if (len(classes) <= 2 or _player_types.quota_cost(counts) <= _TYPED_COST) and not (
         need_ss and exact is False
     ):
-        sw, num, winning = _typed.quota_counts(
+        sw, num, winning = _player_types.quota_counts(
             classes, counts, quota, need_ss=need_ss, need_winning=need_win
         )
         return (
@@ -459,7 +459,7 @@ def _weighted(
     width = max(1, len(mods))
     # cost of the exact routes: the walk over two halves of the players (one state per
     # size), the knapsack by weight (Banzhaf), by size and weight (Shapley-Shubik)
-    walk = (1 << (n - n // 2)) * (n + 1) * 20 if n <= _bigclause.MAX_PLAYERS else math.inf
+    walk = (1 << (n - n // 2)) * (n + 1) * 20 if n <= _large_clause.MAX_PLAYERS else math.inf
     knapsack = n * quota * width if quota * width <= _TABLE_CELLS else math.inf
     sizes = _modular.size_bound(weights, quota) + 1
     table2d = _modular.ss_cost(weights, quota) if sizes * quota <= _TABLE_CELLS else math.inf
@@ -510,6 +510,6 @@ def _weighted(
             ss = {c * g: v for c, v in numerators.items()}
         else:
             exact_ss = False
-            values = _floatss.ss_float(weights, quota, classes)
+            values = _shapley_float.ss_float(weights, quota, classes)
             ss = {c * g: v for c, v in values.items()}
     return swings, ss, winning, exact_ss

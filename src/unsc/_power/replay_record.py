@@ -35,7 +35,7 @@ from unsc._power.replay import (
     parse_variant,
     replay,
 )
-from unsc._record import db
+from unsc._store import db
 
 if TYPE_CHECKING:
     from unsc._record.api import Record

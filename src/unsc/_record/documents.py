@@ -20,7 +20,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from unsc._errors import UnknownMemberError
-from unsc._record import db, query
+from unsc._record import query
+from unsc._store import db
 
 DECISION = "decision"
 MEMBER = "member"

@@ -38,7 +38,7 @@ class Remote:
     url: str
     what: str
     source: str = ""
-    """The :class:`~unsc._record.model.Source` whose importer must recognise the file."""
+    """The :class:`~unsc._sources.model.Source` whose importer must recognise the file."""
 
 
 def remotes() -> list[Remote]:

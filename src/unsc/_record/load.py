@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import json
 import pathlib
 import types
@@ -25,16 +24,29 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from unsc._errors import InputError, SourceFormatError
-from unsc._record import db, documents
-from unsc._record._csvutil import first_record, header_mismatch
-from unsc._record.model import (
+from unsc._mandates import store as mandates_store
+from unsc._record import documents, search
+from unsc._record.observation_json import dumps, kind_of, loads, provenance
+from unsc._record.procedural import procedural_votes
+from unsc._record.reconcile import Reconciled, Result, reconcile
+from unsc._sources import (
+    dhl_meetings,
+    dhl_vetoes,
+    dhl_voting,
+    dppa_membership,
+    dppa_peacekeeping,
+    failed_drafts,
+    sc_votes,
+    tamm,
+    wpdl,
+)
+from unsc._sources.csv_reader import first_record, header_mismatch
+from unsc._sources.model import (
     MeetingObservation,
     Observation,
     Source,
 )
-from unsc._record.procedural import procedural_votes
-from unsc._record.reconcile import Reconciled, Result, reconcile
-from unsc._record.serial import dumps, kind_of, loads, provenance
+from unsc._store import db
 
 
 class _Parser(Protocol):
@@ -46,43 +58,43 @@ class Format:
     """A file format :mod:`unsc` can load."""
 
     source: Source
-    module: str
+    module: types.ModuleType
     parse_name: str
-
-    def _module(self) -> types.ModuleType:
-        name = self.module if "." in self.module else f"unsc._record.{self.module}"
-        return importlib.import_module(name)
 
     @property
     def header(self) -> tuple[str, ...] | None:
         """The exact CSV header the importer reads (``None`` for the HTML pages)."""
-        header: Sequence[str] | None = getattr(self._module(), "HEADER", None)
+        header: Sequence[str] | None = getattr(self.module, "HEADER", None)
         return tuple(header) if header else None
 
     def looks_like(self, path: pathlib.Path) -> bool:
         """Whether ``path`` is a file of this format."""
-        check: Callable[[pathlib.Path], bool] = self._module().looks_like
+        check: Callable[[pathlib.Path], bool] = self.module.looks_like
         return check(path)
 
     def parse(self, path: pathlib.Path, *, name: str) -> Iterator[Observation]:
         """Stream the file's observations."""
-        parser: _Parser = getattr(self._module(), self.parse_name)
+        parser: _Parser = getattr(self.module, self.parse_name)
         return parser(path, name=name)
 
 
 FORMATS: tuple[Format, ...] = (
-    Format(Source.DHL_VOTING_CSV, "parse_dhl_voting", "parse"),
-    Format(Source.DHL_MEETINGS_HTML, "parse_dhl_meetings", "parse_meetings"),
-    Format(Source.DHL_VETO_HTML, "parse_dhl_vetoes", "parse_veto_list"),
-    Format(Source.DPPA_MEMBERSHIP, "parse_dppa", "parse"),
-    Format(Source.SC_VOTES_1994_2025, "parse_sc_votes", "parse"),
-    Format(Source.FAILED_DRAFTS, "parse_failed_drafts", "parse"),
-    Format(Source.WPDL_VETOES, "parse_wpdl", "parse"),
-    Format(Source.TAMM, "unsc._mandates.parse_tamm", "parse"),
-    Format(Source.DPPA_PEACEKEEPING, "unsc._mandates.parse_dppa_pko", "parse"),
+    Format(Source.DHL_VOTING_CSV, dhl_voting, "parse"),
+    Format(Source.DHL_MEETINGS_HTML, dhl_meetings, "parse_meetings"),
+    Format(Source.DHL_VETO_HTML, dhl_vetoes, "parse_veto_list"),
+    Format(Source.DPPA_MEMBERSHIP, dppa_membership, "parse"),
+    Format(Source.SC_VOTES_1994_2025, sc_votes, "parse"),
+    Format(Source.FAILED_DRAFTS, failed_drafts, "parse"),
+    Format(Source.WPDL_VETOES, wpdl, "parse"),
+    Format(Source.TAMM, tamm, "parse"),
+    Format(Source.DPPA_PEACEKEEPING, dppa_peacekeeping, "parse"),
 )
 
-REBUILD_HOOKS: tuple[str, ...] = ("unsc._mandates.store:rebuild", "unsc._record.search:rebuild")
+
+REBUILD_HOOKS: tuple[Callable[[Connection, Sequence[Observation], Result], None], ...] = (
+    mandates_store.rebuild,
+    search.rebuild,
+)
 """Functions ``f(conn, observations, result)`` run after the record is rebuilt."""
 
 
@@ -466,8 +478,7 @@ def rebuild(conn: Connection) -> Result:
             ],
         )
     for hook in REBUILD_HOOKS:
-        module, _, function = hook.partition(":")
-        getattr(importlib.import_module(module), function)(conn, observations, result)
+        hook(conn, observations, result)
     documents.rebuild(conn)  # last: from the tables as written
     return result
 

@@ -20,13 +20,12 @@ import io
 from collections.abc import Sequence
 from importlib import resources
 
-from unsc._engine import Kind, Position
+from unsc._engine import Kind, Outcome, Position
 from unsc._errors import ReferenceDataError
-from unsc._record.model import (
+from unsc._sources.model import (
     DecisionObservation,
     Observation,
     Provenance,
-    RecordedOutcome,
     Source,
 )
 
@@ -65,7 +64,7 @@ def observations() -> tuple[DecisionObservation, ...]:
         for column, position in _LISTS:
             for code in filter(None, (c.strip() for c in row[column].split(";"))):
                 known[code] = position
-        outcome = RecordedOutcome(row["outcome"]) if row["outcome"] else None
+        outcome = Outcome(row["outcome"]) if row["outcome"] else None
         out.append(
             DecisionObservation(
                 prov=Provenance(Source.PROCEDURAL_TABLE, PROVENANCE_FILE, line),

@@ -10,11 +10,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from unsc._council import terms_of
+from unsc._council import LAST_COVERED, terms_of
 from unsc._errors import InputError
-from unsc._mandates import tables as mandate_tables
-from unsc._record import db
 from unsc._states import name_on, resolve_member
+from unsc._store import db, mandate_tables
 
 Row = dict[str, Any]
 
@@ -448,7 +447,7 @@ def member(conn: Connection, value: str) -> Row:
         }
         for t in terms_of(code)
     ]
-    today = dt.date(2027, 12, 31)
+    today = LAST_COVERED
     return {
         "code": code,
         "name": name_on(code, today),

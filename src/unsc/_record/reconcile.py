@@ -26,16 +26,25 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from unsc._council import council, required_votes
-from unsc._engine import Ballot, Decision, Kind, NonVoting, Position, adjudicate, adjudicate_tally
+from unsc._engine import (
+    Ballot,
+    Decision,
+    Kind,
+    NonVoting,
+    Outcome,
+    Position,
+    adjudicate,
+    adjudicate_tally,
+)
 from unsc._errors import UnscError
-from unsc._record.model import (
+from unsc._sources.model import (
     DecisionObservation,
     MeetingObservation,
     MembershipObservation,
     Modality,
     Observation,
-    RecordedOutcome,
     Source,
+    norm_symbol,
 )
 
 PRECEDENCE: dict[str, tuple[Source, ...]] = {
@@ -122,7 +131,7 @@ class Reconciled:
     agenda: str | None = None
     description: str | None = None
     modality: str | None = None
-    recorded_outcome: RecordedOutcome | None = None
+    recorded_outcome: Outcome | None = None
     recorded_vetoed_by: tuple[str, ...] | None = None
     yes: int | None = None
     no: int | None = None
@@ -148,15 +157,6 @@ class Result:
     decisions: list[Reconciled]
     meetings: list[MeetingObservation]
     conflicts: list[Conflict]
-
-
-def norm_symbol(symbol: str | None) -> str | None:
-    """Canonical form of a document symbol (``s/2017/884 `` -> ``S/2017/884``)."""
-    if not symbol:
-        return None
-    text = re.sub(r"\s+", "", symbol).upper()
-    text = text.replace("/REV.", "/Rev.").replace("/CORR.", "/Corr.").replace("/ADD.", "/Add.")
-    return text or None
 
 
 def _prov(obs: DecisionObservation | MembershipObservation) -> dict[str, object]:
@@ -299,7 +299,7 @@ def _meeting(symbol: str) -> str:
 
 
 def _adopted(o: DecisionObservation) -> bool:
-    return o.outcome is RecordedOutcome.ADOPTED or o.resolution is not None
+    return o.outcome is Outcome.ADOPTED or o.resolution is not None
 
 
 def _days(rec: Reconciled, o: DecisionObservation) -> int:
@@ -494,7 +494,7 @@ def _drop_repeated_rows(index: _Index) -> list[Conflict]:
             sources = {o.prov.source for o in r.observations}
             if r in confirmed or sources != {Source.DHL_MEETINGS_HTML}:
                 continue
-            if r.recorded_outcome is not RecordedOutcome.VETOED:
+            if r.recorded_outcome is not Outcome.VETOED:
                 continue
             index.items.remove(r)
             recs.remove(r)
@@ -835,7 +835,7 @@ def _adjudicate(rec: Reconciled, conflicts: list[Conflict]) -> None:
         rec.yes is None
     ):
         rec.adjudication = "without_vote"
-        rec.agrees = rec.recorded_outcome in (None, RecordedOutcome.ADOPTED)
+        rec.agrees = rec.recorded_outcome in (None, Outcome.ADOPTED)
         return
     try:
         if rec.votes is not None:
@@ -916,8 +916,6 @@ def _membership_conflicts(rows: list[MembershipObservation]) -> list[Conflict]:
             ours = set(council(day).codes)
         except UnscError:
             continue
-        if year == 1991:
-            ours = (ours - {"RUS"}) | {"SUN"}
         theirs = {r.code for r in group if r.code}
         blanks = [r for r in group if not r.code]
         missing = sorted(ours - theirs)

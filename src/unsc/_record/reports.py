@@ -40,7 +40,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from unsc._council import council
+from unsc._council import USSR_LAST_DAY, council
 from unsc._engine import Kind, Outcome
 from unsc._english import CARDINALS, MONTH_ABBREVIATIONS, MONTH_NAMES
 from unsc._errors import DateOutOfRangeError, InputError, UnknownMemberError
@@ -48,60 +48,7 @@ from unsc._extract import ExtractedVote, extract
 from unsc._extract._checks import check_vote, council_on
 from unsc._refdata import aliases, name_spans
 from unsc._states import resolve_member
-
-# --- Tables -------------------------------------------------------------------------------
-
-metadata = sa.MetaData()
-"""The reports' own tables (not the record's ``metadata``: exports do not walk them)."""
-
-reports_table = sa.Table(
-    "reports",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("file", sa.String(300), nullable=False),
-    sa.Column("sha256", sa.String(64), nullable=False, unique=True),
-    sa.Column("dateline", sa.Date),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("loaded_at", sa.String(32), nullable=False),
-)
-
-votes_table = sa.Table(
-    "report_votes",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "report_id",
-        sa.Integer,
-        sa.ForeignKey("reports.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    sa.Column("seq", sa.Integer, nullable=False),
-    sa.Column("status", sa.String(20), nullable=False, index=True),
-    sa.Column("date", sa.Date, index=True),
-    sa.Column("body", sa.String(40), nullable=False),
-    sa.Column("kind", sa.String(30), nullable=False),
-    sa.Column("question", sa.Text, nullable=False),
-    sa.Column("draft", sa.String(80)),
-    sa.Column("resolution", sa.Integer),
-    sa.Column("procedural", sa.Boolean, nullable=False),
-    sa.Column("yes", sa.Integer),
-    sa.Column("no", sa.Integer),
-    sa.Column("abstain", sa.Integer),
-    sa.Column("not_voting", sa.Integer),
-    sa.Column("members_yes", sa.Text, nullable=False),
-    sa.Column("members_no", sa.Text, nullable=False),
-    sa.Column("members_abstain", sa.Text, nullable=False),
-    sa.Column("members_not_voting", sa.Text, nullable=False),
-    sa.Column("members_inferred", sa.Text, nullable=False),
-    sa.Column("sponsor", sa.String(3)),
-    sa.Column("outcome", sa.String(20)),
-    sa.Column("vetoed_by", sa.Text, nullable=False),
-    sa.Column("warnings", sa.Text, nullable=False),
-    sa.Column("spans", sa.Text, nullable=False),
-    sa.Column("extracted", sa.Text, nullable=False),
-    sa.Column("decided_at", sa.String(32)),
-    sa.UniqueConstraint("report_id", "seq", name="uq_report_votes_report_seq"),
-)
+from unsc._store.report_tables import reports_table, votes_table
 
 _R = reports_table.c
 _V = votes_table.c
@@ -314,8 +261,6 @@ _BEFORE_NUMBER = frozenset({"no", "nos", "art", "arts", "para", "op"})
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+|\n+")
 _QUOTES = "\"'\u2018\u2019\u201c\u201d"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-USSR_END = dt.date(1991, 12, 23)
-"""Last day of the USSR's seat: Russia, Moscow and "Russian" before it mean the USSR."""
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -368,7 +313,7 @@ def _member_pattern(codes: Iterable[str], date: dt.date | None) -> re.Pattern[st
     forms = _forms()
     for code in codes:
         candidates = list(forms.get(code, ()))
-        if code == "SUN" and (date is None or date <= USSR_END):
+        if code == "SUN" and (date is None or date <= USSR_LAST_DAY):
             candidates += forms.get("RUS", ())  # "Russia" means the USSR before 1992
         for surface, start, end in candidates:
             if date is not None and ((start and date < start) or (end and date > end)):
@@ -533,7 +478,7 @@ def _member_code(surface: str, codes: Iterable[str], date: dt.date | None) -> st
     forms = _forms()
     for code in codes:
         candidates = list(forms.get(code, ()))
-        if code == "SUN" and (date is None or date <= USSR_END):
+        if code == "SUN" and (date is None or date <= USSR_LAST_DAY):
             candidates += forms.get("RUS", ())
         if any(s == surface for s, _, _ in candidates):
             return code
@@ -1028,7 +973,7 @@ class Reports:
     """
 
     def __init__(self, url: str | None = None, *, engine: Engine | None = None) -> None:
-        from unsc._record import db
+        from unsc._store import db
 
         self.engine = engine if engine is not None else db.open_database(url)
 

@@ -29,9 +29,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 
 from unsc._errors import InputError
-from unsc._record import db
-from unsc._record.model import Observation
 from unsc._record.reconcile import Result
+from unsc._sources.model import Observation
+from unsc._store import db
 
 KINDS = ("resolution", "draft", "veto", "procedural", "mandate")
 """The kinds of document search returns."""
@@ -59,7 +59,7 @@ def _title(row: sa.Row[Any]) -> str:
 
 def _mandate_links(conn: Connection) -> tuple[dict[str, list[int]], dict[int, sa.Row[Any]]]:
     """(decision key -> mandate body ids, body id -> body row); empty without mandate tables."""
-    from unsc._mandates import tables as t
+    from unsc._store import mandate_tables as t
 
     bodies = {b.id: b for b in conn.execute(sa.select(t.bodies))}
     by_resolution = {

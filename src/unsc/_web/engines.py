@@ -20,8 +20,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from unsc._errors import StorageError
-from unsc._record import db
-from unsc._web import tables
+from unsc._store import chamber_tables as tables
+from unsc._store import db
 
 _DEADLINE = "unsc_deadline"
 

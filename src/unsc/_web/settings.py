@@ -43,7 +43,7 @@ class Settings:
 
         A missing token is generated (the ``serve`` command prints it once).
         """
-        from unsc._record.db import default_url
+        from unsc._store.db import default_url
 
         data_dir = os.environ.get(DATA_DIR_ENV)
         return cls(

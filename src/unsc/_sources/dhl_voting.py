@@ -29,9 +29,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unsc._engine import NonVoting, Position
+from unsc._engine import NonVoting, Outcome, Position
 from unsc._errors import UnknownMemberError
-from unsc._record._csvutil import (
+from unsc._sources.csv_reader import (
     PERMANENT_CODES,
     Remarks,
     Row,
@@ -40,7 +40,7 @@ from unsc._record._csvutil import (
     is_csv,
     read_rows,
 )
-from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
+from unsc._sources.model import DecisionObservation, Modality, Provenance, Source
 from unsc._states import code_on, fold, known_codes, library_row
 
 HEADER = (
@@ -272,7 +272,7 @@ def _finish(record: _Record) -> DecisionObservation:
         meeting=first.optional("meeting"),
         draft=first.optional("draft"),
         resolution=record.resolution,
-        outcome=RecordedOutcome.ADOPTED,
+        outcome=Outcome.ADOPTED,
         modality=modality,
         yes=first.integer("total_yes") if voted else None,
         no=first.integer("total_no") if voted else None,

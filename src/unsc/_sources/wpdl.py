@@ -37,8 +37,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._engine import Kind
-from unsc._record._csvutil import (
+from unsc._council import USSR_LAST_DAY
+from unsc._engine import Kind, Outcome
+from unsc._sources.csv_reader import (
     Remarks,
     Row,
     folded,
@@ -49,7 +50,7 @@ from unsc._record._csvutil import (
     read_rows,
     seat_code_on,
 )
-from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
+from unsc._sources.model import DecisionObservation, Modality, Provenance, Source
 
 HEADER = (
     "year",
@@ -129,7 +130,7 @@ def _vetoed_by(row: Row, date: dt.date, remarks: Remarks) -> tuple[str, ...]:
             continue
         code = member_code(row, f"member_veto{i}", name)
         era = seat_code_on(code, date)
-        if code == "SUN" and date > dt.date(1991, 12, 23):
+        if code == "SUN" and date > USSR_LAST_DAY:
             era = "RUS"
         if era != code:
             remarks.add("member_era", f"{name!r} on {date.isoformat()} read as {era}")
@@ -213,7 +214,7 @@ def _observation(row: Row, seen: dict[tuple[str, ...], int]) -> DecisionObservat
         kind=kind,
         meeting=meeting,
         draft=draft,
-        outcome=RecordedOutcome.VETOED,
+        outcome=Outcome.VETOED,
         modality=Modality.VOTE,
         vetoed_by=vetoed_by,
         agenda=agenda,

@@ -71,8 +71,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from unsc._council import required_votes
-from unsc._engine import Kind, Position
-from unsc._record._csvutil import (
+from unsc._engine import Kind, Outcome, Position
+from unsc._refdata import aliases
+from unsc._sources.csv_reader import (
     PERMANENT_CODES,
     Remarks,
     Row,
@@ -87,8 +88,7 @@ from unsc._record._csvutil import (
     read_rows,
     try_member_code,
 )
-from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
-from unsc._refdata import aliases
+from unsc._sources.model import DecisionObservation, Modality, Provenance, Source
 from unsc._states import fold
 
 HEADER = (
@@ -125,13 +125,13 @@ _SHARED = (
 )
 
 _OUTCOMES = {
-    "Adopted unanimously": (RecordedOutcome.ADOPTED, Modality.VOTE),
-    "Adopted by majority": (RecordedOutcome.ADOPTED, Modality.VOTE),
-    "Adopted by consensus": (RecordedOutcome.ADOPTED, Modality.CONSENSUS),
-    "Adopted by acclamation": (RecordedOutcome.ADOPTED, Modality.ACCLAMATION),
-    "Not adopted - veto": (RecordedOutcome.VETOED, Modality.VOTE),
+    "Adopted unanimously": (Outcome.ADOPTED, Modality.VOTE),
+    "Adopted by majority": (Outcome.ADOPTED, Modality.VOTE),
+    "Adopted by consensus": (Outcome.ADOPTED, Modality.CONSENSUS),
+    "Adopted by acclamation": (Outcome.ADOPTED, Modality.ACCLAMATION),
+    "Not adopted - veto": (Outcome.VETOED, Modality.VOTE),
     "Not adopted - failed to receive required number of votes": (
-        RecordedOutcome.FAILED,
+        Outcome.FAILED,
         Modality.VOTE,
     ),
 }
@@ -578,7 +578,7 @@ def _members(
 
 def _check_outcome(
     outcome_text: str,
-    outcome: RecordedOutcome,
+    outcome: Outcome,
     votes: dict[str, Position],
     date: dt.date,
     remarks: Remarks,
@@ -590,16 +590,16 @@ def _check_outcome(
     )
     required = required_votes(date)
     problem = None
-    if outcome is RecordedOutcome.ADOPTED and (yes < required or permanent_no):
+    if outcome is Outcome.ADOPTED and (yes < required or permanent_no):
         problem = (
             f"recorded as adopted with {yes} yes votes and no votes by {permanent_no or 'none'}"
         )
-    elif outcome is RecordedOutcome.VETOED and (yes < required or not permanent_no):
+    elif outcome is Outcome.VETOED and (yes < required or not permanent_no):
         problem = (
             f"recorded as vetoed with {yes} yes votes and no votes by permanent members "
             f"{permanent_no or 'none'}"
         )
-    elif outcome is RecordedOutcome.FAILED and yes >= required and not permanent_no:
+    elif outcome is Outcome.FAILED and yes >= required and not permanent_no:
         problem = f"recorded as failing for lack of votes with {yes} yes votes and no veto"
     if problem:
         remarks.add(
@@ -611,7 +611,7 @@ def _check_outcome(
             "not_unanimous",
             f"'Adopted unanimously' but {', '.join(others)} did not vote yes",
         )
-    return permanent_no if outcome is RecordedOutcome.VETOED else ()
+    return permanent_no if outcome is Outcome.VETOED else ()
 
 
 def _finish(draft: _Draft, evidence: _Evidence) -> DecisionObservation:
@@ -641,9 +641,9 @@ def _finish(draft: _Draft, evidence: _Evidence) -> DecisionObservation:
     if year != date.year:
         remarks.add("year_disagrees", f"Year {year} but the date is {date.isoformat()}")
     resolution = _resolution(first, resolution_text, resolution_column, date, evidence, remarks)
-    if outcome is RecordedOutcome.ADOPTED and resolution is None:
+    if outcome is Outcome.ADOPTED and resolution is None:
         remarks.add("resolution_missing", "adopted, but no resolution number is given")
-    if outcome is not RecordedOutcome.ADOPTED and resolution is not None:
+    if outcome is not Outcome.ADOPTED and resolution is not None:
         remarks.add(
             "resolution_on_unadopted", f"not adopted, but Resolution is {resolution_text!r}"
         )

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from unsc._engine import Kind, NonVoting, Position
-from unsc._record.model import (
+from unsc._engine import Kind, NonVoting, Outcome, Position
+from unsc._sources.model import (
     DecisionObservation,
     ExtraObservation,
     MeetingObservation,
@@ -15,7 +15,6 @@ from unsc._record.model import (
     Modality,
     Observation,
     Provenance,
-    RecordedOutcome,
     Source,
 )
 
@@ -98,7 +97,7 @@ def loads(kind: str, payload: str, prov: Provenance) -> Observation:
             draft=d["draft"],
             resolution=d["resolution"],
             procedural=d["procedural"],
-            outcome=RecordedOutcome(d["outcome"]) if d["outcome"] else None,
+            outcome=Outcome(d["outcome"]) if d["outcome"] else None,
             modality=Modality(d["modality"]) if d["modality"] else None,
             yes=d["yes"],
             no=d["no"],

@@ -1,7 +1,7 @@
 """Importer for TAMM, Tasks Assigned to Missions in their Mandates (Lloyd 2021), v2.1.
 
 One row per mission-month, 1948-2015 (``shared/data/MANIFEST.md`` §7). Each
-row becomes an :class:`~unsc._record.model.ExtraObservation` of kind
+row becomes an :class:`~unsc._sources.model.ExtraObservation` of kind
 ``tamm_month`` with the mission, the month, the resolution whose mandate is in
 force, Chapter VII authorisation, region and the tasks coded 1.
 
@@ -28,8 +28,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._record._csvutil import FIRST_DAY, LAST_DAY, Row, header_matches, is_csv, read_rows
-from unsc._record.model import ExtraObservation, Provenance, Source
+from unsc._sources.csv_reader import FIRST_DAY, LAST_DAY, Row, header_matches, is_csv, read_rows
+from unsc._sources.model import ExtraObservation, Provenance, Source
 
 KIND = "tamm_month"
 """``observations.kind`` of the observations this importer yields."""

@@ -31,9 +31,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._engine import Kind, NonVoting
+from unsc._engine import Kind, NonVoting, Outcome
 from unsc._errors import SourceFormatError
-from unsc._record._html import (
+from unsc._sources.html_reader import (
     DOC_SYMBOL,
     MEMBER_LIST,
     Cell,
@@ -46,12 +46,11 @@ from unsc._record._html import (
     parse_meeting_record,
     state_codes,
 )
-from unsc._record.model import (
+from unsc._sources.model import (
     DecisionObservation,
     MeetingObservation,
     Modality,
     Provenance,
-    RecordedOutcome,
     Source,
 )
 
@@ -347,7 +346,7 @@ class _Entry:
     end: int
     resolution: int | None = None
     draft: str | None = None
-    outcome: RecordedOutcome | None = None
+    outcome: Outcome | None = None
     vetoed_by: tuple[str, ...] | None = None
     kind: Kind = Kind.DRAFT_RESOLUTION
     description: str | None = None
@@ -381,7 +380,7 @@ class _Entry:
             elif abstain > 0:
                 flags.append(ABSTAIN_INCLUDES_NON_VOTING)
                 notes.append(_NO_VOTE_FIGURES_NOTE)
-        elif modality is None and self.outcome in (RecordedOutcome.VETOED, RecordedOutcome.FAILED):
+        elif modality is None and self.outcome in (Outcome.VETOED, Outcome.FAILED):
             modality = Modality.VOTE  # a draft fails only in a vote
         return DecisionObservation(
             prov=prov,
@@ -429,7 +428,7 @@ def _read_outcome(text: str, *, file: str, line: int) -> list[_Entry]:
         token, match = found
         if token == "resolution":
             last = _Entry(match.start(), match.end(), resolution=int(match["number"]))
-            last.outcome = RecordedOutcome.ADOPTED
+            last.outcome = Outcome.ADOPTED
             entries.append(last)
         elif token == "draft":
             last = _draft_entry(match, file=file, line=line)
@@ -508,9 +507,9 @@ def _draft_entry(match: re.Match[str], *, file: str, line: int) -> _Entry:
     if any("preliminary question" in q.lower() for q in qualifiers):
         entry.kind = Kind.PRELIMINARY_QUESTION
     if match["failed"] is not None:
-        entry.outcome = RecordedOutcome.FAILED
+        entry.outcome = Outcome.FAILED
     else:
-        entry.outcome = RecordedOutcome.VETOED
+        entry.outcome = Outcome.VETOED
         entry.vetoed_by = member_codes(match["members"], file=file, line=line, field="outcome")
     return entry
 

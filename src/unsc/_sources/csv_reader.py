@@ -20,20 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from unsc._council import FIRST_MEETING, LAST_COVERED, USSR_LAST_DAY
 from unsc._errors import SourceFormatError, UnknownMemberError
-from unsc._refdata import elected_terms, permanent_tenures
+from unsc._refdata import dated_fact, elected_terms, permanent_tenures
 from unsc._states import code_on, fold, resolve_member
 
 PERMANENT_CODES = frozenset({"CHN", "FRA", "GBR", "RUS", "SUN", "USA"})
 """Codes that have held a permanent seat (the USSR and the Russian Federation both)."""
 
-USSR_LAST_DAY = dt.date(1991, 12, 23)
-"""Last day of the USSR's seat; the Russian Federation continued it from 24 Dec 1991."""
-
-FIRST_DAY = dt.date(1945, 10, 24)
+FIRST_DAY = dated_fact("source_dates").start
 """The Charter's entry into force: no date in a source can be earlier."""
 
-LAST_DAY = dt.date(2027, 12, 31)
+LAST_DAY = dated_fact("source_dates").end
 """The last day the reference data covers: a later date in a source is an error."""
 
 MAX_FIELD_CHARS = 10_000
@@ -394,7 +392,7 @@ def council_codes(date: dt.date) -> frozenset[str] | None:
     Equivalent to ``set(unsc.council(date).codes)`` (a test checks it) without
     computing names and the presidency, which importers do not need.
     """
-    if not dt.date(1946, 1, 17) <= date <= dt.date(2027, 12, 31):
+    if not FIRST_MEETING <= date <= LAST_COVERED:
         return None
     codes = {t.code for t in permanent_tenures() if t.start <= date <= t.end}
     codes |= {t.code for t in elected_terms() if t.start <= date <= t.end}

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from unsc._engine import Kind, NonVoting, Position
+from unsc._engine import Kind, NonVoting, Outcome, Position
 
 
 class Source(enum.StrEnum):
@@ -38,14 +39,6 @@ class Source(enum.StrEnum):
     """UN DPPA/DPO list of peacekeeping operations with start and end dates."""
     PROCEDURAL_TABLE = "unsc-procedural-votes"
     """Procedural votes stated by the sources here (``unsc/_data/procedural_votes.csv``)."""
-
-
-class RecordedOutcome(enum.StrEnum):
-    """The outcome a source records for a question put to the Council."""
-
-    ADOPTED = "adopted"
-    VETOED = "vetoed"
-    FAILED = "failed"
 
 
 class Modality(enum.StrEnum):
@@ -100,7 +93,7 @@ class DecisionObservation:
     draft: str | None = None
     resolution: int | None = None
     procedural: bool | None = None
-    outcome: RecordedOutcome | None = None
+    outcome: Outcome | None = None
     modality: Modality | None = None
     yes: int | None = None
     no: int | None = None
@@ -136,8 +129,8 @@ class MembershipObservation:
 class ExtraObservation:
     """An observation of another kind (e.g. mandates), stored and restored by its owner.
 
-    ``kind`` names a codec registered with :func:`unsc._record.serial.register`;
-    ``data`` is the JSON-ready payload.
+    ``kind`` names the observation's kind (``tamm_month``, ``pko_mission``); ``data`` is
+    the JSON-ready payload, stored as it is in the record's ``observations`` table.
     """
 
     prov: Provenance
@@ -146,3 +139,12 @@ class ExtraObservation:
 
 
 Observation = MeetingObservation | DecisionObservation | MembershipObservation | ExtraObservation
+
+
+def norm_symbol(symbol: str | None) -> str | None:
+    """Canonical form of a document symbol (``s/2017/884 `` -> ``S/2017/884``)."""
+    if not symbol:
+        return None
+    text = re.sub(r"\s+", "", symbol).upper()
+    text = text.replace("/REV.", "/Rev.").replace("/CORR.", "/Corr.").replace("/ADD.", "/Add.")
+    return text or None

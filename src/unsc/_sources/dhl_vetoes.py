@@ -11,7 +11,7 @@ The page lists several proposals vetoed at one 1946-1948 meeting under the
 same draft value (the meeting record): each row is kept, with its own line.
 For the 2020 written votes the "Written Record" cell holds two letters, the
 voting procedure and the outcome; ``meeting`` is the outcome letter (the
-second), as in :mod:`unsc._record.parse_dhl_meetings`.
+second), as in :mod:`unsc._sources.dhl_meetings`.
 
 The first malformed row stops the import with a :class:`SourceFormatError`
 naming the file, the line of the row's ``<tr>`` and the field.
@@ -23,9 +23,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._engine import Kind
+from unsc._engine import Kind, Outcome
 from unsc._errors import SourceFormatError
-from unsc._record._html import (
+from unsc._sources.html_reader import (
     DOC_SYMBOL,
     Row,
     doc_symbols,
@@ -35,7 +35,7 @@ from unsc._record._html import (
     parse_date,
     parse_meeting_record,
 )
-from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
+from unsc._sources.model import DecisionObservation, Modality, Provenance, Source
 
 __all__ = ["looks_like", "parse_veto_list"]
 
@@ -140,7 +140,7 @@ def _decision(row: Row, columns: tuple[str, ...], name: str) -> DecisionObservat
         kind=kind,
         meeting=meeting,
         draft=draft,
-        outcome=RecordedOutcome.VETOED,
+        outcome=Outcome.VETOED,
         modality=Modality.WRITTEN_PROCEDURE if written else Modality.VOTE,
         vetoed_by=vetoed_by,
         agenda=agenda,

@@ -3,7 +3,7 @@
 SQLite by default (a file in the user's data directory); ``UNSC_DATABASE_URL``
 overrides it, e.g. ``postgresql+psycopg://user@localhost/unsc``. The same code
 runs on both; the schema is created and upgraded only by the migrations in
-``unsc/_record/migrations``.
+``unsc/_store/migrations``.
 """
 
 from __future__ import annotations

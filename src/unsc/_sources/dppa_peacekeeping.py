@@ -1,7 +1,7 @@
 """Importer for the UN DPPA/DPO list of peacekeeping operations (``DPPADPOSS-PKO.csv``).
 
 One row per mission (``shared/data/MANIFEST.md`` §6). Each becomes an
-:class:`~unsc._record.model.ExtraObservation` of kind ``pko_mission`` with the
+:class:`~unsc._sources.model.ExtraObservation` of kind ``pko_mission`` with the
 acronym, name, whether the list calls it active, start and end dates, location
 and coordinates. Quirks handled, each flagged on the observation:
 
@@ -34,8 +34,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._record._csvutil import Row, header_matches, is_csv, read_rows
-from unsc._record.model import ExtraObservation, Provenance, Source
+from unsc._sources.csv_reader import Row, header_matches, is_csv, read_rows
+from unsc._sources.model import ExtraObservation, Provenance, Source
 
 KIND = "pko_mission"
 """``observations.kind`` of the observations this importer yields."""

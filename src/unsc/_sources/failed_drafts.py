@@ -41,8 +41,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from unsc._council import required_votes
-from unsc._engine import Kind, Position
-from unsc._record._csvutil import (
+from unsc._engine import Kind, Outcome, Position
+from unsc._sources.csv_reader import (
     LAST_DAY,
     PERMANENT_CODES,
     Remarks,
@@ -56,8 +56,8 @@ from unsc._record._csvutil import (
     seat_code_on,
     try_member_code,
 )
-from unsc._record._csvutil import read_rows as _read_rows
-from unsc._record.model import DecisionObservation, Modality, Provenance, RecordedOutcome, Source
+from unsc._sources.csv_reader import read_rows as _read_rows
+from unsc._sources.model import DecisionObservation, Modality, Provenance, Source
 from unsc._states import same_state
 
 HEADER = (
@@ -223,7 +223,7 @@ def _observation(row: Row) -> DecisionObservation:
     enough = listed[0] >= required_votes(date)
     vetoed_by: tuple[str, ...] | None = None
     if "negative vote" in folded(note) or "veto" in folded(note):
-        outcome = RecordedOutcome.VETOED
+        outcome = Outcome.VETOED
         vetoed_by = permanent_no
         if not permanent_no or not enough:
             remarks.add(
@@ -232,7 +232,7 @@ def _observation(row: Row) -> DecisionObservation:
                 f"permanent members {', '.join(permanent_no) or 'none'}",
             )
     elif enough and permanent_no and "suspect_label" not in remarks.flags:
-        outcome = RecordedOutcome.VETOED
+        outcome = Outcome.VETOED
         vetoed_by = permanent_no
         remarks.add(
             "veto_inferred",
@@ -240,7 +240,7 @@ def _observation(row: Row) -> DecisionObservation:
             "not adopted owing to the negative vote of a permanent member",
         )
     else:
-        outcome = RecordedOutcome.FAILED
+        outcome = Outcome.FAILED
     if row.text("Joint Submission") not in {"True", "False"}:
         raise row.error("Joint Submission", f"{row.text('Joint Submission')!r} is not True/False")
     return DecisionObservation(

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from unsc._english import MONTH_NAMES
 from unsc._errors import SourceFormatError, UnknownMemberError
-from unsc._record._csvutil import CONTROL_CHARACTERS, FIRST_DAY, LAST_DAY
+from unsc._sources.csv_reader import CONTROL_CHARACTERS, FIRST_DAY, LAST_DAY
 from unsc._states import resolve_member
 
 _CHUNK = 1 << 16

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._record._csvutil import fold_table, header_matches, is_csv, member_code, read_rows
-from unsc._record.model import MembershipObservation, Provenance, Source
+from unsc._sources.csv_reader import fold_table, header_matches, is_csv, member_code, read_rows
+from unsc._sources.model import MembershipObservation, Provenance, Source
 
 HEADER = ("id", "year", "security_council_member", "last_update")
 

@@ -1,0 +1,1 @@
+"""The official source formats: one module per format, each a parser to observations."""

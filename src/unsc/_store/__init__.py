@@ -1,0 +1,1 @@
+"""Storage: every table once, the Alembic migrations and the engine factory."""
