@@ -271,7 +271,7 @@ def main() -> None:
     serve = [
         sys.executable,
         "-c",
-        "from unsc._cli_web import serve_cmd; serve_cmd()",
+        "from unsc._cli.web import serve_cmd; serve_cmd()",
         "--database",
         f"sqlite:///{database}",
         "--workers",

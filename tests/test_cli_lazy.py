@@ -1,4 +1,4 @@
-"""The command list is built without importing the commands (``unsc._cli_registry``).
+"""The command list is built without importing the commands (``unsc._cli.registry``).
 
 Each check runs a fresh interpreter and looks at ``sys.modules``: no timing.
 """
@@ -14,7 +14,7 @@ import sys
 import click
 import pytest
 
-from unsc._cli_registry import ENTRIES
+from unsc._cli.registry import ENTRIES
 
 HEAVY = (
     "numpy",
@@ -28,11 +28,11 @@ HEAVY = (
     "unsc._record",
     "unsc._mandates",
     "unsc._web",
-    "unsc._cli_data",
-    "unsc._cli_power",
-    "unsc._cli_extract",
-    "unsc._cli_mandates",
-    "unsc._cli_web",
+    "unsc._cli.data",
+    "unsc._cli.power",
+    "unsc._cli.extract",
+    "unsc._cli.mandates",
+    "unsc._cli.web",
 )
 
 
@@ -44,7 +44,7 @@ def _modules_after(argv: list[str], *, preload: bool = False) -> tuple[str, set[
     code = (
         "import json, sys, click\n"
         "from unsc._cli import main\n"
-        "from unsc._cli_registry import ENTRIES\n"
+        "from unsc._cli.registry import ENTRIES\n"
         f"for e in (ENTRIES if {preload} else ()):\n"
         "    assert main.get_command(click.Context(main), e.name) is not None\n"
         f"sys.argv = ['unsc', *{argv!r}]\n"
@@ -81,7 +81,7 @@ def test_help_lists_every_command_from_the_registry() -> None:
     listed = {line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.strip()}
     assert listed == {"council", "presidents", "vote", *(e.name for e in ENTRIES)}
     assert "Load and inspect the record" in out
-    assert "unsc._cli_data" not in modules
+    assert "unsc._cli.data" not in modules
 
 
 def test_power_on_a_weighted_game_does_not_load_numba() -> None:
@@ -114,5 +114,5 @@ def test_registry_names_every_command_with_its_own_summary() -> None:
 def test_help_is_the_same_once_the_commands_are_imported() -> None:
     lazy, modules = _modules_after(["--help"])
     eager, all_modules = _modules_after(["--help"], preload=True)
-    assert "unsc._cli_web" in all_modules - modules
+    assert "unsc._cli.web" in all_modules - modules
     assert lazy == eager

@@ -7,7 +7,7 @@ import json
 
 import click
 
-from unsc._cli_common import guard
+from unsc._cli.common import guard
 from unsc._engine import parse_date
 from unsc._errors import InputError
 from unsc._power.games import Game, builtin_game, builtin_games, council_game

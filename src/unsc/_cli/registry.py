@@ -27,58 +27,58 @@ class Entry(NamedTuple):
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(
-        "data", "unsc._cli_data", "Load and inspect the record (the real history of the Council)."
+        "data", "unsc._cli.data", "Load and inspect the record (the real history of the Council)."
     ),
-    Entry("drafts", "unsc._cli_data", "List every question put to the vote."),
-    Entry("export", "unsc._cli_data", "Write every table of the record to FOLDER."),
+    Entry("drafts", "unsc._cli.data", "List every question put to the vote."),
+    Entry("export", "unsc._cli.data", "Write every table of the record to FOLDER."),
     Entry(
         "member",
-        "unsc._cli_data",
+        "unsc._cli.data",
         "A member's terms, votes cast, vetoes, and agreement with every other member.",
     ),
     Entry(
         "resolution",
-        "unsc._cli_data",
+        "unsc._cli.data",
         "Show resolution NUMBER: tally, votes, recorded and adjudicated outcome, sources.",
     ),
-    Entry("resolutions", "unsc._cli_data", "List adopted resolutions."),
+    Entry("resolutions", "unsc._cli.data", "List adopted resolutions."),
     Entry(
         "search",
-        "unsc._cli_data",
+        "unsc._cli.data",
         "Full-text search of resolutions, drafts, vetoes and mandates (titles, subjects, agenda).",
     ),
-    Entry("vetoes", "unsc._cli_data", "List vetoed drafts, oldest first."),
+    Entry("vetoes", "unsc._cli.data", "List vetoed drafts, oldest first."),
     Entry(
-        "power", "unsc._cli_power", "Voting power in GAME (a built-in game) or in a weighted game."
+        "power", "unsc._cli.power", "Voting power in GAME (a built-in game) or in a weighted game."
     ),
     Entry(
         "replay",
-        "unsc._cli_power",
+        "unsc._cli.power",
         "Rerun every recorded decision under a rule variant; list what changes.",
     ),
     Entry(
         "extract",
-        "unsc._cli_extract",
+        "unsc._cli.extract",
         "Find every Security Council vote reported in the text FILEs.",
     ),
     Entry(
         "reports",
-        "unsc._cli_extract",
+        "unsc._cli.extract",
         "List the votes read from reports and stored by `unsc extract --load`.",
     ),
     Entry(
         "mandates",
-        "unsc._cli_mandates",
+        "unsc._cli.mandates",
         "List the bodies the Council keeps by mandate, with their status on a date.",
     ),
     Entry(
         "mandate",
-        "unsc._cli_mandates",
+        "unsc._cli.mandates",
         "Show one body's whole timeline: periods, renewals, failed renewals, end.",
     ),
     Entry(
         "serve",
-        "unsc._cli_web",
+        "unsc._cli.web",
         "Serve the web app: the Council on a date, the record explorer, the Chamber, a JSON API.",
     ),
 )

@@ -12,8 +12,8 @@ from typing import ClassVar
 import click
 
 from unsc._announce import render_council, render_decision
-from unsc._cli_common import emit_json, guard
-from unsc._cli_registry import ENTRIES
+from unsc._cli.common import emit_json, guard
+from unsc._cli.registry import ENTRIES
 from unsc._council import council, presidencies
 from unsc._engine import (
     Decision,
@@ -36,7 +36,7 @@ class _LazyGroup(click.Group):
 
     Reading reports, the web app, voting power and the record pull in heavy
     libraries; ``unsc council`` and ``unsc --help`` should not pay for them.
-    The command list and its summaries come from :mod:`unsc._cli_registry`;
+    The command list and its summaries come from :mod:`unsc._cli.registry`;
     a command's module is imported when the command is looked up to run.
     """
 
