@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import sys
+from collections.abc import Callable
 from typing import ClassVar
 
 import click
 
 from unsc._announce import render_council, render_decision
 from unsc._cli.common import emit_json, guard
-from unsc._cli.registry import ENTRIES
+from unsc._cli.registry import ENTRIES, Commands
 from unsc._council import council, presidencies
 from unsc._engine import (
     Decision,
@@ -37,10 +37,11 @@ class _LazyGroup(click.Group):
     Reading reports, the web app, voting power and the record pull in heavy
     libraries; ``unsc council`` and ``unsc --help`` should not pay for them.
     The command list and its summaries come from :mod:`unsc._cli.registry`;
-    a command's module is imported when the command is looked up to run.
+    a command's module is imported, by its loader there, when the command is
+    looked up to run.
     """
 
-    lazy: ClassVar[dict[str, str]] = {e.name: e.module for e in ENTRIES}
+    lazy: ClassVar[dict[str, Callable[[], Commands]]] = {e.name: e.load for e in ENTRIES}
     summaries: ClassVar[dict[str, str]] = {e.name: e.summary for e in ENTRIES}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -48,8 +49,7 @@ class _LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in self.lazy:
-            module = importlib.import_module(self.lazy[cmd_name])
-            for command in module.COMMANDS:
+            for command in self.lazy[cmd_name]():
                 if command.name not in self.commands:
                     self.add_command(_guard_group(command))
         return super().get_command(ctx, cmd_name)
