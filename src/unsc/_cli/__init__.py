@@ -27,9 +27,6 @@ from unsc._engine import (
 )
 from unsc._errors import InputError, UnscError
 
-_guard = guard
-_emit = emit_json
-
 
 class _LazyGroup(click.Group):
     """A group whose commands from other modules are imported only when used.
@@ -119,7 +116,7 @@ def _one_format(as_json: bool, as_csv: bool) -> None:
 @click.argument("date")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV: one row per member.")
-@_guard
+@guard
 def council_cmd(date: str, as_json: bool, as_csv: bool) -> None:
     """Show the Council on DATE (YYYY-MM-DD): members, terms, President.
 
@@ -128,7 +125,7 @@ def council_cmd(date: str, as_json: bool, as_csv: bool) -> None:
     _one_format(as_json, as_csv)
     c = council(parse_date(date))
     if as_json:
-        _emit(c.to_dict())
+        emit_json(c.to_dict())
     elif as_csv:
         _csv_rows(
             [
@@ -149,7 +146,7 @@ def council_cmd(date: str, as_json: bool, as_csv: bool) -> None:
 @click.argument("year", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
-@_guard
+@guard
 def presidents_cmd(year: int, as_json: bool, as_csv: bool) -> None:
     """List who presided over the Council in each month of YEAR (rule 18).
 
@@ -160,7 +157,7 @@ def presidents_cmd(year: int, as_json: bool, as_csv: bool) -> None:
     if not rows:
         raise InputError(f"no presidency data for {year}", hint="years 1946 to 2027 are covered")
     if as_json:
-        _emit([p.to_dict() for p in rows])
+        emit_json([p.to_dict() for p in rows])
     elif as_csv:
         _csv_rows([dict(p.to_dict()) for p in rows])
     else:
@@ -225,7 +222,7 @@ def _read_ballot(path: str) -> Decision:
 )
 @click.option("--permanent-no", multiple=True, help="With --tally: permanent members voting no.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@_guard
+@guard
 def vote_cmd(
     ballot: str | None,
     date: str | None,
@@ -310,7 +307,7 @@ def vote_cmd(
             )
         )
     if as_json:
-        _emit(decision.to_dict())
+        emit_json(decision.to_dict())
     else:
         click.echo(render_decision(decision))
 
@@ -333,5 +330,5 @@ def _guard_group(command: click.Command) -> click.Command:
             command.commands[name] = _guard_group(sub)
         return command
     assert command.callback is not None
-    command.callback = _guard(command.callback)
+    command.callback = guard(command.callback)
     return command
