@@ -14,11 +14,12 @@ from fastapi.staticfiles import StaticFiles
 
 from unsc import __version__
 from unsc._council import presidencies
-from unsc._web import errors, queries
+from unsc._web import error_handler, queries
 from unsc._web.apidocs import as_markdown
 from unsc._web.deps import known_query
 from unsc._web.engines import read_engine, write_engine
 from unsc._web.fastpath import KeptResponses
+from unsc._web.hardening import Hardening
 from unsc._web.routes import (
     api,
     chamber,
@@ -31,7 +32,6 @@ from unsc._web.routes import (
     reports,
     vetoes,
 )
-from unsc._web.security import Hardening
 from unsc._web.services import Cache, Loader, Services
 from unsc._web.settings import Settings
 
@@ -102,7 +102,7 @@ def create_app(settings: Settings) -> FastAPI:
         KeptResponses, cache=cache, reader=reader, secure_cookies=settings.secure_cookies
     )
     app.add_middleware(Hardening, max_body=settings.max_body_bytes)  # outermost: kept ones too
-    errors.install(app)
+    error_handler.install(app)
     for router in (
         council.router,
         record.router,
