@@ -260,7 +260,7 @@ def main() -> None:
     else:
         build_database(args.data, database)
     # Migrate (chamber tables, the precomputed agreement) before Datasette opens it immutable.
-    from unsc._web.engines import write_engine
+    from unsc._web.databases import write_engine
 
     write_engine(f"sqlite:///{database}").dispose()
     script = work / "random.lua"

@@ -64,7 +64,7 @@ def serve_cmd(
     import uvicorn
 
     from unsc._record.db import default_url
-    from unsc._web.engines import write_engine
+    from unsc._web.databases import write_engine
     from unsc._web.settings import DATA_DIR_ENV, DATABASE_ENV, TOKEN_ENV, new_token
 
     check_port(host, port)
