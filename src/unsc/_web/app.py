@@ -21,7 +21,7 @@ from unsc._web.deps import known_query
 from unsc._web.fastpath import KeptResponses
 from unsc._web.hardening import Hardening
 from unsc._web.routes import (
-    api,
+    api_common,
     chamber,
     council,
     decisions,
@@ -113,8 +113,8 @@ def create_app(settings: Settings) -> FastAPI:
         reports.router,
         mandates.router,
         replay.router,
-        api.router,
-        api.docs_router,
+        api_common.router,
+        api_common.docs_router,
     ):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

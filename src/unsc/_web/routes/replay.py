@@ -28,7 +28,7 @@ from unsc._web.deps import ServicesDep
 from unsc._web.errors import WebError
 from unsc._web.fastpath import keep
 from unsc._web.render import render
-from unsc._web.routes.api import ERRORS, JSON, ErrorOut
+from unsc._web.routes.api_common import ERRORS, JSON, ErrorOut
 from unsc._web.services import Services, json_bytes
 
 router = APIRouter()
