@@ -21,16 +21,21 @@ from unsc._web.deps import known_query
 from unsc._web.fastpath import KeptResponses
 from unsc._web.hardening import Hardening
 from unsc._web.routes import (
-    api_common,
     chamber,
     council,
     decisions,
+    docs,
+    load,
     mandates,
     members,
+    power,
+    presidents,
     record,
     replay,
     reports,
+    search,
     vetoes,
+    vote,
 )
 from unsc._web.services import Cache, Loader, Services
 from unsc._web.settings import Settings
@@ -103,18 +108,24 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.add_middleware(Hardening, max_body=settings.max_body_bytes)  # outermost: kept ones too
     error_handler.install(app)
+    # One router per resource, its pages and its JSON side by side. The OpenAPI
+    # document (and the /docs page) lists the endpoints in this order.
     for router in (
-        council.router,
-        record.router,
-        decisions.router,
-        members.router,
-        vetoes.router,
         chamber.router,
         reports.router,
-        mandates.router,
         replay.router,
-        api_common.router,
-        api_common.docs_router,
+        council.router,
+        vote.router,
+        vetoes.router,
+        record.router,
+        presidents.router,
+        mandates.router,
+        power.router,
+        search.router,
+        members.router,
+        decisions.router,
+        load.router,
+        docs.router,
     ):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
