@@ -16,13 +16,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from unsc._chamber import Question
 from unsc._errors import InputError
 from unsc._record import db, documents, query, search
 from unsc._record.query import _decision_row, text_clauses
 from unsc._states import resolve_member
 from unsc._web import tables
 from unsc._web.agenda import group_agendas
-from unsc._web.chamber import Question
 
 Row = dict[str, Any]
 _D = db.decisions.c
