@@ -18,8 +18,8 @@ from unsc._web import error_handler, queries
 from unsc._web.apidocs import as_markdown
 from unsc._web.databases import read_engine, write_engine
 from unsc._web.deps import known_query
-from unsc._web.fastpath import KeptResponses
 from unsc._web.hardening import Hardening
+from unsc._web.kept_responses import KeptResponses
 from unsc._web.routes import (
     chamber,
     council,

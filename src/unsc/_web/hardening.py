@@ -62,7 +62,7 @@ class Hardening:
     """Security headers on every response; ``HEAD`` answered as ``GET``; bodies bounded.
 
     A plain ASGI middleware, added outermost, so that it also covers the
-    responses answered from the cache (``_web.fastpath``) before routing. A
+    responses answered from the cache (``_web.kept_responses``) before routing. A
     ``HEAD`` request is run as a ``GET`` whose body is not sent (the headers,
     ``Content-Length`` included, are the ``GET``'s). A body announced larger
     than ``max_body`` bytes is refused with 413 before it is read; a body

@@ -37,7 +37,7 @@ def json_bytes(data: object) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    """A whole response kept for later GETs of the same address (see ``_web.fastpath``).
+    """A whole response kept for later GETs of the same address (see ``_web.kept_responses``).
 
     ``headers`` are the raw response headers without any ``Set-Cookie``;
     ``page``: an HTML page, which sets the CSRF cookie for a visitor without one.

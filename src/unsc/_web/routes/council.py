@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from unsc._council import FIRST_MEETING, LAST_COVERED, council, presidency_on
 from unsc._web.charts import horseshoe
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.render import render
 from unsc._web.routes.api_common import ERRORS
 

@@ -16,7 +16,7 @@ from unsc._record import documents as precomputed
 from unsc._record import query
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.render import render
 from unsc._web.routes.api_common import ErrorOut
 

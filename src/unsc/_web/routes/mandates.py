@@ -16,7 +16,7 @@ from unsc._mandates.api import mandate, mandate_timelines, mandates, to_ics
 from unsc._mandates.model import BodyKind
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import WebError
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.render import render
 from unsc._web.routes.api_common import ERRORS, JSON, ErrorOut, today
 

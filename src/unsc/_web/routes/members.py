@@ -20,7 +20,7 @@ from unsc._web import queries
 from unsc._web.charts import Chart, dotplot, hbar
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.render import fragment, render
 from unsc._web.routes.api_common import ERRORS, JSON, ErrorOut
 from unsc._web.routes.vetoes import VetoOut

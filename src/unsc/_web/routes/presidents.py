@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from unsc._council import presidencies
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.routes.api_common import ERRORS
 
 router = APIRouter()

@@ -21,7 +21,7 @@ from unsc._record import query
 from unsc._web import queries
 from unsc._web.deps import ServicesDep, form_guard
 from unsc._web.errors import WebError
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.queries import Filters
 from unsc._web.render import render
 from unsc._web.routes.api_common import (

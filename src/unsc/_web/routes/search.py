@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from unsc._record import query
 from unsc._web.deps import ServicesDep
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.routes.api_common import ERRORS, JSON
 
 router = APIRouter()

@@ -15,7 +15,7 @@ from unsc._record import query
 from unsc._web import queries
 from unsc._web.charts import hbar, stacked_columns
 from unsc._web.deps import ServicesDep
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.render import fragment, render
 from unsc._web.routes.api_common import ERRORS, JSON, Since, Text, Until, Year
 
