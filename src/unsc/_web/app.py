@@ -132,6 +132,16 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
+def prepare_database(url: str) -> int:
+    """Migrate the database at ``url`` once, before any worker starts: the decisions it holds."""
+    engine = write_engine(url)
+    try:
+        with engine.connect() as conn:
+            return queries.decision_count(conn)
+    finally:
+        engine.dispose()
+
+
 def app_from_env() -> FastAPI:
     """The app configured from the environment (``unsc serve`` and its workers)."""
     return create_app(Settings.from_env())
