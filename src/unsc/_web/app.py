@@ -16,10 +16,12 @@ from unsc import __version__
 from unsc._council import presidencies
 from unsc._web import error_handler, queries
 from unsc._web.apidocs import as_markdown
+from unsc._web.cache import Cache
 from unsc._web.databases import read_engine, write_engine
 from unsc._web.deps import known_query
 from unsc._web.hardening import Hardening
 from unsc._web.kept_responses import KeptResponses
+from unsc._web.loader import Loader
 from unsc._web.routes import (
     chamber,
     council,
@@ -37,7 +39,7 @@ from unsc._web.routes import (
     vetoes,
     vote,
 )
-from unsc._web.services import Cache, Loader, Services
+from unsc._web.services import Services
 from unsc._web.settings import Settings
 
 STATIC = pathlib.Path(__file__).with_name("static")

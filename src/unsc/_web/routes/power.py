@@ -14,11 +14,11 @@ from pydantic import BaseModel
 
 from unsc._power.games import builtin_game, council_game
 from unsc._power.indices import parse_indices, power_indices
+from unsc._web.cache import json_bytes
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import WebError
 from unsc._web.kept_responses import keep
 from unsc._web.routes.api_common import ERRORS, JSON, today
-from unsc._web.services import json_bytes
 
 router = APIRouter()
 
