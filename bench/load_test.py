@@ -96,7 +96,7 @@ def main() -> int:
         from unsc._record.api import Record
 
         Record(f"sqlite:///{database}").load(args.data)
-    from unsc._web.engines import write_engine
+    from unsc._web.databases import write_engine
 
     write_engine(f"sqlite:///{database}").dispose()
     pool = write_pool(database, work / "pool.json")

@@ -249,7 +249,7 @@ def main() -> None:
     else:
         build_database(args.data, database)
     # Migrate (chamber tables, the precomputed agreement) before Datasette opens it immutable.
-    from unsc._web.engines import write_engine
+    from unsc._web.databases import write_engine
 
     write_engine(f"sqlite:///{database}").dispose()
     script = work / "random.lua"
@@ -260,7 +260,7 @@ def main() -> None:
     serve = [
         sys.executable,
         "-c",
-        "from unsc._cli_web import serve_cmd; serve_cmd()",
+        "from unsc._cli.web import serve_cmd; serve_cmd()",
         "--database",
         f"sqlite:///{database}",
         "--workers",

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from test_web_errors import json_error
 from test_web_support import client_for, record_file, record_url
 from unsc._cli import main
-from unsc._web.routes import api
+from unsc._web.routes import mandates, power, presidents, record, vetoes
 
 __all__ = ["record_file", "record_url"]  # fixtures
 
@@ -132,8 +132,8 @@ def test_mandates_are_the_cli(client: TestClient, url: str) -> None:
     one = get(client, "/api/mandates/JIM", at="2017-11-01")
     assert one == cli(url, "mandate", "JIM", "--at", "2017-11-01")
     for row in rows:
-        api.MandateOut.model_validate(row)
-    api.MandateDetailOut.model_validate(one)
+        mandates.MandateOut.model_validate(row)
+    mandates.MandateDetailOut.model_validate(one)
     json_error(client.get("/api/mandates/NOPE"), 404, "not_found")
     json_error(client.get("/api/mandates", params={"kind": "army"}), 422, "invalid_input")
 
@@ -146,7 +146,7 @@ def test_power_is_the_cli(client: TestClient, url: str) -> None:
         url, "power", "council-1966", "--index", "ss"
     )
     assert get(client, "/api/power")["game"] == cli(url, "power")["game"]
-    api.PowerOut.model_validate(on_date)
+    power.PowerOut.model_validate(on_date)
     json_error(
         client.get("/api/power", params={"date": "2017-10-24", "game": "eu27"}),
         422,
@@ -157,15 +157,15 @@ def test_power_is_the_cli(client: TestClient, url: str) -> None:
 
 
 class PresidencyList(BaseModel):
-    rows: list[api.PresidencyOut]
+    rows: list[presidents.PresidencyOut]
 
 
 @pytest.mark.realdata
 def test_the_response_models_hold_the_real_rows(client: TestClient) -> None:
     for row in get(client, "/api/drafts", year="2017"):
-        api.RecordRowOut.model_validate(row)
+        record.RecordRowOut.model_validate(row)
     for row in get(client, "/api/vetoes"):
-        api.VetoOut.model_validate(row)
+        vetoes.VetoOut.model_validate(row)
 
 
 @pytest.mark.parametrize(

@@ -683,7 +683,7 @@ def test_serve_says_where_the_database_is(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_serve_hides_a_postgres_password() -> None:
-    from unsc._cli_web import describe_database
+    from unsc._cli.web import describe_database
 
     described = describe_database("postgresql+psycopg://me:secret@db.example:5432/unsc")
     assert "secret" not in described

@@ -1,20 +1,20 @@
-"""The command list is built without importing the commands (``unsc._cli_registry``).
+"""The command list is built without importing the commands (``unsc._cli.registry``).
 
 Each check runs a fresh interpreter and looks at ``sys.modules``: no timing.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 
 import click
 import pytest
 
-from unsc._cli_registry import ENTRIES
+from unsc._cli.registry import ENTRIES, Commands
 
 HEAVY = (
     "numpy",
@@ -28,11 +28,11 @@ HEAVY = (
     "unsc._record",
     "unsc._mandates",
     "unsc._web",
-    "unsc._cli_data",
-    "unsc._cli_power",
-    "unsc._cli_extract",
-    "unsc._cli_mandates",
-    "unsc._cli_web",
+    "unsc._cli.data",
+    "unsc._cli.power",
+    "unsc._cli.extract",
+    "unsc._cli.mandates",
+    "unsc._cli.web",
 )
 
 
@@ -44,7 +44,7 @@ def _modules_after(argv: list[str], *, preload: bool = False) -> tuple[str, set[
     code = (
         "import json, sys, click\n"
         "from unsc._cli import main\n"
-        "from unsc._cli_registry import ENTRIES\n"
+        "from unsc._cli.registry import ENTRIES\n"
         f"for e in (ENTRIES if {preload} else ()):\n"
         "    assert main.get_command(click.Context(main), e.name) is not None\n"
         f"sys.argv = ['unsc', *{argv!r}]\n"
@@ -81,7 +81,7 @@ def test_help_lists_every_command_from_the_registry() -> None:
     listed = {line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.strip()}
     assert listed == {"council", "presidents", "vote", *(e.name for e in ENTRIES)}
     assert "Load and inspect the record" in out
-    assert "unsc._cli_data" not in modules
+    assert "unsc._cli.data" not in modules
 
 
 def test_power_on_a_weighted_game_does_not_load_numba() -> None:
@@ -92,18 +92,18 @@ def test_power_on_a_weighted_game_does_not_load_numba() -> None:
     assert "unsc._power._kernels" not in modules
 
 
-def _defined() -> dict[str, tuple[str, click.Command]]:
-    out: dict[str, tuple[str, click.Command]] = {}
-    for module in sorted({e.module for e in ENTRIES}):
-        for command in importlib.import_module(module).COMMANDS:
+def _defined() -> dict[str, tuple[Callable[[], Commands], click.Command]]:
+    out: dict[str, tuple[Callable[[], Commands], click.Command]] = {}
+    for load in dict.fromkeys(e.load for e in ENTRIES):
+        for command in load():
             assert command.name is not None
-            out[command.name] = (module, command)
+            out[command.name] = (load, command)
     return out
 
 
 def test_registry_names_every_command_with_its_own_summary() -> None:
     defined = _defined()
-    assert {e.name: e.module for e in ENTRIES} == {n: m for n, (m, _) in defined.items()}
+    assert {e.name: e.load for e in ENTRIES} == {n: m for n, (m, _) in defined.items()}
     for entry in ENTRIES:
         command = defined[entry.name][1]
         for limit in (45, 60, 1000):  # the summary click itself would print
@@ -114,5 +114,5 @@ def test_registry_names_every_command_with_its_own_summary() -> None:
 def test_help_is_the_same_once_the_commands_are_imported() -> None:
     lazy, modules = _modules_after(["--help"])
     eager, all_modules = _modules_after(["--help"], preload=True)
-    assert "unsc._cli_web" in all_modules - modules
+    assert "unsc._cli.web" in all_modules - modules
     assert lazy == eager

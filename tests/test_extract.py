@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from unsc._cli import main
-from unsc._cli_extract import render_vote
+from unsc._cli.extract import render_vote
 from unsc._engine import Kind, Outcome
 from unsc._extract import ExtractedVote, ExtractWarning, extract
 from unsc._extract._dates import find_dates, parse_dateline

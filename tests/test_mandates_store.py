@@ -23,7 +23,7 @@ from dbfixtures import fresh_database
 from test_mandates_parsers import _dppa, _pko, _tamm, _tamm_row
 from unsc import InputError
 from unsc._cli import _guard_group
-from unsc._cli_mandates import COMMANDS
+from unsc._cli.mandates import COMMANDS
 from unsc._engine import Kind, Outcome
 from unsc._mandates import api, store
 from unsc._mandates.build import CONFLICT_KIND
@@ -362,7 +362,7 @@ def test_unsc_mandates_ics(url: str, tmp_path: pathlib.Path) -> None:
 
 
 def test_the_kind_choices_are_the_body_kinds() -> None:
-    from unsc._cli_mandates import KINDS
+    from unsc._cli.mandates import KINDS
     from unsc._mandates.model import BodyKind
 
     assert tuple(k.value for k in BodyKind) == KINDS

@@ -536,7 +536,7 @@ def test_the_migration_goes_down_and_up(url: str) -> None:
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     # ``reports`` is served by the same module as ``extract``.
-    monkeypatch.setitem(_LazyGroup.lazy, "reports", "unsc._cli_extract")
+    monkeypatch.setitem(_LazyGroup.lazy, "reports", _LazyGroup.lazy["extract"])
     return CliRunner()
 
 

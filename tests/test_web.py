@@ -33,7 +33,7 @@ from test_web_support import (
 )
 from unsc._cli import main
 from unsc._store import chamber_tables as tables
-from unsc._web import engines
+from unsc._web import databases
 from unsc._web.agenda import agenda_topic
 from unsc._web.services import Services
 
@@ -186,7 +186,7 @@ def test_reads_cannot_write(api: TestClient) -> None:
 
 
 def test_reads_stop_at_the_time_limit(api_url: str) -> None:
-    reader = engines.read_engine(api_url, timeout=0.05)
+    reader = databases.read_engine(api_url, timeout=0.05)
     slow = (
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
         if api_url.startswith("sqlite")

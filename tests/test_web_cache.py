@@ -1,4 +1,4 @@
-"""The web app's caches: whole responses kept (``_web.fastpath``), and the record cache.
+"""The web app's caches: whole responses kept (``_web.kept_responses``), and the record cache.
 
 On a real record (two parts of ``../shared/data`` loaded one after the other
 into the same SQLite file), no mocks: a kept page or API answer is served
@@ -24,10 +24,11 @@ from starlette.requests import Request
 from realdata import require_shared
 from test_web_support import TOKEN, load_record, unlock
 from unsc._web import Settings, create_app
-from unsc._web.fastpath import keep
+from unsc._web.cache import Cache, Kept
+from unsc._web.kept_responses import keep
 from unsc._web.render import csrf_token
 from unsc._web.security import CSRF_COOKIE
-from unsc._web.services import Cache, Kept, Services
+from unsc._web.services import Services
 
 pytestmark = pytest.mark.realdata
 

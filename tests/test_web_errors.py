@@ -128,8 +128,7 @@ def test_500_and_503(app_client: TestClient, monkeypatch: pytest.MonkeyPatch) ->
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr("unsc._web.routes.api.council", boom)
-    monkeypatch.setattr("unsc._web.routes.council.council", boom)
+    monkeypatch.setattr("unsc._web.routes.council.council", boom)  # the page and the API
     message = json_error(app_client.get("/api/council/2017-10-24"), 500, "internal_error")
     assert "secret" not in message
     assert "secret" not in html_error(app_client.get("/"), 500, "internal_error")

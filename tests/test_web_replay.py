@@ -187,7 +187,7 @@ def test_postgresql_gives_the_sqlite_report(postgres_url: str, record_url: str, 
 
 
 def test_page_and_api_are_kept_whole_while_the_record_is_unchanged(client: TestClient) -> None:
-    """A repeated GET is answered from the kept bytes (``_web.fastpath``), identical."""
+    """A repeated GET is answered from the kept bytes (``_web.kept_responses``), identical."""
     cache = client.app.state.services.cache  # type: ignore[attr-defined]
     for path, query in (("/replay", b"rule=no-veto"), ("/api/replay", b"rule=ten-votes")):
         first = client.get(f"{path}?{query.decode()}")

@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 
 from test_web_errors import html_error, json_error
 from test_web_support import client_for, record_file, record_url
-from unsc._web.security import SECURITY_HEADERS
+from unsc._web.hardening import SECURITY_HEADERS
 
 __all__ = ["record_file", "record_url"]  # fixtures
 

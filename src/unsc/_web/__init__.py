@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unsc._web.app import create_app
+from unsc._web.app import create_app, prepare_database
 from unsc._web.settings import Settings
 
-__all__ = ["Settings", "create_app"]
+__all__ = ["Settings", "create_app", "prepare_database"]

@@ -14,25 +14,32 @@ from fastapi.staticfiles import StaticFiles
 
 from unsc import __version__
 from unsc._council import presidencies
-from unsc._web import errors, queries
+from unsc._web import error_handler, queries
 from unsc._web.apidocs import as_markdown
+from unsc._web.cache import Cache
+from unsc._web.databases import read_engine, write_engine
 from unsc._web.deps import known_query
-from unsc._web.engines import read_engine, write_engine
-from unsc._web.fastpath import KeptResponses
+from unsc._web.hardening import Hardening
+from unsc._web.kept_responses import KeptResponses
+from unsc._web.loader import Loader
 from unsc._web.routes import (
-    api,
     chamber,
     council,
     decisions,
+    docs,
+    load,
     mandates,
     members,
+    power,
+    presidents,
     record,
     replay,
     reports,
+    search,
     vetoes,
+    vote,
 )
-from unsc._web.security import Hardening
-from unsc._web.services import Cache, Loader, Services
+from unsc._web.services import Services
 from unsc._web.settings import Settings
 
 STATIC = pathlib.Path(__file__).with_name("static")
@@ -102,23 +109,39 @@ def create_app(settings: Settings) -> FastAPI:
         KeptResponses, cache=cache, reader=reader, secure_cookies=settings.secure_cookies
     )
     app.add_middleware(Hardening, max_body=settings.max_body_bytes)  # outermost: kept ones too
-    errors.install(app)
+    error_handler.install(app)
+    # One router per resource, its pages and its JSON side by side. The OpenAPI
+    # document (and the /docs page) lists the endpoints in this order.
     for router in (
-        council.router,
-        record.router,
-        decisions.router,
-        members.router,
-        vetoes.router,
         chamber.router,
         reports.router,
-        mandates.router,
         replay.router,
-        api.router,
-        api.docs_router,
+        council.router,
+        vote.router,
+        vetoes.router,
+        record.router,
+        presidents.router,
+        mandates.router,
+        power.router,
+        search.router,
+        members.router,
+        decisions.router,
+        load.router,
+        docs.router,
     ):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def prepare_database(url: str) -> int:
+    """Migrate the database at ``url`` once, before any worker starts: the decisions it holds."""
+    engine = write_engine(url)
+    try:
+        with engine.connect() as conn:
+            return queries.decision_count(conn)
+    finally:
+        engine.dispose()
 
 
 def app_from_env() -> FastAPI:

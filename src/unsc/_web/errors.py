@@ -1,23 +1,20 @@
-"""One error shape for every HTTP error, HTML or JSON, from one handler.
+"""What an HTTP error is: its status, stable code and message, whatever raised it.
 
-JSON: ``{"error": {"status": 404, "code": "not_found", "message": "..."}}``;
-HTML: the same three fields on the error page.
+Every error becomes these three fields (:func:`describe`); the one handler
+that answers with them, as JSON or as the error page, is
+:mod:`unsc._web.error_handler`.
 """
 
 from __future__ import annotations
 
-import logging
 from http import HTTPStatus
 
-from fastapi import FastAPI, Request
+from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from unsc._errors import BallotError, TallyError, UnscError
-
-log = logging.getLogger("unsc.web")
 
 CODES = {
     400: "bad_request",
@@ -57,7 +54,8 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def _describe(exc: Exception) -> tuple[int, str, str]:
+def describe(exc: Exception) -> tuple[int, str, str]:
+    """The status, code and message that ``exc`` is answered with."""
     if isinstance(exc, WebError):
         return exc.status, exc.code, exc.message
     if isinstance(exc, RequestValidationError):
@@ -87,42 +85,3 @@ def _describe(exc: Exception) -> tuple[int, str, str]:
 def _timed_out(exc: OperationalError) -> bool:
     text = str(exc.orig).lower()
     return "interrupted" in text or "statement timeout" in text or "canceling statement" in text
-
-
-def error_response(request: Request, exc: Exception) -> Response:
-    """The one handler: every error becomes the same three fields."""
-    status, code, message = _describe(exc)
-    if status >= 500:
-        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
-    headers = getattr(exc, "headers", None) if isinstance(exc, StarletteHTTPException) else None
-    body = {"status": status, "code": code, "message": message}
-    if wants_json(request):
-        return JSONResponse({"error": body}, status_code=status, headers=headers)
-    from unsc._web.render import render
-
-    context = {"error": body, "title": f"Error {status}", "banner": _record_banner(request)}
-    return render(request, "pages/error.html", context, status=status)
-
-
-RECORD_PAGES = ("/record", "/decisions/", "/members/", "/vetoes", "/replay", "/mandates")
-"""Pages over the record: their errors, 404s included, say too when it is not loaded."""
-
-
-def _record_banner(request: Request) -> dict[str, str] | None:
-    if not request.url.path.startswith(RECORD_PAGES):
-        return None
-    services = getattr(request.app.state, "services", None)
-    if services is None:
-        return None
-    try:
-        banner: dict[str, str] | None = services.record_banner()
-    except Exception:  # the error page must render whatever the database does
-        log.warning("the record's state could not be read for an error page", exc_info=True)
-        return None
-    return banner
-
-
-def install(app: FastAPI) -> None:
-    """Route every kind of error to :func:`error_response`."""
-    for kind in (WebError, RequestValidationError, UnscError, StarletteHTTPException, Exception):
-        app.add_exception_handler(kind, error_response)

@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from unsc._chamber import Question
 from unsc._errors import InputError
 from unsc._record import documents, query, search
 from unsc._record.query import _decision_row, text_clauses
@@ -23,7 +24,6 @@ from unsc._states import resolve_member
 from unsc._store import chamber_tables as tables
 from unsc._store import db
 from unsc._web.agenda import group_agendas
-from unsc._web.chamber import Question
 
 Row = dict[str, Any]
 _D = db.decisions.c

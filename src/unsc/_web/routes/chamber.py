@@ -9,11 +9,12 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from sqlalchemy.engine import Connection
 
+from unsc import _chamber
 from unsc._announce import announcement
 from unsc._council import Council, council
 from unsc._engine import Kind, adjudicate, build_ballot, parse_date
 from unsc._states import resolve_member
-from unsc._web import chamber, queries, security
+from unsc._web import queries, security
 from unsc._web.deps import ReadConn, RowId, ServicesDep, WriteConn
 from unsc._web.errors import WebError, not_found
 from unsc._web.render import render
@@ -99,7 +100,7 @@ def meeting(request: Request, conn: ReadConn, session_id: RowId) -> HTMLResponse
     """A meeting: the Council, the questions tabled, the one on the floor, its vote."""
     session, rows = _load(conn, session_id)
     questions = [queries.as_question(r) for r in rows]
-    floor = chamber.on_floor(questions)
+    floor = _chamber.on_floor(questions)
     sitting = council(session["date"])
     for r in rows:
         r["result"] = result_of(r, sitting)
@@ -114,12 +115,12 @@ def meeting(request: Request, conn: ReadConn, session_id: RowId) -> HTMLResponse
             "council": sitting,
             "rows": rows,
             "by_id": by_id,
-            "floor": by_id[floor.id] if floor and session["status"] == chamber.OPEN else None,
-            "why_first": chamber.why_first(floor, questions) if floor else None,
+            "floor": by_id[floor.id] if floor and session["status"] == _chamber.OPEN else None,
+            "why_first": _chamber.why_first(floor, questions) if floor else None,
             "drafts": [
                 r for r in rows if r["kind"] == Kind.DRAFT_RESOLUTION and r["status"] == "pending"
             ],
-            "question_types": chamber.QUESTION_TYPES,
+            "question_types": _chamber.QUESTION_TYPES,
             "positions": POSITIONS,
             "last": max(
                 (r for r in rows if r["decided_at"]),
@@ -159,7 +160,7 @@ def _open_session(conn: Connection, session_id: int) -> tuple[dict[str, Any], li
     """
     queries.lock_session(conn, session_id)
     session, rows = _load(conn, session_id)
-    if session["status"] != chamber.OPEN:
+    if session["status"] != _chamber.OPEN:
         raise WebError(
             409, f"the meeting is {session['status']}: no question can be tabled or voted"
         )
@@ -177,7 +178,7 @@ def table(
     """Table a draft, an amendment or a procedural motion."""
     _, rows = _open_session(conn, session_id)
     try:
-        kind, motion = chamber.kind_of(type)
+        kind, motion = _chamber.kind_of(type)
     except ValueError:
         raise WebError(422, f"type: unknown question type {type!r}") from None
     amends_id = None
@@ -192,7 +193,7 @@ def table(
         amends_id = int(amends)
     text = title.strip()
     if not text:
-        text = chamber.MOTION_BY_CODE[motion].label if motion else "Draft resolution"
+        text = _chamber.MOTION_BY_CODE[motion].label if motion else "Draft resolution"
     try:
         queries.table_question(
             conn, session_id, kind=kind.value, motion=motion, title=text, amends_id=amends_id
@@ -242,14 +243,14 @@ def vote(
     question = next((q for q in questions if q.id == question_id), None)
     if question is None:
         raise not_found(f"question {question_id} of chamber session {session_id}")
-    if question.status != chamber.PENDING:
+    if question.status != _chamber.PENDING:
         raise WebError(409, f"question {question_id} has already been decided ({question.status})")
-    floor = chamber.on_floor(questions)
+    floor = _chamber.on_floor(questions)
     if floor is not None and floor.id != question.id:
         raise WebError(
             409,
             f"the question on the floor is {floor.title!r}: "
-            + (chamber.why_first(floor, questions) or "it must be voted first"),
+            + (_chamber.why_first(floor, questions) or "it must be voted first"),
         )
     decision = adjudicate(build_ballot(session["date"], positions, kind=question.kind))
     said = announcement(decision)
@@ -259,13 +260,13 @@ def vote(
             conn,
             question_id,
             votes={resolve_member(code): position for code, position in positions.items()},
-            status=chamber.status_of(decision),
+            status=_chamber.status_of(decision),
             announcement=said,
             decision=record,
         )
     except queries.ChamberConflict as exc:
         raise WebError(409, str(exc)) from None
-    effect = chamber.consequences(question, decision, questions)
+    effect = _chamber.consequences(question, decision, questions)
     if effect.session_status:
         queries.set_session_status(conn, session_id, effect.session_status)
     for other, status in effect.others.items():
@@ -280,7 +281,7 @@ def resume(conn: WriteConn, session_id: RowId) -> RedirectResponse:
     session, _ = _load(conn, session_id)
     if session["status"] != "suspended":
         raise WebError(409, f"the meeting is {session['status']}, not suspended")
-    queries.set_session_status(conn, session_id, chamber.OPEN)
+    queries.set_session_status(conn, session_id, _chamber.OPEN)
     return _redirect(f"/chamber/{session_id}")
 
 

@@ -1,4 +1,4 @@
-"""The Council on a date: the horseshoe, the President, the terms."""
+"""The Council on a date: the horseshoe, the President, the terms; and as JSON."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel
 
 from unsc._council import FIRST_MEETING, LAST_COVERED, council, presidency_on
 from unsc._web.charts import horseshoe
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.render import render
+from unsc._web.routes.api_common import ERRORS
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter()
 
 
 def today() -> dt.date:
@@ -49,7 +51,7 @@ def _page(request: Request, date: dt.date) -> HTMLResponse:
     )
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/", tags=["pages"], include_in_schema=False, response_class=HTMLResponse)
 def home(request: Request, date: Annotated[dt.date | None, Query()] = None) -> HTMLResponse:
     """The Council today, or on ``?date=``."""
     if date is None:
@@ -57,7 +59,34 @@ def home(request: Request, date: Annotated[dt.date | None, Query()] = None) -> H
     return keep(request, _page(request, date), page=True)
 
 
-@router.get("/council/{date}", response_class=HTMLResponse)
+@router.get("/council/{date}", tags=["pages"], include_in_schema=False, response_class=HTMLResponse)
 def on_date(request: Request, date: dt.date) -> HTMLResponse:
     """The Council on a date."""
     return keep(request, _page(request, date), page=True)
+
+
+class MemberOut(BaseModel):
+    """A member of the Council on a date."""
+
+    code: str
+    name: str
+    permanent: bool
+    term_start: dt.date
+    term_end: dt.date | None
+    represented_by: str | None = None
+
+
+class CouncilOut(BaseModel):
+    """``unsc council DATE --json``."""
+
+    date: dt.date
+    size: int
+    required_votes: int
+    president: str
+    members: list[MemberOut]
+
+
+@router.get("/api/council/{date}", tags=["api"], responses={200: {"model": CouncilOut}, **ERRORS})
+async def council_on(request: Request, date: dt.date) -> Response:
+    """The Council on a date (``unsc council DATE --json``)."""
+    return keep(request, JSONResponse(council(date).to_dict()))

@@ -1,4 +1,4 @@
-"""A decision of the record: tally, votes, recorded and adjudicated outcome, sources."""
+"""A decision of the record: tally, votes, recorded and adjudicated outcome, sources; JSON too."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import urllib.parse
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy.engine import Connection
 
 from unsc._mandates import store
@@ -16,9 +16,11 @@ from unsc._record import documents as precomputed
 from unsc._record import query
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
+from unsc._web.kept_responses import keep
 from unsc._web.render import render
+from unsc._web.routes.api_common import ErrorOut
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter()
 
 UNDOCS = "https://undocs.org/en/"
 """The UN's official address for a document by its symbol."""
@@ -98,8 +100,10 @@ def _detail(conn: Connection, key: str) -> dict[str, Any] | None:
     return query.decision_detail(conn, key)
 
 
-@router.get("/decisions/{key:path}", response_class=HTMLResponse)
-def decision(request: Request, services: ServicesDep, key: str) -> HTMLResponse:
+@router.get(
+    "/decisions/{key:path}", tags=["pages"], include_in_schema=False, response_class=HTMLResponse
+)
+def decision_page(request: Request, services: ServicesDep, key: str) -> HTMLResponse:
     """One decision by key (``res:2334``, ``draft:S/2017/884``)."""
     row = services.read(("decision_page", key), lambda conn: _detail(conn, key))
     if row is None:
@@ -119,3 +123,12 @@ def decision(request: Request, services: ServicesDep, key: str) -> HTMLResponse:
             "banner": services.record_banner(),
         },
     )
+
+
+@router.get("/api/decisions/{key:path}", tags=["api"], responses={404: {"model": ErrorOut}})
+def decision(request: Request, services: ServicesDep, key: str) -> Response:
+    """One decision in detail (``unsc resolution N --json`` for resolutions)."""
+    row = services.read(("decision", key), lambda conn: query.decision_detail(conn, key))
+    if row is None:
+        raise not_found(f"decision {key!r}")
+    return keep(request, JSONResponse(row))

@@ -1,22 +1,26 @@
-"""Mandates: upcoming expiries with a calendar download, and each body's timeline."""
+"""Mandates: upcoming expiries with a calendar download, and each body's timeline; as JSON too."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
+from pydantic import BaseModel
 
 from unsc._errors import UnscError
+from unsc._mandates import api as mandate_api
 from unsc._mandates.api import mandate, mandate_timelines, mandates, to_ics
 from unsc._mandates.model import BodyKind
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import WebError
+from unsc._web.kept_responses import keep
 from unsc._web.render import render
+from unsc._web.routes.api_common import ERRORS, JSON, ErrorOut, today
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter()
 
 KINDS = [k.value for k in BodyKind]
 
@@ -36,7 +40,7 @@ def _kind(value: str | None) -> str | None:
     return value or None
 
 
-@router.get("/mandates", response_class=HTMLResponse)
+@router.get("/mandates", tags=["pages"], include_in_schema=False, response_class=HTMLResponse)
 def mandates_page(
     request: Request,
     services: ServicesDep,
@@ -66,7 +70,7 @@ def mandates_page(
     )
 
 
-@router.get("/mandates.ics")
+@router.get("/mandates.ics", tags=["pages"], include_in_schema=False)
 def mandates_calendar(services: ServicesDep, kind: str | None = None) -> Response:
     """An iCalendar file of mandate expiries and renewal votes."""
     wanted = _kind(kind)
@@ -80,7 +84,9 @@ def mandates_calendar(services: ServicesDep, kind: str | None = None) -> Respons
     )
 
 
-@router.get("/mandates/{name}", response_class=HTMLResponse)
+@router.get(
+    "/mandates/{name}", tags=["pages"], include_in_schema=False, response_class=HTMLResponse
+)
 def mandate_page(request: Request, services: ServicesDep, name: str) -> HTMLResponse:
     """One body's timeline: mandate periods as bars, renewals and failed votes as marks."""
 
@@ -173,3 +179,132 @@ def timeline_svg(drawn: dict[str, Any]) -> Markup:
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+class FailedRenewalOut(BaseModel):
+    """A renewal of a mandate that was put to the vote and not adopted."""
+
+    date: dt.date
+    draft: str | None
+    decision: str | None
+    outcome: str
+    vetoed_by: list[str]
+    tally: str | None
+    label: str
+
+
+class MandateOut(BaseModel):
+    """``unsc mandates --json`` (one row): a body the Council keeps by mandate."""
+
+    key: str
+    name: str
+    acronym: str | None
+    kind: str
+    status: str
+    expires: dt.date | None
+    days_left: int | None
+    ended: dt.date | None
+    established: dt.date | None
+    established_by: int | None
+    established_by_document: str | None
+    last_renewed: dt.date | None
+    last_renewed_by: int | None
+    mandate: str | None
+    failed_renewals: list[FailedRenewalOut]
+    sources: list[str]
+
+
+class MandatePeriodOut(BaseModel):
+    """One period of a mandate: from the decision that granted it to its end."""
+
+    start: dt.date
+    end: dt.date | None
+    granted: dt.date | None
+    end_basis: str | None
+    resolution: int | None
+    document: str | None
+    decision: str | None
+    source: str
+    file: str | None
+    line: int | None
+    text: str | None
+
+
+class MandateEventOut(BaseModel):
+    """One event of a body's timeline: established, renewed, a failed renewal, the end."""
+
+    date: dt.date
+    precision: str
+    kind: str
+    label: str
+    resolution: int | None
+    draft: str | None
+    document: str | None
+    decision: str | None
+    outcome: str | None
+    vetoed_by: list[str]
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    source: str
+    file: str | None
+    line: int | None
+    note: str | None
+
+
+class MandateDetailOut(MandateOut):
+    """``unsc mandate NAME --json``: the row of ``unsc mandates`` and the whole timeline."""
+
+    at: dt.date
+    periods: list[MandatePeriodOut]
+    events: list[MandateEventOut]
+    notes: list[str]
+
+
+@router.get("/api/mandates", tags=["api"], response_model=list[MandateOut], responses=ERRORS)
+def mandates_list(
+    request: Request,
+    services: ServicesDep,
+    at: Annotated[
+        dt.date | None,
+        Query(description="The date to report on (default: today)", examples=["2017-11-01"]),
+    ] = None,
+    expiring_within: Annotated[
+        int, Query(ge=0, le=3650, description="Days: a mandate ending within them is expiring")
+    ] = 30,
+    kind: Annotated[BodyKind | None, Query(description="Only bodies of this kind")] = None,
+    all: Annotated[bool, Query(description="Also the bodies that ended earlier")] = False,
+) -> Response:
+    """The bodies the Council keeps by mandate, soonest expiry first (``unsc mandates --json``)."""
+    day = at or today()
+    wanted = kind.value if kind is not None else None
+    body = services.read_json(
+        ("mandates", day, expiring_within, wanted, all),
+        lambda _conn: mandate_api.mandates(
+            services.reader, at=day, expiring_within=expiring_within, kind=wanted, include_ended=all
+        ),
+    )
+    return keep(request, Response(body, media_type=JSON))
+
+
+@router.get(
+    "/api/mandates/{name}",
+    tags=["api"],
+    response_model=MandateDetailOut,
+    responses={404: {"model": ErrorOut, "description": "No body of that name"}, **ERRORS},
+)
+def mandate_one(
+    request: Request,
+    services: ServicesDep,
+    name: Annotated[str, Path(max_length=200, description="An acronym, key or name: JIM")],
+    at: Annotated[dt.date | None, Query(description="The date of the status")] = None,
+) -> Response:
+    """One body's timeline: periods, renewals, failed renewals (``unsc mandate NAME --json``)."""
+    day = at or today()
+    try:
+        body = services.read_json(
+            ("mandate", name, day), lambda _conn: mandate_api.mandate(services.reader, name, at=day)
+        )
+    except UnscError as exc:
+        raise WebError(404, str(exc)) from None
+    return keep(request, Response(body, media_type=JSON))

@@ -1,4 +1,4 @@
-"""Members: every state that sat on the Council, and one member's record."""
+"""Members: every state that sat on the Council, and one member's record; as JSON too."""
 
 from __future__ import annotations
 
@@ -7,21 +7,25 @@ import functools
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
 from unsc._council import LAST_COVERED
 from unsc._errors import UnknownMemberError
+from unsc._record import query
 from unsc._refdata import elected_terms, permanent_tenures
 from unsc._states import name_on
 from unsc._web import queries
 from unsc._web.charts import Chart, dotplot, hbar
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.render import fragment, render
+from unsc._web.routes.api_common import ERRORS, JSON, ErrorOut
+from unsc._web.routes.vetoes import VetoOut
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter()
 
 
 @functools.cache
@@ -45,7 +49,7 @@ def _all_members() -> tuple[dict[str, Any], ...]:
     return tuple(sorted(rows, key=lambda r: r["name"].casefold()))
 
 
-@router.get("/members", response_class=HTMLResponse)
+@router.get("/members", tags=["pages"], include_in_schema=False, response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
     """Every state that has sat on the Council."""
     return render(request, "pages/members.html", {"title": "Members", "members": _all_members()})
@@ -122,8 +126,8 @@ def agreement_chart(name: str, agreement: list[dict[str, Any]]) -> Chart:
     )
 
 
-@router.get("/members/{code}", response_class=HTMLResponse)
-def member(request: Request, services: ServicesDep, code: str) -> HTMLResponse:
+@router.get("/members/{code}", tags=["pages"], include_in_schema=False, response_class=HTMLResponse)
+def member_page(request: Request, services: ServicesDep, code: str) -> HTMLResponse:
     """A member's terms, votes, vetoes, and agreement with every other member."""
     try:
         view = services.read(("member_view", code.upper()), lambda conn: member_view(conn, code))
@@ -132,3 +136,28 @@ def member(request: Request, services: ServicesDep, code: str) -> HTMLResponse:
     banner = services.record_banner()
     page = render(request, "pages/member.html", {**view, "banner": banner})
     return page if banner else keep(request, page, page=True)
+
+
+class MemberRecordOut(BaseModel):
+    """``unsc member CODE --json``."""
+
+    code: str
+    name: str
+    terms: list[dict[str, Any]]
+    votes: dict[str, int]
+    vetoes: list[VetoOut]
+    agreement: list[dict[str, Any]]
+
+
+@router.get(
+    "/api/members/{code}",
+    tags=["api"],
+    responses={200: {"model": MemberRecordOut}, 404: {"model": ErrorOut}, **ERRORS},
+)
+def member(request: Request, services: ServicesDep, code: str) -> Response:
+    """A member's terms, votes, vetoes and agreement (``unsc member CODE --json``)."""
+    try:
+        body = services.read_json(("member", code.upper()), lambda conn: query.member(conn, code))
+    except UnknownMemberError:
+        raise not_found(f"member {code!r}") from None
+    return keep(request, Response(body, media_type=JSON))

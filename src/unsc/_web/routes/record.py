@@ -1,4 +1,7 @@
-"""The record explorer: resolutions, drafts and vetoes with filters, facets and downloads."""
+"""The record explorer: resolutions, drafts and vetoes with filters, facets and downloads.
+
+And the lists as JSON: ``GET /api/resolutions`` and ``GET /api/drafts``.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +11,32 @@ import io
 import json
 import urllib.parse
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel
 
+from unsc._record import query
 from unsc._web import queries
 from unsc._web.deps import ServicesDep, form_guard
 from unsc._web.errors import WebError
+from unsc._web.kept_responses import keep
 from unsc._web.queries import Filters
 from unsc._web.render import render
+from unsc._web.routes.api_common import (
+    ERRORS,
+    JSON,
+    Member,
+    Outcome,
+    Position,
+    Since,
+    Text,
+    Until,
+    Year,
+)
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter()
 
 PER_PAGE = 50
 
@@ -139,7 +156,7 @@ def page_links(page: int, pages: int, *, around: int = 2) -> list[int | None]:
     return out
 
 
-@router.get("/record", response_class=HTMLResponse)
+@router.get("/record", tags=["pages"], include_in_schema=False, response_class=HTMLResponse)
 def explorer(
     request: Request,
     services: ServicesDep,
@@ -198,7 +215,7 @@ def _csv(rows: list[dict[str, object]]) -> str:
     return out.getvalue()
 
 
-@router.get("/record/download.{fmt}")
+@router.get("/record/download.{fmt}", tags=["pages"], include_in_schema=False)
 def download(services: ServicesDep, filters: FiltersDep, order: OrderDep, fmt: str) -> Response:
     """Every row of the filtered view, in the explorer's order, as CSV or JSON."""
     if fmt not in {"csv", "json"}:
@@ -223,8 +240,90 @@ def download(services: ServicesDep, filters: FiltersDep, order: OrderDep, fmt: s
     )
 
 
-@router.post("/record/load", dependencies=[Depends(form_guard)])
+@router.post(
+    "/record/load", tags=["pages"], include_in_schema=False, dependencies=[Depends(form_guard)]
+)
 def load(services: ServicesDep) -> RedirectResponse:
     """Start loading the record in the background (needs the access token)."""
     services.loader.start()
     return RedirectResponse("/record", status_code=303)
+
+
+class RecordRowOut(BaseModel):
+    """``unsc resolutions --json`` (one row)."""
+
+    key: str
+    date: dt.date
+    meeting: str | None
+    kind: str
+    procedural: bool | None
+    draft: str | None
+    resolution: int | None
+    agenda: str | None
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    not_voting: int | None
+    recorded_outcome: str | None
+    adjudicated_outcome: str | None
+    agrees: bool | None
+    vetoed_by: list[str]
+    sources: list[str]
+
+
+@router.get("/api/resolutions", tags=["api"], response_model=list[RecordRowOut], responses=ERRORS)
+def resolutions(
+    request: Request,
+    services: ServicesDep,
+    year: Year = None,
+    since: Since = None,
+    until: Until = None,
+    member: Member = None,
+    vote: Position = None,
+    text: Text = None,
+) -> Response:
+    """Adopted resolutions, by number (``unsc resolutions --json``)."""
+    filters: dict[str, Any] = {
+        "year": year,
+        "since": since,
+        "until": until,
+        "member": member,
+        "vote": vote,
+        "text": text,
+    }
+    body = services.read_json(
+        ("resolutions", *filters.values()), lambda conn: query.resolutions(conn, **filters)
+    )
+    return keep(request, Response(body, media_type=JSON))
+
+
+@router.get("/api/drafts", tags=["api"], response_model=list[RecordRowOut], responses=ERRORS)
+def drafts(
+    request: Request,
+    services: ServicesDep,
+    failed: Annotated[
+        bool, Query(description="Only drafts not adopted (vetoed or failed)")
+    ] = False,
+    year: Year = None,
+    since: Since = None,
+    until: Until = None,
+    member: Member = None,
+    vote: Position = None,
+    outcome: Outcome = None,
+    text: Text = None,
+) -> Response:
+    """Every question put to the vote, oldest first (``unsc drafts --json``)."""
+    filters: dict[str, Any] = {
+        "failed": failed,
+        "year": year,
+        "since": since,
+        "until": until,
+        "member": member,
+        "vote": vote,
+        "outcome": outcome,
+        "text": text,
+    }
+    body = services.read_json(
+        ("drafts", *filters.values()), lambda conn: query.drafts(conn, **filters)
+    )
+    return keep(request, Response(body, media_type=JSON))

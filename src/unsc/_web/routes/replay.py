@@ -23,13 +23,14 @@ from unsc._power.replay import ReplayReport, RuleVariant, SkipReason, parse_vari
 from unsc._power.replay_record import EMPTY_HINT, replay_record
 from unsc._states import name_on
 from unsc._web import queries
+from unsc._web.cache import json_bytes
 from unsc._web.charts import Chart, hbar, stacked_columns
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import WebError
-from unsc._web.fastpath import keep
+from unsc._web.kept_responses import keep
 from unsc._web.render import render
-from unsc._web.routes.api import ERRORS, JSON, ErrorOut
-from unsc._web.services import Services, json_bytes
+from unsc._web.routes.api_common import ERRORS, JSON, ErrorOut
+from unsc._web.services import Services
 
 router = APIRouter()
 

@@ -33,7 +33,7 @@ from unsc._web import security
 from unsc._web.deps import ApiWriter, ReadConn, RowId, ServicesDep, WriteConn
 from unsc._web.errors import WebError, not_found
 from unsc._web.render import render
-from unsc._web.routes.api import ErrorOut
+from unsc._web.routes.api_common import ErrorOut
 
 router = APIRouter()
 

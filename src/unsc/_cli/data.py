@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import pathlib
 import sys
 from collections.abc import Callable
@@ -12,21 +11,11 @@ from typing import Any, TypeVar
 
 import click
 
+from unsc._cli.common import emit_json, open_record
 from unsc._engine import parse_date
 from unsc._errors import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _record(ctx: click.Context) -> Any:
-    from unsc._record.api import Record
-
-    url = ctx.find_root().params.get("database")
-    return Record(url)
-
-
-def _emit_json(data: object) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
 def _emit_csv(rows: list[dict[str, Any]]) -> None:
@@ -62,7 +51,7 @@ def _emit_rows(
     if as_json and as_csv:
         raise InputError("give --json or --csv, not both")
     if as_json:
-        _emit_json(rows)
+        emit_json(rows)
     elif as_csv:
         _emit_csv(rows)
     else:
@@ -132,7 +121,7 @@ def load_cmd(
 
     Example: unsc data load ../shared/data
     """
-    report = _record(ctx).load(
+    report = open_record(ctx).load(
         folder,
         progress=_progress,
         allow_shrink=allow_shrink,
@@ -152,7 +141,7 @@ def _report(report: Any, as_json: bool) -> None:
         "conflicts": report.conflicts,
     }
     if as_json:
-        _emit_json(data)
+        emit_json(data)
         return
     changed = sum(1 for f in report.files if f.get("changed"))
     click.echo(
@@ -188,7 +177,7 @@ def fetch_cmd(
 
     Example: unsc data fetch --base http://127.0.0.1:8000
     """
-    report = _record(ctx).fetch(base=base, cache=cache, progress=_progress)
+    report = open_record(ctx).fetch(base=base, cache=cache, progress=_progress)
     _report(report, as_json)
 
 
@@ -200,9 +189,9 @@ def status_cmd(ctx: click.Context, as_json: bool) -> None:
 
     Example: unsc data status --json
     """
-    status = _record(ctx).status()
+    status = open_record(ctx).status()
     if as_json:
-        _emit_json(status)
+        emit_json(status)
         return
     for line in status_lines(status):
         click.echo(line)
@@ -269,9 +258,9 @@ def conflicts_cmd(ctx: click.Context, kind: str | None, as_json: bool) -> None:
 
     Example: unsc data conflicts --kind resolution_number_misprint
     """
-    rows = _record(ctx).conflicts(kind=kind)
+    rows = open_record(ctx).conflicts(kind=kind)
     if as_json:
-        _emit_json(rows)
+        emit_json(rows)
         return
     for c in rows:
         click.echo(f"[{c['kind']}] {c['decision'] or ''} {c['field']}: chose {c['chosen']!s}")
@@ -332,7 +321,7 @@ def resolutions_cmd(ctx: click.Context, /, as_json: bool, as_csv: bool, **filter
 
     Example: unsc resolutions --year 2017 --member RUS --vote A --csv
     """
-    rows = _record(ctx).resolution_rows(**_dates(filters))
+    rows = open_record(ctx).resolution_rows(**_dates(filters))
     _emit_rows(rows, as_json, as_csv, _COLUMNS, wide="agenda")
 
 
@@ -346,13 +335,13 @@ def resolution_cmd(ctx: click.Context, number: int, as_json: bool, as_csv: bool)
 
     Example: unsc resolution 2334 --json
     """
-    row = _record(ctx).resolution(number)
+    row = open_record(ctx).resolution(number)
     if row is None:
         raise InputError(f"no resolution {number} in the record", hint="run `unsc data load DIR`")
     if as_json and as_csv:
         raise InputError("give --json or --csv, not both")
     if as_json:
-        _emit_json(row)
+        emit_json(row)
         return
     if as_csv:
         base = {k: row[k] for k in ("resolution", "date", "meeting", "draft", "yes", "no")}
@@ -385,7 +374,7 @@ def drafts_cmd(
 
     Example: unsc drafts --year 2017 --member RUS --vote N --csv
     """
-    rows = _record(ctx).draft_rows(failed=failed, **_dates(filters))
+    rows = open_record(ctx).draft_rows(failed=failed, **_dates(filters))
     _emit_rows(rows, as_json, as_csv, _COLUMNS, wide="agenda")
 
 
@@ -402,7 +391,7 @@ def vetoes_cmd(
 
     Example: unsc vetoes --member RUS --since 2011-01-01 --until 2017-12-31 --json
     """
-    rows = _record(ctx).veto_rows(member=member, **_dates(filters))
+    rows = open_record(ctx).veto_rows(member=member, **_dates(filters))
     _emit_rows(
         rows,
         as_json,
@@ -422,11 +411,11 @@ def member_cmd(ctx: click.Context, code: str, as_json: bool, as_csv: bool) -> No
 
     Example: unsc member FRA --json
     """
-    row = _record(ctx).member(code)
+    row = open_record(ctx).member(code)
     if as_json and as_csv:
         raise InputError("give --json or --csv, not both")
     if as_json:
-        _emit_json(row)
+        emit_json(row)
         return
     if as_csv:
         _emit_csv([{"code": row["code"], **a} for a in row["agreement"]])
@@ -461,7 +450,7 @@ def export_cmd(ctx: click.Context, fmt: str, folder: pathlib.Path) -> None:
 
     Example: unsc export --format parquet out/
     """
-    for path in _record(ctx).export(folder, format=fmt):
+    for path in open_record(ctx).export(folder, format=fmt):
         click.echo(str(path))
 
 
@@ -480,7 +469,7 @@ def search_cmd(
 
     Example: unsc search chemical
     """
-    rows = _record(ctx).search(" ".join(words), limit=limit)
+    rows = open_record(ctx).search(" ".join(words), limit=limit)
     _emit_rows(rows, as_json, as_csv, ["kind", "ref", "date", "title"])
 
 

@@ -7,7 +7,7 @@ import json
 
 import click
 
-from unsc._cli_common import guard
+from unsc._cli.common import guard
 from unsc._engine import parse_date
 from unsc._errors import InputError
 from unsc._power.games import Game, builtin_game, builtin_games, council_game
@@ -20,8 +20,6 @@ from unsc._power.replay import (
     read_sc_voting,
     replay,
 )
-
-_guard = guard
 
 
 def _ints(text: str, what: str) -> list[int]:
@@ -74,7 +72,7 @@ def _render(game: Game, result: PowerResult, wanted: tuple[Index, ...]) -> str:
 )
 @click.option("--list", "list_", is_flag=True, help="List the built-in games and exit.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@_guard
+@guard
 def power_cmd(
     game: str | None,
     index_: str,
@@ -144,7 +142,7 @@ def power_cmd(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-@_guard
+@guard
 def replay_cmd(ctx: click.Context, rule: str, data_dir: str | None, as_json: bool) -> None:
     """Rerun every recorded decision under a rule variant; list what changes.
 

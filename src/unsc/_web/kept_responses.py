@@ -4,7 +4,7 @@ Most of what the app serves depends only on the address and the record, and
 the record changes only when it is loaded. A handler whose response is such
 calls :func:`keep`; the next GET of the same path and query string is then
 answered by :class:`KeptResponses`, a plain ASGI middleware, from the bytes
-kept in the record cache (:class:`~unsc._web.services.Cache`, emptied when a
+kept in the record cache (:class:`~unsc._web.cache.Cache`, emptied when a
 load changes the record), without routing, dependencies, a worker thread or
 a template: a dict lookup and two ASGI messages.
 
@@ -36,9 +36,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from unsc._errors import UnscError
 from unsc._record import documents
 from unsc._states import resolve_member
+from unsc._web.cache import Cache, Kept
 from unsc._web.render import csrf_token
 from unsc._web.security import AUTH_COOKIE, CSRF_COOKIE, csrf_cookie_header
-from unsc._web.services import Cache, Kept
 
 R = TypeVar("R", bound=Response)
 _SCOPE_KEY = "unsc.keep"  # (cache, key, generation) for a GET that may be kept

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import pathlib
 from typing import Any
 
 import click
 
+from unsc._cli.common import emit_json, open_record
 from unsc._engine import parse_date
 from unsc._errors import InputError
 
@@ -21,17 +21,6 @@ KINDS = (
     "other",
 )
 """Body kinds (``unsc._mandates.model.BodyKind``), spelled out so that --help needs no import."""
-
-
-def _record(ctx: click.Context) -> Any:
-    from unsc._record.api import Record
-
-    url = ctx.find_root().params.get("database")
-    return Record(url)
-
-
-def _emit_json(data: object) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
 def _when(row: dict[str, Any]) -> str:
@@ -84,7 +73,7 @@ def mandates_cmd(
     """
     from unsc._mandates.api import mandates, to_ics
 
-    record = _record(ctx)
+    record = open_record(ctx)
     if ics is not None:
         try:
             ics.write_bytes(to_ics(record, kind=kind))
@@ -97,7 +86,7 @@ def mandates_cmd(
         record, at=day, expiring_within=expiring_within, kind=kind, include_ended=include_ended
     )
     if as_json:
-        _emit_json(rows)
+        emit_json(rows)
         return
     for row in rows:
         click.echo(_line(row))
@@ -120,9 +109,9 @@ def mandate_cmd(ctx: click.Context, name: str, at: str | None, as_json: bool) ->
     """
     from unsc._mandates.api import mandate
 
-    row = mandate(_record(ctx), name, at=parse_date(at) if at else None)
+    row = mandate(open_record(ctx), name, at=parse_date(at) if at else None)
     if as_json:
-        _emit_json(row)
+        emit_json(row)
         return
     click.echo(f"{row['name']}" + (f" ({row['acronym']})" if row["acronym"] else ""))
     click.echo(f"  {row['kind']}; on {row['at']}: {row['status']}, {_when(row)}")

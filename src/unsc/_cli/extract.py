@@ -5,16 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
+from unsc._cli.common import fail
 from unsc._extract import ExtractedVote, ExtractWarning, extract
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"unsc: error: {message}", err=True)
-    sys.exit(2)
 
 
 def _counts(v: ExtractedVote) -> str:
@@ -85,13 +81,13 @@ def _read(name: str) -> str:
         try:
             text = sys.stdin.buffer.read().decode("utf-8")
         except UnicodeDecodeError as exc:
-            _fail(f"cannot read standard input: {exc}")
+            fail(f"cannot read standard input: {exc}")
         return text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         return Path(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        _fail(f"cannot read {name}: {reason}")
+        fail(f"cannot read {name}: {reason}")
 
 
 def _checks(ctx: click.Context, results: list[tuple[str, str, tuple[ExtractedVote, ...]]]) -> Any:
@@ -161,7 +157,7 @@ def extract_cmd(
     Example: unsc extract story.txt --json
     """
     if files.count("-") > 1:
-        _fail("standard input (-) can be read only once")
+        fail("standard input (-) can be read only once")
     texts = [(name, _read(name)) for name in files]
     results = [(name, text, extract(text)) for name, text in texts]
     checks: Any = None

@@ -1,4 +1,4 @@
-"""Pieces shared by the command-line modules: error handling and JSON output."""
+"""Pieces shared by the command-line modules: error handling, JSON output, the record."""
 
 from __future__ import annotations
 
@@ -37,3 +37,11 @@ def guard(func: F) -> F:
 def emit_json(data: object) -> None:
     """Print ``data`` as indented JSON."""
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def open_record(ctx: click.Context) -> Any:
+    """The record at the root ``--database`` URL (imported here, when a command needs it)."""
+    from unsc._record.api import Record
+
+    url = ctx.find_root().params.get("database")
+    return Record(url)

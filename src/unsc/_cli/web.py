@@ -6,14 +6,10 @@ import errno
 import os
 import pathlib
 import socket
-from typing import TYPE_CHECKING
 
 import click
 
 from unsc._errors import InputError
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
 
 
 @click.command("serve")
@@ -64,16 +60,12 @@ def serve_cmd(
     import uvicorn
 
     from unsc._store.db import default_url
-    from unsc._web.engines import write_engine
+    from unsc._web import prepare_database
     from unsc._web.settings import DATA_DIR_ENV, DATABASE_ENV, TOKEN_ENV, new_token
 
     check_port(host, port)
     url = database or ctx.find_root().params.get("database") or default_url()
-    engine = write_engine(url)  # migrate once, before any worker starts
-    try:
-        decisions = _decision_count(engine)
-    finally:
-        engine.dispose()
+    decisions = prepare_database(url)  # migrated once, before any worker starts
     if not token:
         token = new_token()
         click.echo(f"Access token for writes (Chamber, loads): {token}", err=True)
@@ -136,13 +128,6 @@ def describe_record(decisions: int, data_dir: str | None) -> str:
         "empty; loading it in the background by fetching the official files "
         "(UNSC_DATA_DIR=DIR loads a folder instead, UNSC_FETCH_BASE=URL fetches from a mirror)"
     )
-
-
-def _decision_count(engine: Engine) -> int:
-    from unsc._web.queries import decision_count
-
-    with engine.connect() as conn:
-        return decision_count(conn)
 
 
 COMMANDS = (serve_cmd,)

@@ -5,81 +5,115 @@ would load the record layer, numpy, the report reader's patterns and the web
 app. The group in :mod:`unsc._cli` reads this table instead: the command
 list comes from here, and a command's module is imported only when that
 command runs (or its own ``--help`` is shown). Importing this module imports
-nothing.
+nothing: each loader below imports its command module inside the function,
+with a plain import, when the group calls it.
 
-Each module listed defines ``COMMANDS``, the click commands it contributes;
+Each command module defines ``COMMANDS``, the click commands it contributes;
 ``tests/test_cli_lazy.py`` checks that this table names every one of them,
 with the summary click itself would print.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import click
+
+Commands = tuple["click.Command", ...]
+"""What a command module contributes: its ``COMMANDS``."""
+
+
+def _data() -> Commands:
+    from unsc._cli import data
+
+    return data.COMMANDS
+
+
+def _power() -> Commands:
+    from unsc._cli import power
+
+    return power.COMMANDS
+
+
+def _extract() -> Commands:
+    from unsc._cli import extract
+
+    return extract.COMMANDS
+
+
+def _mandates() -> Commands:
+    from unsc._cli import mandates
+
+    return mandates.COMMANDS
+
+
+def _web() -> Commands:
+    from unsc._cli import web
+
+    return web.COMMANDS
 
 
 class Entry(NamedTuple):
-    """A command: its name, the module defining it, and its ``--help`` summary."""
+    """A command: its name, the loader of the module defining it, and its ``--help`` summary."""
 
     name: str
-    module: str
+    load: Callable[[], Commands]
     summary: str
 
 
 ENTRIES: tuple[Entry, ...] = (
-    Entry(
-        "data", "unsc._cli_data", "Load and inspect the record (the real history of the Council)."
-    ),
-    Entry("drafts", "unsc._cli_data", "List every question put to the vote."),
-    Entry("export", "unsc._cli_data", "Write every table of the record to FOLDER."),
+    Entry("data", _data, "Load and inspect the record (the real history of the Council)."),
+    Entry("drafts", _data, "List every question put to the vote."),
+    Entry("export", _data, "Write every table of the record to FOLDER."),
     Entry(
         "member",
-        "unsc._cli_data",
+        _data,
         "A member's terms, votes cast, vetoes, and agreement with every other member.",
     ),
     Entry(
         "resolution",
-        "unsc._cli_data",
+        _data,
         "Show resolution NUMBER: tally, votes, recorded and adjudicated outcome, sources.",
     ),
-    Entry("resolutions", "unsc._cli_data", "List adopted resolutions."),
+    Entry("resolutions", _data, "List adopted resolutions."),
     Entry(
         "search",
-        "unsc._cli_data",
+        _data,
         "Full-text search of resolutions, drafts, vetoes and mandates (titles, subjects, agenda).",
     ),
-    Entry("vetoes", "unsc._cli_data", "List vetoed drafts, oldest first."),
-    Entry(
-        "power", "unsc._cli_power", "Voting power in GAME (a built-in game) or in a weighted game."
-    ),
+    Entry("vetoes", _data, "List vetoed drafts, oldest first."),
+    Entry("power", _power, "Voting power in GAME (a built-in game) or in a weighted game."),
     Entry(
         "replay",
-        "unsc._cli_power",
+        _power,
         "Rerun every recorded decision under a rule variant; list what changes.",
     ),
     Entry(
         "extract",
-        "unsc._cli_extract",
+        _extract,
         "Find every Security Council vote reported in the text FILEs.",
     ),
     Entry(
         "reports",
-        "unsc._cli_extract",
+        _extract,
         "List the votes read from reports and stored by `unsc extract --load`.",
     ),
     Entry(
         "mandates",
-        "unsc._cli_mandates",
+        _mandates,
         "List the bodies the Council keeps by mandate, with their status on a date.",
     ),
     Entry(
         "mandate",
-        "unsc._cli_mandates",
+        _mandates,
         "Show one body's whole timeline: periods, renewals, failed renewals, end.",
     ),
     Entry(
         "serve",
-        "unsc._cli_web",
+        _web,
         "Serve the web app: the Council on a date, the record explorer, the Chamber, a JSON API.",
     ),
 )
-"""Every command defined outside :mod:`unsc._cli`, by module."""
+"""Every command defined outside :mod:`unsc._cli`, by the loader of its module."""

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import sys
+from collections.abc import Callable
 from typing import ClassVar
 
 import click
 
 from unsc._announce import render_council, render_decision
-from unsc._cli_common import emit_json, guard
-from unsc._cli_registry import ENTRIES
+from unsc._cli.common import emit_json, guard
+from unsc._cli.registry import ENTRIES, Commands
 from unsc._council import council, presidencies
 from unsc._engine import (
     Decision,
@@ -27,20 +27,18 @@ from unsc._engine import (
 )
 from unsc._errors import InputError, UnscError
 
-_guard = guard
-_emit = emit_json
-
 
 class _LazyGroup(click.Group):
     """A group whose commands from other modules are imported only when used.
 
     Reading reports, the web app, voting power and the record pull in heavy
     libraries; ``unsc council`` and ``unsc --help`` should not pay for them.
-    The command list and its summaries come from :mod:`unsc._cli_registry`;
-    a command's module is imported when the command is looked up to run.
+    The command list and its summaries come from :mod:`unsc._cli.registry`;
+    a command's module is imported, by its loader there, when the command is
+    looked up to run.
     """
 
-    lazy: ClassVar[dict[str, str]] = {e.name: e.module for e in ENTRIES}
+    lazy: ClassVar[dict[str, Callable[[], Commands]]] = {e.name: e.load for e in ENTRIES}
     summaries: ClassVar[dict[str, str]] = {e.name: e.summary for e in ENTRIES}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -48,8 +46,7 @@ class _LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in self.lazy:
-            module = importlib.import_module(self.lazy[cmd_name])
-            for command in module.COMMANDS:
+            for command in self.lazy[cmd_name]():
                 if command.name not in self.commands:
                     self.add_command(_guard_group(command))
         return super().get_command(ctx, cmd_name)
@@ -119,7 +116,7 @@ def _one_format(as_json: bool, as_csv: bool) -> None:
 @click.argument("date")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV: one row per member.")
-@_guard
+@guard
 def council_cmd(date: str, as_json: bool, as_csv: bool) -> None:
     """Show the Council on DATE (YYYY-MM-DD): members, terms, President.
 
@@ -128,7 +125,7 @@ def council_cmd(date: str, as_json: bool, as_csv: bool) -> None:
     _one_format(as_json, as_csv)
     c = council(parse_date(date))
     if as_json:
-        _emit(c.to_dict())
+        emit_json(c.to_dict())
     elif as_csv:
         _csv_rows(
             [
@@ -149,7 +146,7 @@ def council_cmd(date: str, as_json: bool, as_csv: bool) -> None:
 @click.argument("year", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
-@_guard
+@guard
 def presidents_cmd(year: int, as_json: bool, as_csv: bool) -> None:
     """List who presided over the Council in each month of YEAR (rule 18).
 
@@ -160,7 +157,7 @@ def presidents_cmd(year: int, as_json: bool, as_csv: bool) -> None:
     if not rows:
         raise InputError(f"no presidency data for {year}", hint="years 1946 to 2027 are covered")
     if as_json:
-        _emit([p.to_dict() for p in rows])
+        emit_json([p.to_dict() for p in rows])
     elif as_csv:
         _csv_rows([dict(p.to_dict()) for p in rows])
     else:
@@ -225,7 +222,7 @@ def _read_ballot(path: str) -> Decision:
 )
 @click.option("--permanent-no", multiple=True, help="With --tally: permanent members voting no.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@_guard
+@guard
 def vote_cmd(
     ballot: str | None,
     date: str | None,
@@ -310,7 +307,7 @@ def vote_cmd(
             )
         )
     if as_json:
-        _emit(decision.to_dict())
+        emit_json(decision.to_dict())
     else:
         click.echo(render_decision(decision))
 
@@ -333,5 +330,5 @@ def _guard_group(command: click.Command) -> click.Command:
             command.commands[name] = _guard_group(sub)
         return command
     assert command.callback is not None
-    command.callback = _guard(command.callback)
+    command.callback = guard(command.callback)
     return command
