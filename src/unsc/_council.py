@@ -309,7 +309,8 @@ def presidencies() -> tuple[Presidency, ...]:
     sitting: list[int] = []  # elected terms begun and not ended, by index
     # The month's alphabetical order changes only on a day a term, a tenure or
     # a name begins or ends: it is sorted again only after such a day.
-    spans = [(t.start, t.end) for t in (*permanent, *elected)]
+    spans = [(t.start, t.end) for t in permanent]
+    spans += [(e.start, e.end) for e in elected]
     spans += [(s.start, s.end) for s in name_spans()]
     changes = sorted(
         {a for a, _ in spans} | {b + dt.timedelta(days=1) for _, b in spans if b < LAST_COVERED}
