@@ -49,6 +49,7 @@ class Event:
     resolution: int | None = None
     sponsor: str | None = None
     date: dt.date | None = None
+    date_context: bool = False  # the date is only its mentions' context (see Mention)
     weekday: str | None = None
     subject: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
@@ -72,7 +73,9 @@ class Event:
             for x in self.mentions
         ):
             return False
-        if m.date and self.date and m.date != self.date:
+        # a date taken from the lead gives way to the clause's own; two dates of the
+        # clauses' own (or two of the lead's) are two votes
+        if m.date and self.date and m.date != self.date and m.date_context == self.date_context:
             return False
         if m.weekday and self.weekday and m.weekday != self.weekday and m.strong:
             return False
@@ -102,7 +105,9 @@ class Event:
         self.draft = self.draft or m.draft
         self.resolution = self.resolution or m.resolution
         self.sponsor = self.sponsor or m.sponsor
-        self.date = self.date or m.date
+        if m.date is not None and (self.date is None or (self.date_context and not m.date_context)):
+            self.date = m.date
+            self.date_context = m.date_context
         if m.strong:
             self.weekday = self.weekday or m.weekday
         self.subject = self.subject or m.subject
@@ -347,6 +352,17 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     unanimous = any(m.unanimous for m in real)
     if unanimous and not numeric:
         counts = {"yes": size, "no": 0, "abs": 0, "nv": 0}
+        numeric = True
+    named = sum(len(v) for v in names.values())
+    if (
+        not numeric
+        and named == size
+        and not any(partial.values())
+        and sum(1 for v in names.values() if v) >= 2
+    ):
+        # a roll call: every seat named in a position (a list laid out as "In favour: ...,
+        # Against: ..."), so each position's count is the number of members it names
+        counts = {pos: len(names[pos]) for pos in POSITIONS}
         numeric = True
     for m in real:
         for n, codes in m.among:

@@ -128,6 +128,9 @@ class Mention:
     weak_vetoers: list[str] = field(default_factory=list)
     subordinate: bool = False
     date: dt.date | None = None
+    # the date is the paragraph's, the section's or the lead's, not the clause's own: a
+    # date the clause gives itself ("on Tuesday") replaces it
+    date_context: bool = False
     relative: int | None = None
     weekday: str | None = None
     subject: str | None = None  # the body whose mandate it decides ("UNISFA")

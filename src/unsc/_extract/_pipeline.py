@@ -14,6 +14,7 @@ from unsc._extract._dates import (
     years_in,
 )
 from unsc._extract._events import date_events, finalise, group
+from unsc._extract._layout import layout
 from unsc._extract._lexicon import lexicon
 from unsc._extract._mentions import Mention, mask, read
 from unsc._extract._model import ExtractedVote, ExtractTimeout
@@ -143,7 +144,7 @@ def extract(
     [('2017-10-24', 'vetoed', ('RUS',))]
     """
     deadline = None if time_limit is None else time.perf_counter() + time_limit
-    text = normalise(text)
+    text = layout(normalise(text))
     lines = [line for line in text.split("\n")]
     ref = coerce_dateline(dateline)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -222,6 +223,8 @@ def extract(
                         and not mention.history
                     ):
                         mention.date = context
+                        # the lead's or the dateline's date, not one the story gives later
+                        mention.date_context = context is section and section_at <= 1
                     mentions.append(mention)
                     order += 1
                     for code, kind in zip(masked.codes, masked.kinds, strict=True):

@@ -1,0 +1,69 @@
+"""The reader on laid-out texts (issue 12).
+
+Wrapped lines, numeric and time-stamped datelines, tallies laid out as labelled lines.
+Every sentence is written for the test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from unsc._extract import ExtractedVote, extract
+from unsc._extract._layout import layout
+
+
+def one(text: str) -> ExtractedVote:
+    votes = extract(text)
+    assert len(votes) == 1, [v.to_dict() for v in votes]
+    return votes[0]
+
+
+def test_wrapped_lines_are_joined_into_their_sentence() -> None:
+    text = (
+        "The council met in the afternoon and, after a long debate about the border,\n"
+        "the Security Council adopted resolution 9101 on 3 March 2012 with 10 votes in\n"
+        "favour and five abstentions, a result that several delegations welcomed at\n"
+        "length in their statements after the vote was over.\n"
+    )
+    vote = one(text)
+    assert (vote.yes, vote.no, vote.abstain) == (10, 0, 5)
+    assert vote.date == dt.date(2012, 3, 3)
+
+
+def test_headline_is_not_joined_to_the_lead() -> None:
+    out = layout("Council Rejects Draft On Fishing Rights\nThe Security Council voted today.")
+    assert out.split("\n")[0] == "Council Rejects Draft On Fishing Rights"
+
+
+def test_numeric_datelines_are_respelt() -> None:
+    assert layout("20030417 Council extends force") == "17 April 2003 Council extends force"
+    assert layout("Posted 4/23/2009") == "Posted 23 April 2009"
+    assert layout("Posted 23/4/2009") == "Posted 23 April 2009"
+    assert layout("Posted 4/5/2009") == "Posted 4/5/2009"  # the order is not certain
+    assert layout("see S/2009/12/Rev.1") == "see S/2009/12/Rev.1"
+
+
+def test_time_stamped_dateline_anchors_a_weekday() -> None:
+    text = (
+        "Council vote on the river dispute\n\n"
+        "March 9, 2016 - 21:05\n\n"
+        "On Monday, eleven members voted for the draft, and Russia voted against, "
+        "vetoing it. Three members abstained.\n"
+    )
+    vote = one(text)
+    assert vote.date == dt.date(2016, 3, 7)
+    assert vote.vetoed_by == ("RUS",)
+
+
+def test_labelled_tally_lines() -> None:
+    text = (
+        "On 12 May 1965 the Security Council voted on the draft resolution as follows:\n"
+        "In favour: Bolivia, Ivory Coast, Jordan, Malaysia, Netherlands, Uruguay, "
+        "United Kingdom.\n"
+        "Against: France, Union of Soviet Socialist Republics.\n"
+        "Abstaining: China, United States.\n"
+    )
+    vote = one(text)
+    assert (vote.yes, vote.no, vote.abstain) == (7, 2, 2)
+    assert set(vote.members_no) == {"FRA", "SUN"}
+    assert set(vote.members_abstain) == {"CHN", "USA"}
