@@ -67,3 +67,20 @@ def test_labelled_tally_lines() -> None:
     assert (vote.yes, vote.no, vote.abstain) == (7, 2, 2)
     assert set(vote.members_no) == {"FRA", "SUN"}
     assert set(vote.members_abstain) == {"CHN", "USA"}
+
+
+def test_member_that_also_voted_against_joins_the_same_vote() -> None:
+    text = (
+        "On 8 June 2013 Britain and France issued vetoes on a draft about the canal. "
+        "The text received 10 votes in favour, and Togo also voted against the draft. "
+        "There were two abstentions."
+    )
+    vote = one(text)
+    assert (vote.yes, vote.no, vote.abstain) == (10, 3, 2)
+    assert set(vote.vetoed_by) == {"FRA", "GBR"}
+    assert "TGO" in vote.members_no
+
+
+def test_carried_out_is_not_an_adoption() -> None:
+    text = "On 2 May 2014 the resolution covered the inspections being carried out in the region."
+    assert extract(text) == ()

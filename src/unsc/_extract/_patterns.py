@@ -46,7 +46,7 @@ NO_VERB = (
     r"(?:no|negative|dissenting|contrary)\s+votes?|"
     r"(?:opposed|rejected)\s+(?:it\b|them\b|the\s+(?:\w+\s+)?(?:draft|resolution|text|motion|proposal|"
     r"measure|amendment|invitation|ruling))|"
-    r"(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)\s+(?:\w+\s+){0,4}?"
+    r"(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:(?:its|their|a|the|his|her)\s+(?:\w+\s+){0,4}?)?"
     r"vetoe?s?\b"
 )
 ABSTAIN_VERB = (
@@ -127,8 +127,8 @@ ONLY = re.compile(
 
 VETO_SUBJECT = re.compile(
     rf"(?P<list>{LIST}){_APPOSITIVE}{_DATE_GAP}\s+{_ADVERB}(?:(?:had|has|have)\s+)?"
-    r"(?:vetoe?d|(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)\s+"
-    r"(?:\w+\s+)?vetoe?s?\b|blocked|killed|voted\s+(?:it\s+|them\s+)?down)",
+    r"(?:vetoe?d|(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:(?:its|their|a|the|his|her)\s+"
+    r"(?:\w+\s+)?)?vetoe?s?\b|blocked|killed|voted\s+(?:it\s+|them\s+)?down)",
     I,
 )
 VETO_BY = re.compile(
@@ -142,7 +142,7 @@ VETO_POSSESSIVE = re.compile(
 )
 
 OUTCOME_VETOED = re.compile(
-    r"\bvetoe?d\b|\bvetoes\b|\b(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)"
+    r"\bvetoe?d\b|\bvetoes\b|\b(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:its|their|a|the|his|her)"
     r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one)\s+(?:\w+\s+)?permanent\s+member|"
     r"\bveto\s+(?:by|of|from)\b|MEMx\d+(?:'s?)?\s+(?:\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right))|"
     r"\bnegative\s+vote\s+of\s+(?:the\s+)?MEMx\d+",
@@ -151,7 +151,7 @@ OUTCOME_VETOED = re.compile(
 OUTCOME_ADOPTED = re.compile(
     r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
     # "the motion was carried"; "Rwanda and Togo carried the draft" champions it
-    r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\bcarried\b|"
+    r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\bcarried\b(?!\s+out\b)|"
     r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"
     r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b|"
     r"\bvoted\s+(?:\w+\s+)?to\s+(?:adopt|approve|pass|extend|renew|authori[sz]e|endorse)\b",
@@ -378,7 +378,9 @@ NEW_EVENT = re.compile(
     r"\b(?:another|second|third|fourth|fifth|separate|rival|competing|(?<!the\s)new|further|"
     r"follow-up|subsequent|alternative|counter)\s+(?:\w+[\s-]+){0,3}?(?:draft|resolution|text|"
     r"motion|proposal|amendment|vote|measure|ballot)s?\b|"
-    r"\balso\s+(?:adopted|approved|rejected|vetoed|voted|passed|defeated)\b",
+    r"\balso\s+(?:adopted|approved|rejected|vetoed|passed|defeated)\b|"
+    # "South Africa also voted against": another member of the same vote, not a new one
+    r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\balso\s+voted\b",
     I,
 )
 _SPONSOR_LIST = (
