@@ -84,3 +84,35 @@ def test_member_that_also_voted_against_joins_the_same_vote() -> None:
 def test_carried_out_is_not_an_adoption() -> None:
     text = "On 2 May 2014 the resolution covered the inspections being carried out in the region."
     assert extract(text) == ()
+
+
+def test_second_time_in_a_month_reports_this_veto() -> None:
+    text = (
+        "date 2004-04-14 Wire\n\nFrance on Tuesday vetoed--for the second time in a week--a "
+        "draft on fishing quotas. Thirteen members voted in favour and Chile abstained."
+    )
+    vote = one(text)
+    assert vote.date == dt.date(2004, 4, 13)
+    assert vote.vetoed_by == ("FRA",)
+    assert (vote.yes, vote.no, vote.abstain) == (13, 1, 1)
+
+
+def test_target_of_a_draft_is_not_its_vetoer() -> None:
+    votes = extract(
+        "Draft calling for an embargo against Portugal vetoed in Security Council\n\n"
+        "On 4 March 1973 Britain and France vetoed the draft. The vote was 11 in favour to "
+        "2 against, with 2 abstentions."
+    )
+    assert len(votes) == 1, [v.to_dict() for v in votes]
+    assert set(votes[0].vetoed_by) == {"FRA", "GBR"}
+    assert "PRT" not in votes[0].members_no
+
+
+def test_a_state_failing_or_an_unsuccessful_attempt_is_no_outcome() -> None:
+    assert extract("On 9 May 2016 Togo failed to make progress on the draft resolution.") == ()
+    assert (
+        extract(
+            "On 9 May 2016 the sponsors of the draft tried unsuccessfully to head off a rival plan."
+        )
+        == ()
+    )

@@ -33,6 +33,12 @@ _RELATIVE = r"(?:\s*,\s*(?:which|who)(?:\s+(?!MEMx)\w+){0,2}?)?"
 _CHAIN = r"(?:(?:(?!MEMx)[\w']+\s+){1,6}?and\s+)?"
 
 MEMBER = re.compile(r"memx(\d+)", I)
+# a member after a preposition is its object, not the subject of the verb that follows:
+# "sanctions against South Africa vetoed", "a draft on Syria vetoed"
+_SUBJECT_START = (
+    r"(?<!\bagainst\s)(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bfor\s)(?<!\bin\s)(?<!\bfrom\s)"
+    r"(?<!\bover\s)(?<!\bthe\s)(?<!\bupon\s)(?<!\btoward\s)(?<!\btowards\s)"
+)
 
 YES_VERB = (
     r"said\s+yes\b|voted\s+(?:yes|aye|in\s+favou?r|for\b|with\s+the\s+majority)|"
@@ -64,7 +70,7 @@ NV_VERB = (
 )
 
 LIST_VERB = re.compile(
-    rf"(?P<list>{LIST}){_APPOSITIVE}{_RELATIVE}{_DATE_GAP}\s+{_ADVERB}{_CHAIN}{_ADVERB}"
+    rf"{_SUBJECT_START}(?P<list>{LIST}){_APPOSITIVE}{_RELATIVE}{_DATE_GAP}\s+{_ADVERB}{_CHAIN}{_ADVERB}"
     rf"(?:(?P<yes>{YES_VERB})|(?P<no>{NO_VERB})|(?P<abs>{ABSTAIN_VERB})|(?P<nv>{NV_VERB}))",
     I,
 )
@@ -126,7 +132,7 @@ ONLY = re.compile(
 )
 
 VETO_SUBJECT = re.compile(
-    rf"(?P<list>{LIST}){_APPOSITIVE}{_DATE_GAP}\s+{_ADVERB}(?:(?:had|has|have)\s+)?"
+    rf"{_SUBJECT_START}(?P<list>{LIST}){_APPOSITIVE}{_DATE_GAP}\s+{_ADVERB}(?:(?:had|has|have)\s+)?"
     r"(?:vetoe?d|(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:(?:its|their|a|the|his|her)\s+"
     r"(?:\w+\s+)?)?vetoe?s?\b|blocked|killed|voted\s+(?:it\s+|them\s+)?down)",
     I,
@@ -157,10 +163,20 @@ OUTCOME_ADOPTED = re.compile(
     r"\bvoted\s+(?:\w+\s+)?to\s+(?:adopt|approve|pass|extend|renew|authori[sz]e|endorse)\b",
     I,
 )
+# "failed" / "unsuccessfully" report a question's failure, not a state's ("Pretoria failed
+# to make progress") nor an attempt at something other than a decision ("tried
+# unsuccessfully to head off an amendment")
+_FAIL_TO_OTHER = (
+    r"(?!\s+to\s+(?!(?:pass|win|be|get|secure|garner|gain|obtain|receive|muster|attract|carry|"
+    r"clear|reach|adopt|extend|renew|approve|authori[sz]e|impose|condemn|endorse|establish|"
+    r"garner|command|draw|attain)\b))"
+)
 OUTCOME_FAILED = re.compile(
-    r"\b(?:rejected|defeated|failed|fail|fails|voted\s+(?:it\s+|them\s+)?down|fell\s+short|"
+    r"\b(?:rejected|defeated|voted\s+(?:it\s+|them\s+)?down|fell\s+short|"
     r"short\s+of\s+(?:the\s+)?(?:\d+|required|necessary|majority|votes)|"
-    r"unsuccessful(?:ly)?|lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|failing|overruled)\b",
+    rf"(?<!MEMx\d\s)(?<!MEMx\d\d\s)(?:failed|fail|fails|failing){_FAIL_TO_OTHER}|"
+    rf"unsuccessful(?:ly)?{_FAIL_TO_OTHER}|"
+    r"lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|overruled)\b",
     I,
 )
 
@@ -309,8 +325,7 @@ HISTORY = re.compile(
     r"(?<!would\s)(?<!could\s)(?<!might\s)(?<!should\s)(?<!must\s)"
     r"\b(?:had\s+(?:\w+\s+)?|(?:has|have)\s+(?:previously|already|repeatedly|often|long|"
     r"before|since|also\s+previously)\s+)(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\b|"
-    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\s+since\b|"
-    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third)\s+(?:time|veto)\s+(?:since|in)\b",
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\s+since\b",
     I,
 )
 
@@ -377,7 +392,9 @@ NEW_EVENT = re.compile(
     r"(?:^|[:;,]\s*)(?:the\s+)?(?:first|second|third|other|latter|former)\s*[,:]|"
     r"\b(?:another|second|third|fourth|fifth|separate|rival|competing|(?<!the\s)new|further|"
     r"follow-up|subsequent|alternative|counter)\s+(?:\w+[\s-]+){0,3}?(?:draft|resolution|text|"
-    r"motion|proposal|amendment|vote|measure|ballot)s?\b|"
+    r"motion|proposal|amendment|vote|ballot)s?\b|"
+    r"\b(?:another|second|third|fourth|fifth|separate|rival|competing|(?<!the\s)new|follow-up|"
+    r"subsequent|alternative|counter)\s+(?:\w+[\s-]+){0,3}?measures?\b|"
     r"\balso\s+(?:adopted|approved|rejected|vetoed|passed|defeated)\b|"
     # "South Africa also voted against": another member of the same vote, not a new one
     r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\balso\s+voted\b",
