@@ -116,3 +116,27 @@ def test_a_state_failing_or_an_unsuccessful_attempt_is_no_outcome() -> None:
         )
         == ()
     )
+
+
+def test_an_abstaining_permanent_member_is_no_vetoer() -> None:
+    text = (
+        "date 2001-06-06 Wire\n\nDraft Backed by 13 Members; France Votes Against; Britain "
+        "AbstainsA veto by France today stopped the draft on the dam. By a vote of 13 in "
+        "favour to 1 against (France), with 1 abstention (United Kingdom), it failed."
+    )
+    vote = one(text)
+    assert vote.vetoed_by == ("FRA",)
+    assert vote.members_abstain == ("GBR",)
+
+
+def test_the_motion_after_a_draft_refers_back_to_it() -> None:
+    text = (
+        "date 2012-02-08 Wire\n\n"
+        "On Tuesday, ten countries voted for the draft resolution, but Russia voted against, "
+        "vetoing it.\n\n"
+        "Togo, Pakistan, Colombia and Morocco abstained, despite efforts to win them over "
+        "to the motion."
+    )
+    vote = one(text)
+    assert vote.date == dt.date(2012, 2, 7)
+    assert set(vote.members_abstain) == {"TGO", "PAK", "COL", "MAR"}

@@ -187,6 +187,13 @@ def _several(m: Mention, body: str, events: list[Event]) -> Event:
     return event
 
 
+_BARE_MOTION = re.compile(r"\b(?:the|this|that)\s+motion\b", re.IGNORECASE)
+_MOTION_WORDS = re.compile(
+    r"postpon|adjourn|defer|delay|suspend|invit|procedural|put\s+off|push\w*\s+back",
+    re.IGNORECASE,
+)
+
+
 def group(mentions: list[Mention]) -> list[Event]:
     """Gather mentions into events, in the order the text first reports them."""
     events: list[Event] = []
@@ -210,6 +217,15 @@ def group(mentions: list[Mention]) -> list[Event]:
             continue  # "adopted in November 1950": another time, not the vote in hand
         if m.kind is None and not m.strong and not m.statement and not m.sponsor:
             continue
+        if (
+            m.kind == "motion"
+            and focus is not None
+            and focus.kind == "draft"
+            and not m.draft
+            and _BARE_MOTION.search(m.masked) is not None
+            and _MOTION_WORDS.search(m.masked) is None
+        ):
+            m.kind = None  # "the motion" for the draft just reported: it refers back
         body = _body(m, context)
         if m.several is not None and body == "sc" and not m.history:
             focus = _several(m, body, events)
@@ -319,8 +335,13 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         for code in m.vetoers:
             if code not in vetoers:
                 vetoers.append(code)
+    for m in real:
+        # a weak reading ("Russia ... veto") yields to a position the text names for
+        # that member ("Russia abstains"): an abstainer is no vetoer
         for code in m.weak_vetoers:
-            if code not in vetoers and (sitting is None or code in permanent):
+            if code in vetoers or placed.get(code, "no") != "no":
+                continue
+            if sitting is None or code in permanent:
                 vetoers.append(code)
     for code in vetoers:
         if code not in placed:

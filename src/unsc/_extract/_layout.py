@@ -155,18 +155,23 @@ def layout(text: str) -> str:
     lines = text.split("\n")
     wrapped = _wrapped(lines)
     out: list[str] = []
+    closed = False  # the last line is a dateline: nothing joins it
     for raw in lines:
         line = raw
         if line and line.lstrip()[:1].isdigit():
             line = _compact(line)
         if "/" in line:
             line = _SLASHED.sub(_slashed, line)
+        stamp = False
         if ":" in line:
-            line = _unclock(line)
-            line = _label(line)
-        if out and _goes_on(out[-1], line, wrapped):
+            unclocked = _unclock(line)
+            stamp = unclocked != line
+            line = _label(unclocked)
+        if out and not closed and not stamp and _goes_on(out[-1], line, wrapped):
             head = out[-1].rstrip()
             out[-1] = head + ("" if head.endswith("-") else " ") + line.lstrip()
+            closed = False
         else:
             out.append(line)
+            closed = stamp
     return "\n".join(out)
