@@ -140,3 +140,31 @@ def test_the_motion_after_a_draft_refers_back_to_it() -> None:
     vote = one(text)
     assert vote.date == dt.date(2012, 2, 7)
     assert set(vote.members_abstain) == {"TGO", "PAK", "COL", "MAR"}
+
+
+def test_old_record_wordings_of_a_tally() -> None:
+    vote = one("On 9 June 1949 the draft was adopted by 8 concurring votes; 2 contrary votes.")
+    assert (vote.yes, vote.no) == (8, 2)
+    vote = one("On 9 June 1949 the Council adopted the text with eight votes and two against.")
+    assert (vote.yes, vote.no) == (8, 2)
+
+
+def test_members_after_the_second_count_voted_against() -> None:
+    vote = one(
+        "Adopted at the 450th meeting on 2 July 1949 by 9 votes to 1 (Ukrainian Soviet "
+        "Socialist Republic), with I abstention."
+    )
+    assert (vote.yes, vote.no, vote.abstain) == (9, 1, 1)
+    assert vote.members_no == ("UKR",)
+
+
+def test_defeated_by_n_votes_to_m_counts_the_larger_against() -> None:
+    vote = one("On 9 June 1949 the Chilean motion was defeated by eight votes to three.")
+    assert (vote.yes, vote.no) == (3, 8)
+
+
+def test_dash_tally_with_members_after_each_count() -> None:
+    vote = one("On 9 June 1976 the vote on the draft was 11-2 (Britain, France)-2 (Italy, Japan).")
+    assert (vote.yes, vote.no, vote.abstain) == (11, 2, 2)
+    assert set(vote.members_no) == {"FRA", "GBR"}
+    assert set(vote.members_abstain) == {"ITA", "JPN"}

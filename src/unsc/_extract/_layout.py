@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from unsc._english import CARDINALS
 from unsc._extract._dates import MONTHS
 
 _MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 3}
@@ -61,6 +62,67 @@ _LABEL_VERB = {
     "absent": "did not participate",
     "did not participate": "did not participate",
 }
+
+
+# --- tallies in unusual forms, respelt in the forms the reader reads -----------------
+_N = (
+    r"(?:\d{1,2}|"
+    + "|".join(sorted((w for w, v in CARDINALS.items() if v <= 15), key=len, reverse=True))
+    + r")"
+)
+_NO_WORD = r"(?:against|contrary|opposed|negative|dissenting)"
+_TALLY_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # OCR: "with I abstention" for "with 1 abstention"
+    (re.compile(r"\b(with|and)\s+I\s+(abstention|vote\s+against)\b"), r"\1 1 \2"),
+    # "9 concurring votes" (the old wording of the Council's record): votes in favour
+    (re.compile(r"\b(" + _N + r")\s+concurring\s+votes?\b", re.IGNORECASE), r"\1 votes in favour"),
+    # "adopted with nine votes and one against": the first count is the votes in favour
+    (
+        re.compile(
+            r"\b(" + _N + r")\s+votes\s+(and|,)\s+(" + _N + r")\s+(" + _NO_WORD + r")\b",
+            re.IGNORECASE,
+        ),
+        r"\1 votes in favour \2 \3 \4",
+    ),
+    # "by 8 votes to 2 (Poland, ...)": the members after the second count voted against
+    (
+        re.compile(r"\b(" + _N + r"\s+votes?\s+to\s+" + _N + r")\s*\((?=[A-Za-z])", re.IGNORECASE),
+        r"\1 against (",
+    ),
+    # "10-3 (A, B)-2 (C, D)": a dash tally with the members of each count after it
+    (
+        re.compile(
+            r"\b(\d{1,2})\s*-\s*(\d{1,2})\s*\(([^()\d]{2,120})\)\s*-\s*(\d{1,2})"
+            r"(?:\s*\(([^()\d]{2,120})\))?"
+        ),
+        r"\1 in favour, \2 against (\3), \4 abstaining (\5)",
+    ),
+)
+# "defeated by nine votes to two": in that wording the larger count is against
+_DEFEATED_BY = re.compile(
+    r"\b(defeated|rejected|lost)\s+by\s+(" + _N + r")\s+votes?\s+to\s+(" + _N + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _value(word: str) -> int:
+    return int(word) if word.isdigit() else CARDINALS[word.lower()]
+
+
+def _defeated(m: re.Match[str]) -> str:
+    first, second = _value(m[2]), _value(m[3])
+    if first <= second:
+        return m.group(0)
+    return f"{m[1]}, with {m[3]} votes in favour and {m[2]} against"
+
+
+def _tallies(line: str) -> str:
+    for pattern, by in _TALLY_FORMS:
+        line = pattern.sub(by, line)
+    line = line.replace(" abstaining ()", " abstaining")
+    if "by" in line:
+        line = _DEFEATED_BY.sub(_defeated, line)
+    return line
 
 
 def _month(number: int) -> str:
@@ -167,6 +229,8 @@ def layout(text: str) -> str:
             unclocked = _unclock(line)
             stamp = unclocked != line
             line = _label(unclocked)
+        if "vote" in line or "-" in line or "I " in line or "oncurring" in line:
+            line = _tallies(line)
         if out and not closed and not stamp and _goes_on(out[-1], line, wrapped):
             head = out[-1].rstrip()
             out[-1] = head + ("" if head.endswith("-") else " ") + line.lstrip()
