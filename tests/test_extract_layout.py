@@ -168,3 +168,21 @@ def test_dash_tally_with_members_after_each_count() -> None:
     assert (vote.yes, vote.no, vote.abstain) == (11, 2, 2)
     assert set(vote.members_no) == {"FRA", "GBR"}
     assert set(vote.members_abstain) == {"ITA", "JPN"}
+
+
+def test_a_modal_between_member_and_veto_is_no_veto() -> None:
+    assert (
+        extract("date 2019-03-02 Wire\n\nAides said France would veto any text on the canal.") == ()
+    )
+    assert (
+        extract("date 2019-03-02 Wire\n\nBritain to veto the draft on the canal, aides say.") == ()
+    )
+
+
+def test_last_week_is_a_vote_without_a_day_not_history() -> None:
+    vote = one(
+        "date 1961-04-20 Weekly\n\nLast week the Security Council rejected the Cuban draft "
+        "by 2 votes to 7, with 2 abstentions."
+    )
+    assert vote.date is None
+    assert (vote.yes, vote.no, vote.abstain) == (2, 7, 2)

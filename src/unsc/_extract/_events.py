@@ -313,7 +313,12 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     has_counts = any(m.counts or m.unanimous for m in real)
     if any(m.withdrawn for m in e.mentions) and not has_counts:
         return None
-    if e.date is None and (any(m.vague or m.history for m in e.mentions) or dateline is not None):
+    recent = any(m.recent and m.strong for m in real) and not any(m.history for m in e.mentions)
+    if (
+        e.date is None
+        and not recent
+        and (any(m.vague or m.history for m in e.mentions) or dateline is not None)
+    ):
         return None
     if all(m.subordinate for m in e.mentions) and not any(m.date for m in e.mentions):
         return None

@@ -136,6 +136,7 @@ class Mention:
     subject: str | None = None  # the body whose mandate it decides ("UNISFA")
     vague: bool = False
     vague_year: bool = False  # the vague date names a year ("in November 1950")
+    recent: bool = False  # the vague date is recent ("last week"): undated, not history
     history: bool = False
     hypothetical: bool = False
     withdrawn: bool = False
@@ -1191,6 +1192,14 @@ _MANDATE_OF = re.compile(
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
 
+# "last week", "earlier this month": a recent vote whose day the text does not give (its
+# record has no date), not history
+_RECENT = re.compile(
+    r"(?:last\s+(?:week|month)|earlier\s+this\s+(?:week|month)|this\s+(?:week|month))\b",
+    re.IGNORECASE,
+)
+
+
 def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
     if "DATx" not in masked.text:
         return
@@ -1204,6 +1213,8 @@ def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
                 m.vague = True
                 if _YEAR_DIGITS.search(m.text, expr.start, expr.end):
                     m.vague_year = True
+                elif _RECENT.match(m.text, expr.start):
+                    m.recent = True
             continue
         distance = abs(token.start() - trigger)
         if best is None or distance < best[0]:

@@ -142,15 +142,21 @@ VETO_BY = re.compile(
     rf"(?:(?:a|the)\s+permanent\s+member,?\s+)?(?P<list>{LIST})",
     I,
 )
+# the word between a member and "veto" is not a modal: "Russia would veto" is no veto
+_NOT_MODAL = (
+    r"(?!(?:would|could|might|may|will|shall|can|cannot|should|must|wo|to|not|never|"
+    r"threatens|threatened|vowed|promised|plans|intends)\s)"
+)
 VETO_POSSESSIVE = re.compile(
-    rf"(?P<list>{LIST})(?:'s?)?\s+(?:\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right|wielding))",
+    rf"(?P<list>{LIST})(?:'s?)?\s+(?:{_NOT_MODAL}\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right|wielding))",
     I,
 )
 
 OUTCOME_VETOED = re.compile(
     r"\bvetoe?d\b|\bvetoes\b|\b(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:its|their|a|the|his|her)"
     r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one)\s+(?:\w+\s+)?permanent\s+member|"
-    r"\bveto\s+(?:by|of|from)\b|MEMx\d+(?:'s?)?\s+(?:\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right))|"
+    r"\bveto\s+(?:by|of|from)\b|MEMx\d+(?:'s?)?\s+(?:"
+    rf"{_NOT_MODAL}\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right))|"
     r"\bnegative\s+vote\s+of\s+(?:the\s+)?MEMx\d+",
     I,
 )
