@@ -186,3 +186,19 @@ def test_last_week_is_a_vote_without_a_day_not_history() -> None:
     )
     assert vote.date is None
     assert (vote.yes, vote.no, vote.abstain) == (2, 7, 2)
+
+
+def test_a_documents_date_and_number_are_not_the_votes() -> None:
+    text = (
+        "Resolution of 4 August 1958\n\n"
+        "The Security Council,\n"
+        "Decides to call an emergency special session of the General Assembly, as set out in "
+        "General Assembly resolution 512 B (VI) of 9 March 1952.\n"
+        "Adopted at the 830th meeting by 9 votes to 2 (Poland, Union of Soviet Socialist "
+        "Republics)."
+    )
+    vote = one(text)
+    assert vote.date == dt.date(1958, 8, 4)
+    assert vote.resolution is None
+    assert vote.procedural is True
+    assert (vote.yes, vote.no) == (9, 2)

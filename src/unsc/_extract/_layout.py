@@ -209,7 +209,7 @@ def _goes_on(line: str, following: str, wrapped: bool) -> bool:
     if last in _GOES_ON:
         return True
     # wrapped prose: a long line, not a headline, broken before a word
-    return wrapped and len(end) >= 50 and not _title_like(end) and start[0].isalpha()
+    return wrapped and len(end) >= 50 and not _title_like(end) and start[0].isalnum()
 
 
 def layout(text: str) -> str:

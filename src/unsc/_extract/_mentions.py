@@ -79,7 +79,7 @@ _RESOLUTION = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:under|of|in|by|to|with|implementing|implement|extending|renewing|renew|reaffirming|recalling|"
     r"following|since|than|earlier|previous|under|per|pursuant\s+to|through|like|unlike|amend|amending|its|"
-    r"modifying|replacing|replace|revising)\s+$",
+    r"modifying|replacing|replace|revising|(?:general\s+)?assembly|(?:human\s+rights\s+)?council's)\s+$",
     re.IGNORECASE,
 )
 _TITLE_GAP = re.compile(
@@ -836,6 +836,9 @@ _SAME_VOTE = re.compile(
     r"(?:vote|votes|result|tally|count|margin|split|breakdown|line-up|lineup)\b",
     re.IGNORECASE,
 )
+# an operative paragraph of a resolution's text ("Decides to call an emergency special
+# session ..."): what the decision voted on does
+_OPERATIVE = re.compile(r"\s*(?:\d+\.\s*)?decides\s+to\b", re.IGNORECASE)
 _CONVENE_ASSEMBLY = re.compile(
     r"\b(?:call|calls|called|calling|convene|convenes|convened|convening|hold|holding)\s+"
     r"(?:an?|the)\s+(?:\w+\s+)?emergency\s+(?:special\s+)?(?:session|meeting)\s+of\s+the\s+"
@@ -1087,7 +1090,7 @@ def read(
         m.sponsor = None  # "Russia vetoes draft": the vetoer, not the author
     m.vote_words = _has(low, ("vot", "tally", "ballot")) and q(_VOTE_WORD).search(s) is not None
     if (
-        (m.vote_words or m.strong)
+        (m.vote_words or m.strong or _OPERATIVE.match(s) is not None)
         and "emergency" in low
         and "assembly" in low
         and _CONVENE_ASSEMBLY.search(s) is not None
