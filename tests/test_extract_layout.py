@@ -202,3 +202,18 @@ def test_a_documents_date_and_number_are_not_the_votes() -> None:
     assert vote.resolution is None
     assert vote.procedural is True
     assert (vote.yes, vote.no) == (9, 2)
+
+
+def test_labelled_tally_counts_every_listed_member() -> None:
+    text = (
+        "The Security Council on 8 March 1968 voted on the draft resolution as follows:\n"
+        "In favour: Algeria, Brasil, Canada, Denmark, Ethiopia, Hungary, India, Pakistan, "
+        "Paraguay, United Kingdom of great Britain and Northern Ireland.\n"
+        "Against: France, Senegal.\n"
+        "Abstained: China, Union of Soviet Socialist Republics, United States.\n"
+    )
+    vote = one(text)
+    # "Brasil" is no name the reader knows, but it is a listed vote in favour
+    assert (vote.yes, vote.no, vote.abstain) == (10, 2, 3)
+    assert "GBR" in vote.members_yes + vote.members_inferred
+    assert vote.vetoed_by == ("FRA",)

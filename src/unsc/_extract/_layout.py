@@ -166,8 +166,32 @@ def _label(line: str) -> str:
     key = " ".join(m["label"].lower().split())
     verb = _LABEL_VERB.get(key, "abstained")
     tail = rest.rstrip(".;,")
-    count = f" ({m['n']})" if m["n"] else ""
-    return f"{tail}{count} {verb}."
+    items = [_title(item.strip()) for item in tail.split(",") if item.strip()]
+    tail = ", ".join(items)
+    if m["n"]:
+        n = int(m["n"])
+    elif len(items) >= 3 or not any(" and " in item for item in items):
+        # a roll call lists one member per comma (the record's style): the count is
+        # stated by enumeration, whether or not every name is one the reader knows
+        n = len(items)
+    else:
+        return f"{tail} {verb}."
+    label = {"voted in favour": "in favour", "voted against": "against"}.get(verb, verb)
+    if label == "abstained":
+        label = "abstaining"
+    return f"{n} {label} ({tail})."
+
+
+_LOWER_WORDS = frozenset(("of", "and", "the", "for", "de", "del", "d'"))
+
+
+def _title(item: str) -> str:
+    """Each word capitalised but the small ones ('Kingdom of great Britain' -> 'of Great')."""
+    words = item.split()
+    return " ".join(
+        w if w.lower() in _LOWER_WORDS or not w[:1].islower() else w[:1].upper() + w[1:]
+        for w in words
+    )
 
 
 def _title_like(line: str) -> bool:
