@@ -49,6 +49,7 @@ class Event:
     resolution: int | None = None
     sponsor: str | None = None
     date: dt.date | None = None
+    date_context: bool = False  # the date is only its mentions' context (see Mention)
     weekday: str | None = None
     subject: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
@@ -72,7 +73,9 @@ class Event:
             for x in self.mentions
         ):
             return False
-        if m.date and self.date and m.date != self.date:
+        # a date taken from the lead gives way to the clause's own; two dates of the
+        # clauses' own (or two of the lead's) are two votes
+        if m.date and self.date and m.date != self.date and m.date_context == self.date_context:
             return False
         if m.weekday and self.weekday and m.weekday != self.weekday and m.strong:
             return False
@@ -102,7 +105,9 @@ class Event:
         self.draft = self.draft or m.draft
         self.resolution = self.resolution or m.resolution
         self.sponsor = self.sponsor or m.sponsor
-        self.date = self.date or m.date
+        if m.date is not None and (self.date is None or (self.date_context and not m.date_context)):
+            self.date = m.date
+            self.date_context = m.date_context
         if m.strong:
             self.weekday = self.weekday or m.weekday
         self.subject = self.subject or m.subject
@@ -182,6 +187,13 @@ def _several(m: Mention, body: str, events: list[Event]) -> Event:
     return event
 
 
+_BARE_MOTION = re.compile(r"\b(?:the|this|that)\s+motion\b", re.IGNORECASE)
+_MOTION_WORDS = re.compile(
+    r"postpon|adjourn|defer|delay|suspend|invit|procedural|put\s+off|push\w*\s+back",
+    re.IGNORECASE,
+)
+
+
 def group(mentions: list[Mention]) -> list[Event]:
     """Gather mentions into events, in the order the text first reports them."""
     events: list[Event] = []
@@ -205,6 +217,15 @@ def group(mentions: list[Mention]) -> list[Event]:
             continue  # "adopted in November 1950": another time, not the vote in hand
         if m.kind is None and not m.strong and not m.statement and not m.sponsor:
             continue
+        if (
+            m.kind == "motion"
+            and focus is not None
+            and focus.kind == "draft"
+            and not m.draft
+            and _BARE_MOTION.search(m.masked) is not None
+            and _MOTION_WORDS.search(m.masked) is None
+        ):
+            m.kind = None  # "the motion" for the draft just reported: it refers back
         body = _body(m, context)
         if m.several is not None and body == "sc" and not m.history:
             focus = _several(m, body, events)
@@ -292,7 +313,12 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     has_counts = any(m.counts or m.unanimous for m in real)
     if any(m.withdrawn for m in e.mentions) and not has_counts:
         return None
-    if e.date is None and (any(m.vague or m.history for m in e.mentions) or dateline is not None):
+    recent = any(m.recent and m.strong for m in real) and not any(m.history for m in e.mentions)
+    if (
+        e.date is None
+        and not recent
+        and (any(m.vague or m.history for m in e.mentions) or dateline is not None)
+    ):
         return None
     if all(m.subordinate for m in e.mentions) and not any(m.date for m in e.mentions):
         return None
@@ -304,7 +330,18 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     partial: dict[str, list[str]] = {"yes": [], "no": [], "abs": [], "nv": []}
     placed: dict[str, str] = {}
     vetoers: list[str] = []
-    for m in real:
+
+    def foreign(m: Mention) -> bool:
+        # two or more states named as voting that did not sit that day: the clause reports
+        # another body's vote ("only Syria, Belarus and Russia opposed it" in the Assembly)
+        # or the positions of parties, not Council votes
+        if sitting is None:
+            return False
+        codes = {c for group in (*m.names.values(), *m.partial.values()) for c in group}
+        return sum(1 for c in codes if c not in seated) >= 2
+
+    real_names = [m for m in real if not foreign(m)]
+    for m in real_names:
         if m.names:
             for pos in POSITIONS:
                 for code in m.names.get(pos, ()):
@@ -314,14 +351,19 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         for code in m.vetoers:
             if code not in vetoers:
                 vetoers.append(code)
+    for m in real:
+        # a weak reading ("Russia ... veto") yields to a position the text names for
+        # that member ("Russia abstains"): an abstainer is no vetoer
         for code in m.weak_vetoers:
-            if code not in vetoers and (sitting is None or code in permanent):
+            if code in vetoers or placed.get(code, "no") != "no":
+                continue
+            if sitting is None or code in permanent:
                 vetoers.append(code)
     for code in vetoers:
         if code not in placed:
             placed[code] = "no"
             names["no"].append(code)
-    for m in real:
+    for m in real_names:
         if m.partial:
             for pos in POSITIONS:
                 for code in m.partial.get(pos, ()):
@@ -347,6 +389,17 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     unanimous = any(m.unanimous for m in real)
     if unanimous and not numeric:
         counts = {"yes": size, "no": 0, "abs": 0, "nv": 0}
+        numeric = True
+    named = sum(len(v) for v in names.values())
+    if (
+        not numeric
+        and named == size
+        and not any(partial.values())
+        and sum(1 for v in names.values() if v) >= 2
+    ):
+        # a roll call: every seat named in a position (a list laid out as "In favour: ...,
+        # Against: ..."), so each position's count is the number of members it names
+        counts = {pos: len(names[pos]) for pos in POSITIONS}
         numeric = True
     for m in real:
         for n, codes in m.among:

@@ -79,7 +79,7 @@ _RESOLUTION = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:under|of|in|by|to|with|implementing|implement|extending|renewing|renew|reaffirming|recalling|"
     r"following|since|than|earlier|previous|under|per|pursuant\s+to|through|like|unlike|amend|amending|its|"
-    r"modifying|replacing|replace|revising)\s+$",
+    r"modifying|replacing|replace|revising|(?:general\s+)?assembly|(?:human\s+rights\s+)?council's)\s+$",
     re.IGNORECASE,
 )
 _TITLE_GAP = re.compile(
@@ -128,11 +128,15 @@ class Mention:
     weak_vetoers: list[str] = field(default_factory=list)
     subordinate: bool = False
     date: dt.date | None = None
+    # the date is the paragraph's, the section's or the lead's, not the clause's own: a
+    # date the clause gives itself ("on Tuesday") replaces it
+    date_context: bool = False
     relative: int | None = None
     weekday: str | None = None
     subject: str | None = None  # the body whose mandate it decides ("UNISFA")
     vague: bool = False
     vague_year: bool = False  # the vague date names a year ("in November 1950")
+    recent: bool = False  # the vague date is recent ("last week"): undated, not history
     history: bool = False
     hypothetical: bool = False
     withdrawn: bool = False
@@ -244,6 +248,11 @@ def mask(
     return Masked(masked, codes, kinds, dates, symbols, resolutions, ascii_ok)
 
 
+_PART_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:the\s+)?(?:p5|p-5|five\s+permanent|permanent\s+members|permanent|"
+    r"elected\s+members|non-permanent\s+members|western|african|arab|european)\b[^.;]*$",
+    re.IGNORECASE,
+)
 _OWN = re.compile(r"\b(?:his|her)\s+own\b")
 
 
@@ -398,7 +407,9 @@ class _Reader:
             pos = _position(m)
             if pos is None or self.requirement(m.start(), m.end()):
                 continue
-            if not self.q(_OTHER_BEFORE).search(_prefix(s, m.start(), 30)):
+            if m["qual"] is None and not self.q(_OTHER_BEFORE).search(_prefix(s, m.start(), 30)):
+                # "four permanent members (A, B, C and D) abstained" names them, but counts
+                # only a part of the Council: not the count of the position
                 # "the other three members - A, B and C - voted in favour" names some of
                 # those voting so: not the count of the position
                 self.set_count(pos, int(m["n"]), m.start())
@@ -681,7 +692,9 @@ class _Reader:
                 pos = "abs"
             codes = _codes(lst, self.codes)
             _add(self.m.names, pos, codes)
-            self.set_count(pos, len(codes), m.start())
+            if not _PART_BEFORE.search(_prefix(s, m.start(), 40)):
+                # "of the P5, only France voted in favour": the only one of a part
+                self.set_count(pos, len(codes), m.start())
             self.take(m.start(), m.end())
         for m in (
             self.q(P.AMONG_THOSE).finditer(s)
@@ -832,6 +845,9 @@ _SAME_VOTE = re.compile(
     r"(?:vote|votes|result|tally|count|margin|split|breakdown|line-up|lineup)\b",
     re.IGNORECASE,
 )
+# an operative paragraph of a resolution's text ("Decides to call an emergency special
+# session ..."): what the decision voted on does
+_OPERATIVE = re.compile(r"\s*(?:\d+\.\s*)?decides\s+to\b", re.IGNORECASE)
 _CONVENE_ASSEMBLY = re.compile(
     r"\b(?:call|calls|called|calling|convene|convenes|convened|convening|hold|holding)\s+"
     r"(?:an?|the)\s+(?:\w+\s+)?emergency\s+(?:special\s+)?(?:session|meeting)\s+of\s+the\s+"
@@ -1083,7 +1099,7 @@ def read(
         m.sponsor = None  # "Russia vetoes draft": the vetoer, not the author
     m.vote_words = _has(low, ("vot", "tally", "ballot")) and q(_VOTE_WORD).search(s) is not None
     if (
-        (m.vote_words or m.strong)
+        (m.vote_words or m.strong or _OPERATIVE.match(s) is not None)
         and "emergency" in low
         and "assembly" in low
         and _CONVENE_ASSEMBLY.search(s) is not None
@@ -1188,6 +1204,14 @@ _MANDATE_OF = re.compile(
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
 
+# "last week", "earlier this month": a recent vote whose day the text does not give (its
+# record has no date), not history
+_RECENT = re.compile(
+    r"(?:last\s+(?:week|month)|earlier\s+this\s+(?:week|month)|this\s+(?:week|month))\b",
+    re.IGNORECASE,
+)
+
+
 def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
     if "DATx" not in masked.text:
         return
@@ -1201,6 +1225,8 @@ def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
                 m.vague = True
                 if _YEAR_DIGITS.search(m.text, expr.start, expr.end):
                     m.vague_year = True
+                elif _RECENT.match(m.text, expr.start):
+                    m.recent = True
             continue
         distance = abs(token.start() - trigger)
         if best is None or distance < best[0]:

@@ -33,6 +33,12 @@ _RELATIVE = r"(?:\s*,\s*(?:which|who)(?:\s+(?!MEMx)\w+){0,2}?)?"
 _CHAIN = r"(?:(?:(?!MEMx)[\w']+\s+){1,6}?and\s+)?"
 
 MEMBER = re.compile(r"memx(\d+)", I)
+# a member after a preposition is its object, not the subject of the verb that follows:
+# "sanctions against South Africa vetoed", "a draft on Syria vetoed"
+_SUBJECT_START = (
+    r"(?<!\bagainst\s)(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bfor\s)(?<!\bin\s)(?<!\bfrom\s)"
+    r"(?<!\bover\s)(?<!\bthe\s)(?<!\bupon\s)(?<!\btoward\s)(?<!\btowards\s)"
+)
 
 YES_VERB = (
     r"said\s+yes\b|voted\s+(?:yes|aye|in\s+favou?r|for\b|with\s+the\s+majority)|"
@@ -46,7 +52,7 @@ NO_VERB = (
     r"(?:no|negative|dissenting|contrary)\s+votes?|"
     r"(?:opposed|rejected)\s+(?:it\b|them\b|the\s+(?:\w+\s+)?(?:draft|resolution|text|motion|proposal|"
     r"measure|amendment|invitation|ruling))|"
-    r"(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)\s+(?:\w+\s+){0,4}?"
+    r"(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:(?:its|their|a|the|his|her)\s+(?:\w+\s+){0,4}?)?"
     r"vetoe?s?\b"
 )
 ABSTAIN_VERB = (
@@ -64,7 +70,7 @@ NV_VERB = (
 )
 
 LIST_VERB = re.compile(
-    rf"(?P<list>{LIST}){_APPOSITIVE}{_RELATIVE}{_DATE_GAP}\s+{_ADVERB}{_CHAIN}{_ADVERB}"
+    rf"{_SUBJECT_START}(?P<list>{LIST}){_APPOSITIVE}{_RELATIVE}{_DATE_GAP}\s+{_ADVERB}{_CHAIN}{_ADVERB}"
     rf"(?:(?P<yes>{YES_VERB})|(?P<no>{NO_VERB})|(?P<abs>{ABSTAIN_VERB})|(?P<nv>{NV_VERB}))",
     I,
 )
@@ -126,9 +132,9 @@ ONLY = re.compile(
 )
 
 VETO_SUBJECT = re.compile(
-    rf"(?P<list>{LIST}){_APPOSITIVE}{_DATE_GAP}\s+{_ADVERB}(?:(?:had|has|have)\s+)?"
-    r"(?:vetoe?d|(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)\s+"
-    r"(?:\w+\s+)?vetoe?s?\b|blocked|killed|voted\s+(?:it\s+|them\s+)?down)",
+    rf"{_SUBJECT_START}(?P<list>{LIST}){_APPOSITIVE}{_DATE_GAP}\s+{_ADVERB}(?:(?:had|has|have)\s+)?"
+    r"(?:vetoe?d|(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:(?:its|their|a|the|his|her)\s+"
+    r"(?:\w+\s+)?)?vetoe?s?\b|blocked|killed|voted\s+(?:it\s+|them\s+)?down)",
     I,
 )
 VETO_BY = re.compile(
@@ -136,31 +142,47 @@ VETO_BY = re.compile(
     rf"(?:(?:a|the)\s+permanent\s+member,?\s+)?(?P<list>{LIST})",
     I,
 )
+# the word between a member and "veto" is not a modal: "Russia would veto" is no veto
+_NOT_MODAL = (
+    r"(?!(?:would|could|might|may|will|shall|can|cannot|should|must|wo|to|not|never|"
+    r"threatens|threatened|vowed|promised|plans|intends)\s)"
+)
 VETO_POSSESSIVE = re.compile(
-    rf"(?P<list>{LIST})(?:'s?)?\s+(?:\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right|wielding))",
+    rf"(?P<list>{LIST})(?:'s?)?\s+(?:{_NOT_MODAL}\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right|wielding))",
     I,
 )
 
 OUTCOME_VETOED = re.compile(
-    r"\bvetoe?d\b|\bvetoes\b|\b(?:cast|used|wielded|exercised|invoked|employed)\s+(?:its|their|a|the|his|her)"
+    r"\bvetoe?d\b|\bvetoes\b|\b(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:its|their|a|the|his|her)"
     r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one)\s+(?:\w+\s+)?permanent\s+member|"
-    r"\bveto\s+(?:by|of|from)\b|MEMx\d+(?:'s?)?\s+(?:\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right))|"
+    r"\bveto\s+(?:by|of|from)\b|MEMx\d+(?:'s?)?\s+(?:"
+    rf"{_NOT_MODAL}\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right))|"
     r"\bnegative\s+vote\s+of\s+(?:the\s+)?MEMx\d+",
     I,
 )
 OUTCOME_ADOPTED = re.compile(
     r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
     # "the motion was carried"; "Rwanda and Togo carried the draft" champions it
-    r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\bcarried\b|"
+    r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\bcarried\b(?!\s+out\b)|"
     r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"
     r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b|"
     r"\bvoted\s+(?:\w+\s+)?to\s+(?:adopt|approve|pass|extend|renew|authori[sz]e|endorse)\b",
     I,
 )
+# "failed" / "unsuccessfully" report a question's failure, not a state's ("Pretoria failed
+# to make progress") nor an attempt at something other than a decision ("tried
+# unsuccessfully to head off an amendment")
+_FAIL_TO_OTHER = (
+    r"(?!\s+to\s+(?!(?:pass|win|be|get|secure|garner|gain|obtain|receive|muster|attract|carry|"
+    r"clear|reach|adopt|extend|renew|approve|authori[sz]e|impose|condemn|endorse|establish|"
+    r"garner|command|draw|attain)\b))"
+)
 OUTCOME_FAILED = re.compile(
-    r"\b(?:rejected|defeated|failed|fail|fails|voted\s+(?:it\s+|them\s+)?down|fell\s+short|"
+    r"\b(?:rejected|defeated|voted\s+(?:it\s+|them\s+)?down|fell\s+short|"
     r"short\s+of\s+(?:the\s+)?(?:\d+|required|necessary|majority|votes)|"
-    r"unsuccessful(?:ly)?|lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|failing|overruled)\b",
+    rf"(?<!MEMx\d\s)(?<!MEMx\d\d\s)(?:failed|fail|fails|failing){_FAIL_TO_OTHER}|"
+    rf"unsuccessful(?:ly)?{_FAIL_TO_OTHER}|"
+    r"lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|overruled)\b",
     I,
 )
 
@@ -192,7 +214,8 @@ _LABELS = (
 LABELLED = re.compile(rf"(?<![\w.\-/]){_CNT}{_MID}\s*{_LABELS}\b(?:\s+votes?)?", I)
 # A pattern that starts with a digit (the look-behind after it) is searched only at digits.
 COUNT_LIST_LABEL = re.compile(
-    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:members|countries|nations|states|delegations))?"
+    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:(?P<qual>permanent|non-permanent|elected)\s+|council\s+)?"
+    r"(?:members|countries|nations|states|delegations))?"
     rf"\s*[\u2014(:,]\s*(?P<list>{LIST})\s*[\u2014),]?\s*{_LABELS}",
     I,
 )
@@ -309,8 +332,7 @@ HISTORY = re.compile(
     r"(?<!would\s)(?<!could\s)(?<!might\s)(?<!should\s)(?<!must\s)"
     r"\b(?:had\s+(?:\w+\s+)?|(?:has|have)\s+(?:previously|already|repeatedly|often|long|"
     r"before|since|also\s+previously)\s+)(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\b|"
-    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\s+since\b|"
-    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third)\s+(?:time|veto)\s+(?:since|in)\b",
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\s+since\b",
     I,
 )
 
@@ -377,8 +399,12 @@ NEW_EVENT = re.compile(
     r"(?:^|[:;,]\s*)(?:the\s+)?(?:first|second|third|other|latter|former)\s*[,:]|"
     r"\b(?:another|second|third|fourth|fifth|separate|rival|competing|(?<!the\s)new|further|"
     r"follow-up|subsequent|alternative|counter)\s+(?:\w+[\s-]+){0,3}?(?:draft|resolution|text|"
-    r"motion|proposal|amendment|vote|measure|ballot)s?\b|"
-    r"\balso\s+(?:adopted|approved|rejected|vetoed|voted|passed|defeated)\b",
+    r"motion|proposal|amendment|vote|ballot)s?\b|"
+    r"\b(?:another|second|third|fourth|fifth|separate|rival|competing|(?<!the\s)new|follow-up|"
+    r"subsequent|alternative|counter)\s+(?:\w+[\s-]+){0,3}?measures?\b|"
+    r"\balso\s+(?:adopted|approved|rejected|vetoed|passed|defeated)\b|"
+    # "South Africa also voted against": another member of the same vote, not a new one
+    r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\balso\s+voted\b",
     I,
 )
 _SPONSOR_LIST = (

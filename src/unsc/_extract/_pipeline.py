@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import time
 
 from unsc._extract._dates import (
+    DateExpr,
     coerce_dateline,
     find_dates,
     may_start_at,
@@ -14,6 +16,7 @@ from unsc._extract._dates import (
     years_in,
 )
 from unsc._extract._events import date_events, finalise, group
+from unsc._extract._layout import layout
 from unsc._extract._lexicon import lexicon
 from unsc._extract._mentions import Mention, mask, read
 from unsc._extract._model import ExtractedVote, ExtractTimeout
@@ -63,6 +66,11 @@ def _clause_hint(low: str, ascii_ok: bool) -> bool:
 
 
 _DAY_HINT = re.compile(r"\d|day|night")
+# the date of a document named just before it, not of a vote
+_DOCUMENT_DATE = re.compile(
+    r"(?:\b(?:resolutions?|documents?|letters?|reports?|notes?|decisions?)|S/[\d/.A-Za-z]+|"
+    r"\([IVXL]+\)|\b[A-Z])\s*(?:\([^()]{0,12}\)\s*)?(?:of|dated)\s*$"
+)
 _SUBORDINATE = frozenset({"after", "before", "followed by"})
 _ISO_DATELINE = re.compile(r"^\s*(?:date\s*:?\s*)?\d{4}-\d\d-\d\d\b")
 _LEAD_YEAR = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?\(?(?P<year>(?:19|20)\d\d)\b")
@@ -77,6 +85,19 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+
+
+def _document_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
+    """The dates, with those of documents made bounds (they date no vote).
+
+    "resolution 377 A (V) of 3 November 1950", "S/7553 of 17 October" date a document.
+    """
+    out = []
+    for expr in dates:
+        if expr.kind == "day" and _DOCUMENT_DATE.search(text, max(0, expr.start - 60), expr.start):
+            expr = dataclasses.replace(expr, kind="bound")
+        out.append(expr)
+    return out
 
 
 def not_text(line: str) -> bool:
@@ -143,7 +164,7 @@ def extract(
     [('2017-10-24', 'vetoed', ('RUS',))]
     """
     deadline = None if time_limit is None else time.perf_counter() + time_limit
-    text = normalise(text)
+    text = layout(normalise(text))
     lines = [line for line in text.split("\n")]
     ref = coerce_dateline(dateline)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -201,6 +222,8 @@ def extract(
                     relevant or (twin if ok else same)(_DAY_HINT).search(clause.text) is not None
                 )
                 dates = find_dates(clause.text, soft, year_hint, ascii_ok=ok) if dated else []
+                if dates and ("of" in clause.text or "dated" in clause.text):
+                    dates = _document_dates(clause.text, dates)
                 when = running or (dt.date(year_hint, 7, 1) if year_hint else None)
                 for expr in dates:
                     if expr.date is not None and expr.kind == "day":
@@ -222,6 +245,8 @@ def extract(
                         and not mention.history
                     ):
                         mention.date = context
+                        # the lead's or the dateline's date, not one the story gives later
+                        mention.date_context = context is section and section_at <= 1
                     mentions.append(mention)
                     order += 1
                     for code, kind in zip(masked.codes, masked.kinds, strict=True):

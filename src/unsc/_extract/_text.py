@@ -34,7 +34,9 @@ _TRANSLATE = str.maketrans(
 _REPLACEMENTS = tuple((chr(c), str(r)) for c, r in _TRANSLATE.items())
 _SPECIAL = re.compile("[" + "".join(chr(c) for c in _TRANSLATE) + "\u2013\u2014]")
 _EN_DASH_NUM = re.compile(r"(?<=\d)\s*[\u2013\u2014]\s*(?=\d)")
-_EN_DASH = re.compile(r"\s*[\u2013\u2014]\s*|\s+--\s+")
+# "--" for a dash, spaced or not ("vetoed--for the second time--a draft"), but not
+# inside a number range or a rule of hyphens
+_EN_DASH = re.compile(r"\s*[\u2013\u2014]\s*|\s+--\s+|(?<=[A-Za-z)])--(?=[A-Za-z\d])")
 # what every match of the two holds, after spaces only
 _DASHES = ("\u2013", "\u2014", "--")
 
