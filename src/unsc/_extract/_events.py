@@ -330,18 +330,7 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     partial: dict[str, list[str]] = {"yes": [], "no": [], "abs": [], "nv": []}
     placed: dict[str, str] = {}
     vetoers: list[str] = []
-
-    def foreign(m: Mention) -> bool:
-        # two or more states named as voting that did not sit that day: the clause reports
-        # another body's vote ("only Syria, Belarus and Russia opposed it" in the Assembly)
-        # or the positions of parties, not Council votes
-        if sitting is None:
-            return False
-        codes = {c for group in (*m.names.values(), *m.partial.values()) for c in group}
-        return sum(1 for c in codes if c not in seated) >= 2
-
-    real_names = [m for m in real if not foreign(m)]
-    for m in real_names:
+    for m in real:
         if m.names:
             for pos in POSITIONS:
                 for code in m.names.get(pos, ()):
@@ -363,7 +352,7 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         if code not in placed:
             placed[code] = "no"
             names["no"].append(code)
-    for m in real_names:
+    for m in real:
         if m.partial:
             for pos in POSITIONS:
                 for code in m.partial.get(pos, ()):

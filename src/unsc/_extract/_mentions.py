@@ -248,11 +248,6 @@ def mask(
     return Masked(masked, codes, kinds, dates, symbols, resolutions, ascii_ok)
 
 
-_PART_BEFORE = re.compile(
-    r"\b(?:of|among)\s+(?:the\s+)?(?:p5|p-5|five\s+permanent|permanent\s+members|permanent|"
-    r"elected\s+members|non-permanent\s+members|western|african|arab|european)\b[^.;]*$",
-    re.IGNORECASE,
-)
 _OWN = re.compile(r"\b(?:his|her)\s+own\b")
 
 
@@ -407,9 +402,7 @@ class _Reader:
             pos = _position(m)
             if pos is None or self.requirement(m.start(), m.end()):
                 continue
-            if m["qual"] is None and not self.q(_OTHER_BEFORE).search(_prefix(s, m.start(), 30)):
-                # "four permanent members (A, B, C and D) abstained" names them, but counts
-                # only a part of the Council: not the count of the position
+            if not self.q(_OTHER_BEFORE).search(_prefix(s, m.start(), 30)):
                 # "the other three members - A, B and C - voted in favour" names some of
                 # those voting so: not the count of the position
                 self.set_count(pos, int(m["n"]), m.start())
@@ -692,9 +685,7 @@ class _Reader:
                 pos = "abs"
             codes = _codes(lst, self.codes)
             _add(self.m.names, pos, codes)
-            if not _PART_BEFORE.search(_prefix(s, m.start(), 40)):
-                # "of the P5, only France voted in favour": the only one of a part
-                self.set_count(pos, len(codes), m.start())
+            self.set_count(pos, len(codes), m.start())
             self.take(m.start(), m.end())
         for m in (
             self.q(P.AMONG_THOSE).finditer(s)

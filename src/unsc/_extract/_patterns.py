@@ -214,8 +214,7 @@ _LABELS = (
 LABELLED = re.compile(rf"(?<![\w.\-/]){_CNT}{_MID}\s*{_LABELS}\b(?:\s+votes?)?", I)
 # A pattern that starts with a digit (the look-behind after it) is searched only at digits.
 COUNT_LIST_LABEL = re.compile(
-    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:(?P<qual>permanent|non-permanent|elected)\s+|council\s+)?"
-    r"(?:members|countries|nations|states|delegations))?"
+    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:members|countries|nations|states|delegations))?"
     rf"\s*[\u2014(:,]\s*(?P<list>{LIST})\s*[\u2014),]?\s*{_LABELS}",
     I,
 )
