@@ -18,10 +18,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from unsc._council import USSR_LAST_DAY
 from unsc._refdata import aliases, name_spans
-
-USSR_END = dt.date(1991, 12, 23)
-"""Last day of the USSR's seat; Russia, Moscow and "Russian" before it mean the USSR."""
 
 _FAR_PAST = dt.date.min
 _FAR_FUTURE = dt.date.max
@@ -142,7 +140,7 @@ class Lexicon:
         else:
             chosen = candidates[0]
         code = chosen.code
-        if code == "RUS" and date is not None and date <= USSR_END:
+        if code == "RUS" and date is not None and date <= USSR_LAST_DAY:
             code = "SUN"
         return code, chosen.kind
 
