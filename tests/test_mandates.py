@@ -373,3 +373,21 @@ def test_derived_periods_follow_one_another() -> None:
     ]
     assert "S/RES/2" in rows[0].text
     assert derive.from_csv(derive.to_csv(rows))[1].start == rows[1].start
+
+
+def test_the_api_selects_over_timelines_already_read() -> None:
+    # A server reads the timelines once per record state and passes them in: every
+    # function must answer over them exactly as it does over the source they came from.
+    from unsc._mandates import api
+
+    items = api.timelines(None, fallback_only=True)
+    assert items, "the authored facts give timelines"
+    day = dt.date(2017, 11, 1)
+    over_list = api.mandates(items, at=day, include_ended=True)
+    assert over_list == api.mandates(None, at=day, include_ended=True, fallback_only=True)
+    assert any(r["acronym"] == "JIM" and r["expires"] == "2017-11-17" for r in over_list)
+    assert api.mandate(items, "JIM", at=day) == api.mandate(None, "JIM", at=day, fallback_only=True)
+    assert api.mandate_timelines(items, kind="investigative_mechanism") == api.mandate_timelines(
+        None, kind="investigative_mechanism", fallback_only=True
+    )
+    assert api.timelines(tuple(items)) == items

@@ -1,9 +1,11 @@
 """The mandates API: what is in force on a date, one body's timeline, a calendar.
 
 Every function takes the record to read as its first argument: a
-:class:`unsc.Record`, an SQLAlchemy engine, a database URL, or ``None`` for
-the default database. Before anything is loaded (``unsc data load``) they fall
-back to the authored facts alone (the JIM, the sanctions panels, UNMOVIC).
+:class:`unsc.Record`, an SQLAlchemy engine, a database URL, ``None`` for
+the default database, or the timelines :func:`timelines` already read (a
+server keeps them once per record state and selects over them per request).
+Before anything is loaded (``unsc data load``) they fall back to the
+authored facts alone (the JIM, the sanctions panels, UNMOVIC).
 
 >>> rows = mandates(None, at=dt.date(2017, 11, 1), fallback_only=True)
 >>> jim = next(r for r in rows if r["acronym"] == "JIM")
@@ -14,6 +16,7 @@ back to the authored facts alone (the JIM, the sanctions panels, UNMOVIC).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from unsc._errors import InputError
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
         @property
         def engine(self) -> Engine: ...
 
-    RecordLike = HasEngine | Engine | str | None
+    RecordLike = HasEngine | Engine | str | Sequence[Timeline] | None
 
 Row = dict[str, Any]
 
@@ -47,8 +50,14 @@ def _engine(source: RecordLike) -> Engine:
 
 
 def timelines(source: RecordLike = None, *, fallback_only: bool = False) -> list[Timeline]:
-    """Every body's timeline, by key (the authored facts alone if nothing is loaded)."""
+    """Every body's timeline, by key (the authored facts alone if nothing is loaded).
+
+    Given timelines already read, returns them as they are.
+    """
     from unsc._mandates import store
+
+    if isinstance(source, Sequence) and not isinstance(source, str):
+        return list(source)
 
     if not fallback_only:
         import sqlalchemy as sa

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from unsc._errors import UnscError
 from unsc._mandates import api as mandate_api
 from unsc._mandates.api import mandate, mandate_timelines, mandates, to_ics
-from unsc._mandates.model import BodyKind
+from unsc._mandates.model import BodyKind, Timeline
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import WebError
 from unsc._web.kept_responses import keep
@@ -34,6 +34,13 @@ def _date(value: str | None) -> dt.date:
         raise WebError(422, f"at: bad date {value!r} (write YYYY-MM-DD)") from None
 
 
+def stored_timelines(services: ServicesDep) -> list[Timeline]:
+    """Every body's timeline, read once per record state (the cache empties on a new load)."""
+    return services.read(
+        ("mandate_timelines",), lambda _conn: mandate_api.timelines(services.reader)
+    )
+
+
 def _kind(value: str | None) -> str | None:
     if value and value not in KINDS:
         raise WebError(422, f"kind: unknown kind {value!r} (one of {', '.join(KINDS)})")
@@ -52,7 +59,9 @@ def mandates_page(
     day, wanted = _date(at), _kind(kind)
     rows = services.read(
         ("mandates", day, within, wanted),
-        lambda _conn: mandates(services.reader, at=day, expiring_within=within, kind=wanted),
+        lambda _conn: mandates(
+            stored_timelines(services), at=day, expiring_within=within, kind=wanted
+        ),
     )
     return render(
         request,
@@ -75,7 +84,7 @@ def mandates_calendar(services: ServicesDep, kind: str | None = None) -> Respons
     """An iCalendar file of mandate expiries and renewal votes."""
     wanted = _kind(kind)
     body = services.read(
-        ("mandates.ics", wanted), lambda _conn: to_ics(services.reader, kind=wanted)
+        ("mandates.ics", wanted), lambda _conn: to_ics(stored_timelines(services), kind=wanted)
     )
     return Response(
         body,
@@ -91,8 +100,9 @@ def mandate_page(request: Request, services: ServicesDep, name: str) -> HTMLResp
     """One body's timeline: mandate periods as bars, renewals and failed votes as marks."""
 
     def load(_conn: object) -> tuple[dict[str, Any], dict[str, Any]]:
-        row = mandate(services.reader, name)
-        [drawn] = mandate_timelines(services.reader, keys=[row["key"]])
+        items = stored_timelines(services)
+        row = mandate(items, name)
+        [drawn] = mandate_timelines(items, keys=[row["key"]])
         return row, drawn
 
     try:
@@ -281,7 +291,11 @@ def mandates_list(
     body = services.read_json(
         ("mandates", day, expiring_within, wanted, all),
         lambda _conn: mandate_api.mandates(
-            services.reader, at=day, expiring_within=expiring_within, kind=wanted, include_ended=all
+            stored_timelines(services),
+            at=day,
+            expiring_within=expiring_within,
+            kind=wanted,
+            include_ended=all,
         ),
     )
     return keep(request, Response(body, media_type=JSON))
@@ -303,7 +317,8 @@ def mandate_one(
     day = at or today()
     try:
         body = services.read_json(
-            ("mandate", name, day), lambda _conn: mandate_api.mandate(services.reader, name, at=day)
+            ("mandate", name, day),
+            lambda _conn: mandate_api.mandate(stored_timelines(services), name, at=day),
         )
     except UnscError as exc:
         raise WebError(404, str(exc)) from None
