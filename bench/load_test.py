@@ -9,8 +9,14 @@ requests per second, with the machine's load average before and after (the
 machine may be shared). Exits 1 when the goal is missed (``--p99`` ms, default
 50, and no failure).
 
+With the default think time (0 to 10 ms between a user's requests) the run
+is a closed loop: each user sends its next request as soon as the last one is
+answered, so the mean latency is the users over the throughput, and the p99
+goal asks for a throughput the machine may not have. ``--think 1-3`` paces
+each user as a person reading pages would be; both are printed as such.
+
 Usage: python bench/load_test.py [--data ../shared/data] [--database FILE]
-       [--users 20] [--duration 60] [--workers 2] [--p99 50]
+       [--users 20] [--duration 60] [--workers 2] [--p99 50] [--think 0-0.01]
 (needs the bench extra: pip install -e '.[bench]')
 """
 
@@ -80,6 +86,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--p99", type=float, default=50.0, help="goal, milliseconds")
     parser.add_argument(
+        "--think",
+        default="0-0.01",
+        help="seconds each user waits between requests, LOW-HIGH (default: a closed loop)",
+    )
+    parser.add_argument(
         "--exclude-tags",
         default="",
         help="locust tags of requests to leave out (e.g. decision-page), comma-separated",
@@ -144,7 +155,11 @@ def main() -> int:
                 "WARNING",
                 *(["--exclude-tags", *args.exclude_tags.split(",")] if args.exclude_tags else []),
             ],
-            env={**os.environ, "UNSC_LOAD_POOL": str(work / "pool.json")},
+            env={
+                **os.environ,
+                "UNSC_LOAD_POOL": str(work / "pool.json"),
+                "UNSC_LOAD_THINK": args.think,
+            },
             check=False,
             stdout=subprocess.DEVNULL,
         )
@@ -156,7 +171,8 @@ def main() -> int:
         rows = list(csv.DictReader(handle))
     total = next(r for r in rows if r["Name"] == "Aggregated")
     print(
-        f"{args.users} users, {args.duration} s, unsc serve --workers {args.workers}; "
+        f"{args.users} users, {args.duration} s, think time {args.think} s, "
+        f"unsc serve --workers {args.workers}; "
         f"{len(pool['resolutions']):,} resolutions, {len(pool['members'])} members in the pool; "
         f"load average (1 min) {before[0]:.2f} before, {after[0]:.2f} after; "
         + (f"excluded: {args.exclude_tags}; " if args.exclude_tags else "")

@@ -42,10 +42,16 @@ def _member() -> str:
     return str(random.choice(POOL["members"]))
 
 
-class Reader(FastHttpUser):
-    """A reader of the record: pages and API calls, no think time to speak of."""
+#: Seconds a user waits between two requests, "LOW-HIGH" (``bench/load_test.py --think``).
+#: The default, next to none, makes the run a closed loop of back-to-back requests, where
+#: the latency is the number of users over the throughput (Little's law).
+THINK = tuple(float(x) for x in os.environ.get("UNSC_LOAD_THINK", "0-0.01").split("-", 1))
 
-    wait_time = between(0, 0.01)
+
+class Reader(FastHttpUser):
+    """A reader of the record: pages and API calls, with the think time ``THINK``."""
+
+    wait_time = between(THINK[0], THINK[-1])
 
     @task(4)
     def council_page(self) -> None:
