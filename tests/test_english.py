@@ -42,19 +42,3 @@ def test_misreadings_are_read_only_when_asked() -> None:
     for wrong, right in MONTH_MISREADINGS.items():
         assert month_number(wrong) is None
         assert month_number(wrong.capitalize(), misread=True) == MONTH_NAMES.index(right) + 1
-
-
-def test_the_parser_reads_as_the_two_it_replaces() -> None:
-    """Until they are gone: the sources' page reader and the mandate-clause reader agree."""
-    from unsc._mandates import clauses
-    from unsc._sources import html_reader
-
-    spellings = _spellings()
-    assert len(spellings) > 300
-    for word in spellings:
-        assert month_number(word, prefix=True) == html_reader._month(word), word
-        old = clauses.to_date("1", word, "1990")
-        new = month_number(word, misread=True)
-        assert (old.month if old else None) == new, word
-    for word in spellings:
-        assert clauses.MONTHS.get(word.lower()) == month_number(word), word

@@ -252,7 +252,7 @@ _OUTCOME_WORDS = {
 _ABBREVIATIONS = frozenset(
     {
         *("mr", "mrs", "ms", "dr", "st", "vs", "gen", "col", "lt", "sen", "rep", "gov", "amb"),
-        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *MONTH_ABBREVIATIONS,
     }
 )
 _BEFORE_NUMBER = frozenset({"no", "nos", "art", "arts", "para", "op"})

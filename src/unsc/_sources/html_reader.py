@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from unsc._english import MONTH_NAMES
+from unsc._english import month_number
 from unsc._errors import SourceFormatError, UnknownMemberError
 from unsc._sources.csv_reader import CONTROL_CHARACTERS, FIRST_DAY, LAST_DAY
 from unsc._states import resolve_member
@@ -298,7 +298,7 @@ def parse_date(text: str, *, year: int | None, file: str, line: int, field: str)
     match = _DATE.fullmatch(flat)
     if match is None:
         raise SourceFormatError(file, line, field, f"cannot read {flat!r} as a date")
-    month = _month(match["month"])
+    month = month_number(match["month"], prefix=True)
     if month is None:
         raise SourceFormatError(file, line, field, f"unknown month in {flat!r}")
     if match["year"] is not None:
@@ -321,14 +321,6 @@ def parse_date(text: str, *, year: int | None, file: str, line: int, field: str)
             "the span covered",
         )
     return day
-
-
-def _month(word: str) -> int | None:
-    word = word.lower()
-    for number, month in enumerate(MONTH_NAMES, start=1):
-        if month.startswith(word):
-            return number
-    return None
 
 
 DOC_SYMBOL = r"S/(?:PV\.\d+|\d{4}/\d+|\d+)(?:/(?:Rev|Add|Corr)\.\s?\d+)*"
