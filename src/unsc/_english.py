@@ -1,7 +1,8 @@
 """English words the readers share: month names, their abbreviations, number words.
 
 The importers, the report reader and the mandate-clause reader all read dates
-and counts written in English; they take their words from here.
+and counts written in English; they take their words from here, and read a
+month's name with the one parser, :func:`month_number`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,32 @@ MONTH_ABBREVIATIONS = {
     "dec": 12,
 }
 """The abbreviations of month names in use in news text (``Sept`` before ``Sep``)."""
+
+MONTH_MISREADINGS = {"auqust": "august", "decemher": "december", "septemher": "september"}
+"""Month names as the text layer of scanned resolutions misreads them, and what they are."""
+
+
+def month_number(word: str, *, prefix: bool = False, misread: bool = False) -> int | None:
+    """The number of the month ``word`` names (January is 1), or ``None``; case is ignored.
+
+    ``prefix``: any beginning of a month's name is read as that month (``Sep``,
+    ``Sept``, ``Dec``), the first in the year when several begin so (``Ma`` is
+    March). ``misread``: the OCR misreadings of :data:`MONTH_MISREADINGS` are read
+    as the month they stand for.
+
+    >>> month_number("October"), month_number("Sept", prefix=True), month_number("Sept")
+    (10, 9, None)
+    >>> month_number("Auqust", misread=True), month_number("Auqust")
+    (8, None)
+    """
+    word = word.lower()
+    if misread:
+        word = MONTH_MISREADINGS.get(word, word)
+    for number, name in enumerate(MONTH_NAMES, start=1):
+        if name == word or (prefix and name.startswith(word)):
+            return number
+    return None
+
 
 CARDINALS = {
     "zero": 0,

@@ -92,7 +92,7 @@ def _read(name: str) -> str:
 
 def _checks(ctx: click.Context, results: list[tuple[str, str, tuple[ExtractedVote, ...]]]) -> Any:
     """Each file's votes checked against the loaded record (``None``: no record loaded)."""
-    from unsc._extract._record import check_records
+    from unsc._extract import check_records
     from unsc._store import db
 
     engine = db.open_database(_database(ctx))

@@ -44,10 +44,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from unsc._english import CARDINALS, MONTH_NAMES
-
-MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
-_MONTH_TYPOS = {"auqust": "august", "decemher": "december", "septemher": "september"}
+from unsc._english import CARDINALS, MONTH_MISREADINGS, MONTH_NAMES, month_number
 
 _UNITS = [word for word, n in CARDINALS.items() if 1 <= n <= 19]  # one ... nineteen
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS, start=1)}
@@ -60,7 +57,7 @@ for _tens, _value in (("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 5
 _NUMBER = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _DATE = re.compile(
     r"(?<![\w])([\dlIOS]{1,2})\s*(?:st|nd|rd|th)?\s+("
-    + "|".join((*MONTHS, *_MONTH_TYPOS))
+    + "|".join((*MONTH_NAMES, *MONTH_MISREADINGS))
     + r")\s*,?\s+([12][\dlI\]O]{3})(?![\w])",
     re.IGNORECASE,
 )
@@ -111,12 +108,12 @@ def to_date(day: str, month: str, year: str) -> dt.date | None:
     >>> to_date("30", "Auqust", "199l"), to_date("IS", "June", "198]")
     (datetime.date(1991, 8, 30), datetime.date(1981, 6, 15))
     """
-    name = _MONTH_TYPOS.get(month.lower(), month.lower())
+    number = month_number(month, misread=True)
+    if number is None:
+        return None
     try:
-        return dt.date(
-            int(year.translate(_OCR_DIGITS)), MONTHS[name], int(day.translate(_OCR_DIGITS))
-        )
-    except (KeyError, ValueError):
+        return dt.date(int(year.translate(_OCR_DIGITS)), number, int(day.translate(_OCR_DIGITS)))
+    except ValueError:
         return None
 
 

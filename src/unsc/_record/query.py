@@ -24,7 +24,8 @@ def _codes(text: str | None) -> list[str]:
     return [c for c in (text or "").split(",") if c]
 
 
-def _decision_row(r: sa.Row[Any]) -> Row:
+def decision_row(r: sa.Row[Any]) -> Row:
+    """One row of the decisions table as the queries give it (also the web app's explorer)."""
     return {
         "key": r.key,
         "date": r.date.isoformat(),
@@ -276,7 +277,7 @@ def resolutions(
     """Adopted resolutions, oldest first, optionally filtered (see :func:`filter_clauses`)."""
     where = filter_clauses(year=year, since=since, until=until, member=member, vote=vote, text=text)
     stmt = sa.select(db.decisions).where(_D.resolution.is_not(None), *where).order_by(_D.resolution)
-    return [_decision_row(r) for r in conn.execute(stmt)]
+    return [decision_row(r) for r in conn.execute(stmt)]
 
 
 def search(conn: Connection, text: str, *, limit: int = 50) -> list[Row]:
@@ -291,7 +292,7 @@ def search(conn: Connection, text: str, *, limit: int = 50) -> list[Row]:
 
 def detail_row(r: Any) -> Row:
     """A decision row's fields in :func:`decision_detail`, before its votes and sources."""
-    out = _decision_row(r)
+    out = decision_row(r)
     out["description"] = r.description
     out["modality"] = r.modality
     out["tally_source"] = r.tally_source
@@ -357,7 +358,7 @@ def drafts(
     stmt = sa.select(db.decisions).where(*where).order_by(_D.date, _D.id)
     if failed:
         stmt = stmt.where(outcome_column().in_(("vetoed", "failed")))
-    return [_decision_row(r) for r in conn.execute(stmt)]
+    return [decision_row(r) for r in conn.execute(stmt)]
 
 
 _VETOES_W = db.vetoes.alias("w")

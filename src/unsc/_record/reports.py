@@ -44,8 +44,7 @@ from unsc._council import USSR_LAST_DAY, council
 from unsc._engine import Kind, Outcome
 from unsc._english import CARDINALS, MONTH_ABBREVIATIONS, MONTH_NAMES
 from unsc._errors import DateOutOfRangeError, InputError, UnknownMemberError
-from unsc._extract import ExtractedVote, extract
-from unsc._extract._checks import check_vote, council_on
+from unsc._extract import ExtractedVote, check_vote, council_on, extract
 from unsc._refdata import aliases, name_spans
 from unsc._states import resolve_member
 from unsc._store.report_tables import reports_table, votes_table
@@ -253,7 +252,7 @@ _OUTCOME_WORDS = {
 _ABBREVIATIONS = frozenset(
     {
         *("mr", "mrs", "ms", "dr", "st", "vs", "gen", "col", "lt", "sen", "rep", "gov", "amb"),
-        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *MONTH_ABBREVIATIONS,
     }
 )
 _BEFORE_NUMBER = frozenset({"no", "nos", "art", "arts", "para", "op"})

@@ -38,8 +38,10 @@ from unsc._sources.html_reader import (
     MEMBER_LIST,
     Cell,
     Row,
+    column_roles,
     doc_symbols,
     iter_table_rows,
+    looks_like_page,
     member_codes,
     one_line,
     parse_date,
@@ -58,7 +60,6 @@ __all__ = ["ABSTAIN_INCLUDES_NON_VOTING", "looks_like", "parse_meetings"]
 
 _FILE_NAME = re.compile(r"scact(\d{4})(?:_covid)?_table_en\.html?", re.IGNORECASE)
 _TITLE = re.compile(r"Meetings conducted\s+by the Security Council in (\d{4})", re.IGNORECASE)
-_SNIFF_BYTES = 8192
 
 _HEADINGS = {
     "meeting record": "meeting",
@@ -86,11 +87,7 @@ _NO_VOTE_FIGURES_NOTE = (
 
 def looks_like(path: Path) -> bool:
     """Whether ``path`` looks like a saved "Meetings conducted by the Security Council" page."""
-    if _FILE_NAME.fullmatch(path.name) is None or not path.is_file():
-        return False
-    with path.open("rb") as stream:
-        head = stream.read(_SNIFF_BYTES).decode("utf-8", errors="replace")
-    return _TITLE.search(" ".join(head.split())) is not None
+    return looks_like_page(path, file_name=_FILE_NAME, title=_TITLE)
 
 
 def parse_meetings(path: Path, *, name: str) -> Iterator[MeetingObservation | DecisionObservation]:
@@ -144,17 +141,7 @@ class _PageReader:
             if self.year is None:
                 self.year = int(match[1])
             return
-        columns = []
-        for cell in row.cells:
-            heading = one_line(cell.text).lower()
-            role = _HEADINGS.get(heading)
-            if role is None or role in columns:
-                raise SourceFormatError(self.name, row.line, None, f"unexpected column {heading!r}")
-            columns.append(role)
-        missing = [role for role in _REQUIRED if role not in columns]
-        if missing:
-            raise SourceFormatError(self.name, row.line, None, f"no {missing[0]!r} column")
-        self.columns = tuple(columns)
+        self.columns = column_roles(row, _HEADINGS, _REQUIRED, file=self.name)
 
     def _row(self, row: Row) -> Iterator[MeetingObservation | DecisionObservation]:
         if self.columns is None:

@@ -28,8 +28,10 @@ from unsc._errors import SourceFormatError
 from unsc._sources.html_reader import (
     DOC_SYMBOL,
     Row,
+    column_roles,
     doc_symbols,
     iter_table_rows,
+    looks_like_page,
     member_codes,
     one_line,
     parse_date,
@@ -41,7 +43,6 @@ __all__ = ["looks_like", "parse_veto_list"]
 
 _FILE_NAME = re.compile(r"scact_veto_table_en\.html?", re.IGNORECASE)
 _TITLE = re.compile(r"Security Council\s*-\s*Veto List", re.IGNORECASE)
-_SNIFF_BYTES = 8192
 
 _HEADINGS = {
     "date": "date",
@@ -56,11 +57,7 @@ _LETTER = re.compile(r"S/\d{4}/\d+")
 
 def looks_like(path: Path) -> bool:
     """Whether ``path`` looks like a saved "Security Council - Veto List" page."""
-    if _FILE_NAME.fullmatch(path.name) is None or not path.is_file():
-        return False
-    with path.open("rb") as stream:
-        head = stream.read(_SNIFF_BYTES).decode("utf-8", errors="replace")
-    return _TITLE.search(" ".join(head.split())) is not None
+    return looks_like_page(path, file_name=_FILE_NAME, title=_TITLE)
 
 
 def parse_veto_list(path: Path, *, name: str) -> Iterator[DecisionObservation]:
@@ -93,17 +90,7 @@ def _heading(row: Row, columns: tuple[str, ...] | None, name: str) -> tuple[str,
                 name, row.line, None, f"title {title!r} is not 'Security Council - Veto List'"
             )
         return None
-    roles = []
-    for cell in row.cells:
-        heading = one_line(cell.text).lower()
-        role = _HEADINGS.get(heading)
-        if role is None or role in roles:
-            raise SourceFormatError(name, row.line, None, f"unexpected column {heading!r}")
-        roles.append(role)
-    missing = [role for role in _HEADINGS.values() if role not in roles]
-    if missing:
-        raise SourceFormatError(name, row.line, None, f"no {missing[0]!r} column")
-    return tuple(roles)
+    return column_roles(row, _HEADINGS, _HEADINGS.values(), file=name)
 
 
 def _decision(row: Row, columns: tuple[str, ...], name: str) -> DecisionObservation:

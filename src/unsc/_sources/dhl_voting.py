@@ -83,10 +83,7 @@ _SHARED = (
     "resolution",
     "draft",
     "meeting",
-    "total_yes",
-    "total_no",
-    "total_abstentions",
-    "total_non_voting",
+    *(column for column, _ in _TOTALS),
     "total_ms",
     "modality",
 )

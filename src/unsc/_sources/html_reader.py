@@ -19,17 +19,20 @@ import codecs
 import datetime as dt
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from unsc._english import MONTH_NAMES
+from unsc._english import month_number
 from unsc._errors import SourceFormatError, UnknownMemberError
 from unsc._sources.csv_reader import CONTROL_CHARACTERS, FIRST_DAY, LAST_DAY
 from unsc._states import resolve_member
 
 _CHUNK = 1 << 16
+
+SNIFF_BYTES = 8192
+"""How much of a page :func:`looks_like_page` reads to find its title."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +283,40 @@ def iter_table_rows(path: Path, *, name: str) -> Iterator[Row]:
 # -- titles, dates and symbols ----------------------------------------------
 
 
+def looks_like_page(path: Path, *, file_name: re.Pattern[str], title: re.Pattern[str]) -> bool:
+    """Whether ``path`` is a file named as ``file_name`` whose first bytes hold ``title``.
+
+    The title is searched with runs of white space read as one space.
+    """
+    if file_name.fullmatch(path.name) is None or not path.is_file():
+        return False
+    with path.open("rb") as stream:
+        head = stream.read(SNIFF_BYTES).decode("utf-8", errors="replace")
+    return title.search(" ".join(head.split())) is not None
+
+
+def column_roles(
+    row: Row, headings: Mapping[str, str], required: Iterable[str], *, file: str
+) -> tuple[str, ...]:
+    """The role of each column of the heading ``row``, found by its heading in ``headings``.
+
+    A heading is compared on one line, in lower case. An unknown or repeated
+    heading, or a role of ``required`` that no column has, is a
+    :class:`SourceFormatError` at the row's line.
+    """
+    roles: list[str] = []
+    for cell in row.cells:
+        heading = one_line(cell.text).lower()
+        role = headings.get(heading)
+        if role is None or role in roles:
+            raise SourceFormatError(file, row.line, None, f"unexpected column {heading!r}")
+        roles.append(role)
+    missing = [role for role in required if role not in roles]
+    if missing:
+        raise SourceFormatError(file, row.line, None, f"no {missing[0]!r} column")
+    return tuple(roles)
+
+
 _DATE = re.compile(
     r"(?P<day>\d{1,2})"
     r"(?:\s*(?:-|/|\+)\s*(?P<day2>\d{1,2}))?"
@@ -298,7 +335,7 @@ def parse_date(text: str, *, year: int | None, file: str, line: int, field: str)
     match = _DATE.fullmatch(flat)
     if match is None:
         raise SourceFormatError(file, line, field, f"cannot read {flat!r} as a date")
-    month = _month(match["month"])
+    month = month_number(match["month"], prefix=True)
     if month is None:
         raise SourceFormatError(file, line, field, f"unknown month in {flat!r}")
     if match["year"] is not None:
@@ -321,14 +358,6 @@ def parse_date(text: str, *, year: int | None, file: str, line: int, field: str)
             "the span covered",
         )
     return day
-
-
-def _month(word: str) -> int | None:
-    word = word.lower()
-    for number, month in enumerate(MONTH_NAMES, start=1):
-        if month.startswith(word):
-            return number
-    return None
 
 
 DOC_SYMBOL = r"S/(?:PV\.\d+|\d{4}/\d+|\d+)(?:/(?:Rev|Add|Corr)\.\s?\d+)*"

@@ -109,20 +109,11 @@ HEADER = (
     "Topic",
 )
 
-# Fields that describe the draft, repeated on each of its member rows.
-_SHARED = (
-    "Year",
-    "Date,",
-    "Resolution",
-    "Meeting",
-    "Draft",
-    "Agenda item",
-    "Category",
-    "Region",
-    "Submitted by",
-    "Outcome results",
-    "Topic",
-)
+_PER_MEMBER = ("Vote", "Member State", "ID", "Membership_Status")
+"""The fields of one member's row; every other field describes the draft."""
+
+# Fields that describe the draft, repeated on each of its member rows (in HEADER order).
+_SHARED = tuple(column for column in HEADER if column not in _PER_MEMBER)
 
 _OUTCOMES = {
     "Adopted unanimously": (Outcome.ADOPTED, Modality.VOTE),

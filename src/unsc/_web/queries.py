@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from unsc._chamber import Question
 from unsc._errors import InputError
 from unsc._record import documents, query, search
-from unsc._record.query import _decision_row, text_clauses
+from unsc._record.query import decision_row, text_clauses
 from unsc._states import resolve_member
 from unsc._store import chamber_tables as tables
 from unsc._store import db
@@ -175,7 +175,7 @@ def explore(
         ).scalar_one()
     )
     rows = [
-        _decision_row(r)
+        decision_row(r)
         for r in conn.execute(
             sa.select(db.decisions)
             .where(*where)
@@ -212,7 +212,7 @@ def explore_rows(
 ) -> list[Row]:
     """Every row of the filtered view, in the order asked (what the downloads hold)."""
     stmt = sa.select(db.decisions).where(*_where(f)).order_by(*_order(sort, descending))
-    return [_decision_row(r) for r in conn.execute(stmt)]
+    return [decision_row(r) for r in conn.execute(stmt)]
 
 
 # --- Vetoes ---------------------------------------------------------------------------

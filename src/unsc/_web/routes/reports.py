@@ -25,8 +25,7 @@ from pydantic import BaseModel, Field
 
 from unsc._engine import Kind, Outcome
 from unsc._errors import InputError
-from unsc._extract import ExtractedVote, ExtractTimeout, ExtractWarning, extract
-from unsc._extract._record import check_records
+from unsc._extract import ExtractedVote, ExtractTimeout, ExtractWarning, check_records, extract
 from unsc._record import reports
 from unsc._record.reports import ReportSpan, ReportStatus, ReportVote
 from unsc._web import security
