@@ -58,11 +58,11 @@ print(time.perf_counter() - start)
 """
 
 
-def run(argv: list[str]) -> tuple[float, float]:
+def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall and CPU seconds (user + system) of one whole process, its output discarded."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or CHILD_ENV
     )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -82,6 +82,12 @@ def game(n: int = 100, seed: int = 100) -> tuple[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument(
+        "--baseline-src",
+        metavar="DIR",
+        help="also run every unsc command with DIR first on PYTHONPATH (the src folder of "
+        "an earlier commit, e.g. from git archive), interleaved in the same rounds",
+    )
     args = parser.parse_args()
     unsc = str(BIN / "unsc")
     weights, quota = game()
@@ -133,15 +139,26 @@ def main() -> None:
     sqlite_utils = shutil.which("sqlite-utils", path=str(BIN))
     if sqlite_utils:
         commands["sqlite-utils --help"] = [sqlite_utils, "--help"]
-    for argv in commands.values():  # warm-up: the files in the page cache, bytecode compiled
-        run(argv)
+    envs: dict[str, dict[str, str] | None] = dict.fromkeys(commands)
+    baselines: dict[str, str] = {}  # each command's baseline row, listed right after it
+    if args.baseline_src:
+        baseline = {**CHILD_ENV, "PYTHONPATH": str(pathlib.Path(args.baseline_src).resolve())}
+        ordered: dict[str, list[str]] = {}
+        for name, argv in commands.items():
+            ordered[name] = argv
+            if name.startswith("unsc "):
+                label = baselines[name] = f"{name} [baseline]"
+                ordered[label], envs[label] = argv, baseline
+        commands = ordered
+    for name, argv in commands.items():  # warm-up: the files in the page cache, bytecode compiled
+        run(argv, envs[name])
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     loads: list[float] = []
     computation: list[float] = []
     for _ in range(args.repeat):
         loads.append(os.getloadavg()[0])
         for name, argv in commands.items():
-            times[name].append(run(argv))
+            times[name].append(run(argv, envs[name]))
         done = subprocess.run(
             [sys.executable, "-c", POWERINDEX, weights, str(quota)],
             capture_output=True,
@@ -177,13 +194,24 @@ def main() -> None:
             f"{statistics.median(cpus) * 1e3:.0f} | "
             f"{min(walls) * 1e3:.0f}-{max(walls) * 1e3:.0f} | {goal} |"
         )
-    medians = {n: statistics.median(w for w, _ in times[n]) * 1e3 for n in light}
+
+    def median_ms(name: str) -> float:
+        return statistics.median(w for w, _ in times[name]) * 1e3
+
+    medians = {n: median_ms(n) for n in light}
     over = [f"`{n}` ({m:.0f} ms)" for n, m in medians.items() if m > GOAL_MS]
     print(
         f"\nCommands that read no large data: medians {min(medians.values()):.0f}-"
         f"{max(medians.values()):.0f} ms; goal <= {GOAL_MS} ms: "
         + (f"not met by {', '.join(over)}" if over else "met by every one")
     )
+    if baselines:
+        before = [median_ms(baselines[n]) for n in light]
+        print(
+            f"The same commands from {args.baseline_src} (the [baseline] rows, same rounds): "
+            f"medians {min(before):.0f}-{max(before):.0f} ms; the sum of the medians "
+            f"{sum(before):.0f} ms before, {sum(medians.values()):.0f} ms now"
+        )
     power = statistics.median(
         w for w, _ in times["unsc power --weights (n=100) --quota Q --index ss,bz"]
     )
