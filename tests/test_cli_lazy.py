@@ -76,6 +76,52 @@ def test_light_commands_import_no_heavy_module(argv: list[str]) -> None:
     assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
 
 
+#: What ``unsc --help`` and ``unsc --version`` may import of unsc: the group and its errors.
+GROUP_ONLY = {"unsc", "unsc._errors", "unsc._cli", "unsc._cli.common", "unsc._cli.registry"}
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"]], ids=["help", "version"])
+def test_help_and_version_import_only_the_group(argv: list[str]) -> None:
+    out, modules = _modules_after(argv)
+    assert out.strip()
+    assert {m for m in modules if m == "unsc" or m.startswith("unsc.")} == GROUP_ONLY
+    assert "importlib.metadata" not in modules  # the version is unsc.__version__
+
+
+def test_the_version_printed_is_the_installed_one() -> None:
+    import importlib.metadata
+
+    import unsc
+
+    assert importlib.metadata.version("unsc") == unsc.__version__
+
+
+def test_import_unsc_loads_the_reference_data_when_first_used() -> None:
+    code = (
+        "import json, sys, datetime as dt\n"
+        "import unsc\n"
+        "before = sorted(sys.modules)\n"
+        "president = unsc.council(dt.date(2017, 10, 24)).president\n"
+        "print(json.dumps([before, sorted(sys.modules), president]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    before, after, president = json.loads(done.stdout)
+    assert "unsc._council" not in before
+    assert "unsc._engine" not in before
+    assert "unsc._council" in after
+    assert president == "FRA"
+
+
+@pytest.mark.parametrize("argv", [["extract", "--help"], ["reports", "--help"]])
+def test_extract_help_does_not_compile_the_reader(argv: list[str]) -> None:
+    out, modules = _modules_after(argv)
+    assert "Usage: unsc" in out
+    assert "unsc._extract" not in modules
+    assert "unsc._extract._patterns" not in modules
+
+
 def test_help_lists_every_command_from_the_registry() -> None:
     out, modules = _modules_after(["--help"])
     listed = {line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.strip()}

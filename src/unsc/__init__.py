@@ -13,32 +13,6 @@ from __future__ import annotations
 
 import typing as _typing
 
-from unsc._council import (
-    Council,
-    Member,
-    Presidency,
-    council,
-    presidencies,
-    presidency_on,
-    president_on,
-    required_votes,
-    terms_of,
-)
-from unsc._engine import (
-    Ballot,
-    Decision,
-    Kind,
-    NonVoting,
-    Outcome,
-    Position,
-    Reason,
-    ReasonCode,
-    Severity,
-    adjudicate,
-    adjudicate_tally,
-    build_ballot,
-    decide,
-)
 from unsc._errors import (
     BallotError,
     DateOutOfRangeError,
@@ -53,9 +27,34 @@ from unsc._errors import (
     UnknownMemberError,
     UnscError,
 )
-from unsc._states import name_on, resolve_member
 
 if _typing.TYPE_CHECKING:
+    from unsc._council import (
+        Council,
+        Member,
+        Presidency,
+        council,
+        presidencies,
+        presidency_on,
+        president_on,
+        required_votes,
+        terms_of,
+    )
+    from unsc._engine import (
+        Ballot,
+        Decision,
+        Kind,
+        NonVoting,
+        Outcome,
+        Position,
+        Reason,
+        ReasonCode,
+        Severity,
+        adjudicate,
+        adjudicate_tally,
+        build_ballot,
+        decide,
+    )
     from unsc._extract import ExtractedVote, ExtractWarning, extract
     from unsc._mandates.api import mandate, mandate_timelines, mandates
     from unsc._mandates.api import to_ics as mandates_ics
@@ -73,6 +72,7 @@ if _typing.TYPE_CHECKING:
     )
     from unsc._record.api import Record
     from unsc._record.reports import Reports, ReportStatus
+    from unsc._states import name_on, resolve_member
 
 __version__ = "0.1.0"
 
@@ -145,6 +145,40 @@ __all__ = [
 
 
 _LAZY = {
+    **dict.fromkeys(
+        (
+            "Council",
+            "Member",
+            "Presidency",
+            "council",
+            "presidencies",
+            "presidency_on",
+            "president_on",
+            "required_votes",
+            "terms_of",
+        ),
+        "unsc._council",
+    ),
+    **dict.fromkeys(
+        (
+            "Ballot",
+            "Decision",
+            "Kind",
+            "NonVoting",
+            "Outcome",
+            "Position",
+            "Reason",
+            "ReasonCode",
+            "Severity",
+            "adjudicate",
+            "adjudicate_tally",
+            "build_ballot",
+            "decide",
+        ),
+        "unsc._engine",
+    ),
+    "name_on": "unsc._states",
+    "resolve_member": "unsc._states",
     "Reports": "unsc._record.reports",
     "ReportStatus": "unsc._record.reports",
     "mandate": "unsc._mandates.api",
@@ -177,7 +211,9 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> _typing.Any:
-    # The record (SQLAlchemy, pandas) and voting power (NumPy) load when first used.
+    # Every public name but the errors loads when first used: the reference data and the
+    # engine (so that `unsc --help` imports neither), the record (SQLAlchemy, pandas) and
+    # voting power (NumPy).
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'unsc' has no attribute {name!r}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
@@ -36,6 +35,8 @@ def guard(func: F) -> F:
 
 def emit_json(data: object) -> None:
     """Print ``data`` as indented JSON."""
+    import json  # here, not at the top: `unsc --help` has no use for it
+
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from unsc._cli.common import fail
-from unsc._extract import ExtractedVote, ExtractWarning, extract
+
+if TYPE_CHECKING:
+    from unsc._extract import ExtractedVote
+
+# The reader (unsc._extract) compiles its patterns when imported: it is imported in the
+# functions that read a text, so that `unsc extract --help` and `unsc reports` skip it.
 
 
 def _counts(v: ExtractedVote) -> str:
@@ -108,6 +113,8 @@ def _checks(ctx: click.Context, results: list[tuple[str, str, tuple[ExtractedVot
 
 def render_check(vote: ExtractedVote, check: Any) -> str:
     """The checks of one vote: the engine's warnings explained, and the record's verdict."""
+    from unsc._extract import ExtractWarning
+
     lines = [f"  check: {ExtractWarning(w).message}" for w in vote.warnings]
     if not vote.warnings:
         lines.append("  check: the engine's checks find nothing to warn about")
@@ -156,6 +163,8 @@ def extract_cmd(
 
     Example: unsc extract story.txt --json
     """
+    from unsc._extract import ExtractWarning, extract
+
     if files.count("-") > 1:
         fail("standard input (-) can be read only once")
     texts = [(name, _read(name)) for name in files]

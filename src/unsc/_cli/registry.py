@@ -1,12 +1,13 @@
 """Where each ``unsc`` command lives, and its one-line summary, without importing it.
 
 ``unsc --help`` lists every command; importing the modules that define them
-would load the record layer, numpy, the report reader's patterns and the web
-app. The group in :mod:`unsc._cli` reads this table instead: the command
-list comes from here, and a command's module is imported only when that
-command runs (or its own ``--help`` is shown). Importing this module imports
-nothing: each loader below imports its command module inside the function,
-with a plain import, when the group calls it.
+would load the reference data and the engine, the record layer, numpy, the
+report reader's patterns and the web app. The group in :mod:`unsc._cli`
+reads this table instead: the command list comes from here, and a command's
+module is imported only when that command runs (or its own ``--help`` is
+shown). Importing this module imports nothing: each loader below imports its
+command module inside the function, with a plain import, when the group
+calls it.
 
 Each command module defines ``COMMANDS``, the click commands it contributes;
 ``tests/test_cli_lazy.py`` checks that this table names every one of them,
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
 
 Commands = tuple["click.Command", ...]
 """What a command module contributes: its ``COMMANDS``."""
+
+
+def _council() -> Commands:
+    from unsc._cli import council
+
+    return council.COMMANDS
 
 
 def _data() -> Commands:
@@ -64,6 +71,13 @@ class Entry(NamedTuple):
 
 
 ENTRIES: tuple[Entry, ...] = (
+    Entry("council", _council, "Show the Council on DATE (YYYY-MM-DD): members, terms, President."),
+    Entry(
+        "presidents",
+        _council,
+        "List who presided over the Council in each month of YEAR (rule 18).",
+    ),
+    Entry("vote", _council, "Adjudicate a vote: BALLOT.json (- for stdin) or the inline options."),
     Entry("data", _data, "Load and inspect the record (the real history of the Council)."),
     Entry("drafts", _data, "List every question put to the vote."),
     Entry("export", _data, "Write every table of the record to FOLDER."),
@@ -116,4 +130,4 @@ ENTRIES: tuple[Entry, ...] = (
         "Serve the web app: the Council on a date, the record explorer, the Chamber, a JSON API.",
     ),
 )
-"""Every command defined outside :mod:`unsc._cli`, by the loader of its module."""
+"""Every ``unsc`` command, by the loader of its module."""
