@@ -12,13 +12,9 @@ from test_power_brute import brute
 from unsc._errors import InputError
 from unsc._power import AllOf, AnyOf, Game, Index, Quota, builtin_game, builtin_games
 from unsc._power import power_indices as pi
-from unsc._power.indices import (
-    _count_dp,
-    _count_enumerate,
-    _count_mitm,
-    gauss_legendre,
-    parse_indices,
-)
+from unsc._power._composite import _count_dp, _count_enumerate, _count_mitm
+from unsc._power._shapley_float import gauss_legendre
+from unsc._power.indices import parse_indices
 
 P5 = ("CHN", "FRA", "GBR", "RUS", "USA")
 

@@ -33,12 +33,6 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, cast
 
 from unsc._errors import InputError
-from unsc._power import _composite, _large_clause, _modular, _player_types, _shapley_float
-from unsc._power._composite import _count_dp as _count_dp  # re-exported for tests
-from unsc._power._composite import _count_enumerate as _count_enumerate
-from unsc._power._composite import _count_mitm as _count_mitm
-from unsc._power._composite import count_by_size as count_by_size
-from unsc._power._shapley_float import gauss_legendre as gauss_legendre
 from unsc._power.games import Game, Quota, compile_rule
 
 Value = Fraction | float
@@ -301,6 +295,8 @@ _CACHE_SIZE = 64
 
 def clear_cache() -> None:
     """Forget cached results (and the cached quadrature nodes and primes)."""
+    from unsc._power import _modular, _shapley_float
+
     _CACHE.clear()
     _shapley_float.clear_cache()
     _modular.primes.cache_clear()
@@ -365,6 +361,10 @@ _WIN = 1 << ALL_INDICES.index(Index.COLEMAN)
 
 
 def _compute(game: Game, mask: int, exact: bool | None) -> PowerResult:
+    # The kernels (NumPy, numba) load on the first computation, not with the module, so
+    # that listing games or parsing index names starts fast.
+    from unsc._power import _composite, _player_types
+
     need_ss = bool(mask & _SS)
     need_bz = bool(mask & _BZ)
     need_win = bool(mask & _WIN)
@@ -433,6 +433,8 @@ def _weighted(
 
     Keyed by weight.
     """
+    from unsc._power import _composite, _large_clause, _modular, _player_types, _shapley_float
+
     n = len(weights)
     classes = sorted(set(weights))
     counts = [weights.count(c) for c in classes]
