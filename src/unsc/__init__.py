@@ -11,6 +11,7 @@ that adjudicates any vote under the Charter as practised.
 
 from __future__ import annotations
 
+import types as _types
 import typing as _typing
 
 from unsc._errors import (
@@ -144,9 +145,81 @@ __all__ = [
 ]
 
 
-_LAZY = {
-    **dict.fromkeys(
-        (
+# The loaders import plainly (no module named by a string), so that the import graph,
+# and the layer contracts that check it, see every package the public names come from.
+
+
+def _load_council() -> _types.ModuleType:
+    from unsc import _council as module
+
+    return module
+
+
+def _load_engine() -> _types.ModuleType:
+    from unsc import _engine as module
+
+    return module
+
+
+def _load_states() -> _types.ModuleType:
+    from unsc import _states as module
+
+    return module
+
+
+def _load_extract() -> _types.ModuleType:
+    from unsc import _extract as module
+
+    return module
+
+
+def _load_reports() -> _types.ModuleType:
+    from unsc._record import reports as module
+
+    return module
+
+
+def _load_record_api() -> _types.ModuleType:
+    from unsc._record import api as module
+
+    return module
+
+
+def _load_mandates_api() -> _types.ModuleType:
+    from unsc._mandates import api as module
+
+    return module
+
+
+def _load_mandates_model() -> _types.ModuleType:
+    from unsc._mandates import model as module
+
+    return module
+
+
+def _load_games() -> _types.ModuleType:
+    from unsc._power import games as module
+
+    return module
+
+
+def _load_indices() -> _types.ModuleType:
+    from unsc._power import indices as module
+
+    return module
+
+
+def _load_replay() -> _types.ModuleType:
+    from unsc._power import replay as module
+
+    return module
+
+
+#: Public name -> (its module's loader, the name in that module).
+_LAZY: dict[str, tuple[_typing.Callable[[], _types.ModuleType], str]] = {
+    **{
+        name: (_load_council, name)
+        for name in (
             "Council",
             "Member",
             "Presidency",
@@ -156,11 +229,11 @@ _LAZY = {
             "president_on",
             "required_votes",
             "terms_of",
-        ),
-        "unsc._council",
-    ),
-    **dict.fromkeys(
-        (
+        )
+    },
+    **{
+        name: (_load_engine, name)
+        for name in (
             "Ballot",
             "Decision",
             "Kind",
@@ -174,39 +247,41 @@ _LAZY = {
             "adjudicate_tally",
             "build_ballot",
             "decide",
-        ),
-        "unsc._engine",
-    ),
-    "name_on": "unsc._states",
-    "resolve_member": "unsc._states",
-    "Reports": "unsc._record.reports",
-    "ReportStatus": "unsc._record.reports",
-    "mandate": "unsc._mandates.api",
-    "mandates": "unsc._mandates.api",
-    "mandate_timelines": "unsc._mandates.api",
-    "mandates_ics": "unsc._mandates.api:to_ics",
-    "BodyKind": "unsc._mandates.model",
-    "MandateEventKind": "unsc._mandates.model:EventKind",
-    "MandateStatus": "unsc._mandates.model:Status",
-    "ExtractedVote": "unsc._extract",
-    "ExtractWarning": "unsc._extract",
-    "extract": "unsc._extract",
-    "Record": "unsc._record.api",
-    "AllOf": "unsc._power.games",
-    "AnyOf": "unsc._power.games",
-    "Game": "unsc._power.games",
-    "Quota": "unsc._power.games",
-    "builtin_game": "unsc._power.games",
-    "builtin_games": "unsc._power.games",
-    "Index": "unsc._power.indices",
-    "PlayerPower": "unsc._power.indices",
-    "PowerResult": "unsc._power.indices",
-    "power_indices": "unsc._power.indices",
-    "DecisionInput": "unsc._power.replay",
-    "ReplayReport": "unsc._power.replay",
-    "RuleVariant": "unsc._power.replay",
-    "adjudicate_variant": "unsc._power.replay",
-    "replay": "unsc._power.replay",
+        )
+    },
+    "name_on": (_load_states, "name_on"),
+    "resolve_member": (_load_states, "resolve_member"),
+    "Reports": (_load_reports, "Reports"),
+    "ReportStatus": (_load_reports, "ReportStatus"),
+    "mandate": (_load_mandates_api, "mandate"),
+    "mandates": (_load_mandates_api, "mandates"),
+    "mandate_timelines": (_load_mandates_api, "mandate_timelines"),
+    "mandates_ics": (_load_mandates_api, "to_ics"),
+    "BodyKind": (_load_mandates_model, "BodyKind"),
+    "MandateEventKind": (_load_mandates_model, "EventKind"),
+    "MandateStatus": (_load_mandates_model, "Status"),
+    "ExtractedVote": (_load_extract, "ExtractedVote"),
+    "ExtractWarning": (_load_extract, "ExtractWarning"),
+    "extract": (_load_extract, "extract"),
+    "Record": (_load_record_api, "Record"),
+    **{
+        name: (_load_games, name)
+        for name in ("AllOf", "AnyOf", "Game", "Quota", "builtin_game", "builtin_games")
+    },
+    **{
+        name: (_load_indices, name)
+        for name in ("Index", "PlayerPower", "PowerResult", "power_indices")
+    },
+    **{
+        name: (_load_replay, name)
+        for name in (
+            "DecisionInput",
+            "ReplayReport",
+            "RuleVariant",
+            "adjudicate_variant",
+            "replay",
+        )
+    },
 }
 
 
@@ -214,12 +289,10 @@ def __getattr__(name: str) -> _typing.Any:
     # Every public name but the errors loads when first used: the reference data and the
     # engine (so that `unsc --help` imports neither), the record (SQLAlchemy, pandas) and
     # voting power (NumPy).
-    module = _LAZY.get(name)
-    if module is None:
+    found = _LAZY.get(name)
+    if found is None:
         raise AttributeError(f"module 'unsc' has no attribute {name!r}")
-    import importlib
-
-    module, _, attribute = module.partition(":")
-    value = getattr(importlib.import_module(module), attribute or name)
+    loader, attribute = found
+    value = getattr(loader(), attribute)
     globals()[name] = value
     return value

@@ -61,6 +61,7 @@ def serve_cmd(
 
     from unsc._store.db import default_url
     from unsc._web import prepare_database
+    from unsc._web.app import app_from_env
     from unsc._web.settings import DATA_DIR_ENV, DATABASE_ENV, TOKEN_ENV, new_token
 
     check_port(host, port)
@@ -75,7 +76,9 @@ def serve_cmd(
     click.echo(f"Record: {describe_record(decisions, os.environ.get(DATA_DIR_ENV))}", err=True)
     click.echo(f"Serving unsc on http://{host}:{port}/ (API documented at /docs)", err=True)
     uvicorn.run(
-        "unsc._web.app:app_from_env",
+        # uvicorn's workers each import the app by name: the name is the function's own,
+        # imported above, so the import graph sees the edge and no string is typed by hand
+        f"{app_from_env.__module__}:{app_from_env.__qualname__}",
         factory=True,
         host=host,
         port=port,
