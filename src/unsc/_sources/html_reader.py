@@ -69,6 +69,8 @@ def clean_text(raw: str) -> str:
     >>> clean_text("  S/PV.77\n (closed) \n\n")
     'S/PV.77\n(closed)'
     """
+    if "\n" not in raw:
+        return " ".join(raw.split())
     lines = (" ".join(part.split()) for part in raw.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -156,14 +158,15 @@ class _TableBuilder:
         if cell is None:
             return
         self.cell = None
+        spans = cell.attrs and (self._span_attr(cell, "rowspan"), self._span_attr(cell, "colspan"))
         self._cells.append(
             Cell(
                 tag=cell.tag,
                 text=clean_text("".join(cell.parts)),
                 links=tuple(cell.links),
                 line=cell.line,
-                rowspan=self._span_attr(cell, "rowspan"),
-                colspan=self._span_attr(cell, "colspan"),
+                rowspan=spans[0] if spans else 1,
+                colspan=spans[1] if spans else 1,
             )
         )
 
@@ -351,9 +354,9 @@ class _TableTokenizer:
                 line += raw.count("\n", counted, i)
                 self._hand_over(raw[i:], line)
                 return
-            name = m.group("start")
+            name, written, closing = m.groups()
             if name is None:
-                end(m.group("end").lower())
+                end(closing.lower())
             else:
                 tag = name.lower()
                 if tag in _HANDED_OVER:
@@ -363,7 +366,6 @@ class _TableTokenizer:
                 line += raw.count("\n", counted, i)
                 counted = i
                 attrs: list[tuple[str, str | None]] = []
-                written = m.group("attrs")
                 if written and tag in _ATTRIBUTE_TAGS:
                     for a in _ATTRIBUTES.finditer(written):
                         value = a.group(2)
