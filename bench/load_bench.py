@@ -13,7 +13,8 @@ whole process into a fresh SQLite file:
 * plain copy: the same CSV files copied byte for byte (the floor of any load);
 * with ``--before SRC``, also ``unsc data load`` run from another checkout's
   ``src`` folder (``PYTHONPATH=SRC``), in the same rounds: before and after a
-  change, measured side by side under the same load.
+  change, measured side by side under the same load (both then run as
+  ``python -m unsc`` from a ``src`` folder).
 
 The table gives the median wall time and CPU time (user + system of the
 child, from the operating system) and the ratios to the plain load.
@@ -96,15 +97,20 @@ def main() -> None:
     if args.before:
         runs["before"] = []
         before_env = {**os.environ, "PYTHONPATH": str(args.before.resolve())}
+        after_env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     loads: list[float] = []
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:
             work = pathlib.Path(tmp)
             loads.append(os.getloadavg()[0])
             db = work / "record.sqlite3"
-            runs["unsc"].append(
-                run([unsc, "--database", f"sqlite:///{db}", "data", "load", str(data)])
-            )
+            if args.before:  # both the same way: python -m unsc, from a src folder
+                argv = [sys.executable, "-m", "unsc", "--database", f"sqlite:///{db}"]
+                runs["unsc"].append(run([*argv, "data", "load", str(data)], after_env))
+            else:
+                runs["unsc"].append(
+                    run([unsc, "--database", f"sqlite:///{db}", "data", "load", str(data)])
+                )
             if args.before:
                 old = work / "before.sqlite3"
                 argv = [sys.executable, "-m", "unsc", "--database", f"sqlite:///{old}"]
@@ -138,6 +144,16 @@ def main() -> None:
     pw, pc = med["plain"]
     for key, (wall, cpu) in med.items():
         print(f"| {labels[key]} | {wall:.2f} | {cpu:.2f} | {wall / pw:.2f} | {cpu / pc:.2f} |")
+    if args.before:
+        paired = [
+            (now[0] / then[0], now[1] / then[1])
+            for now, then in zip(runs["unsc"], runs["before"], strict=True)
+        ]
+        print(
+            "\nafter / before, paired by round (median): "
+            f"wall {statistics.median(w for w, _ in paired):.3f}, "
+            f"CPU {statistics.median(c for _, c in paired):.3f}"
+        )
     print("\n(goal: unsc at most 1.2x the plain load)")
 
 
