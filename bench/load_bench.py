@@ -10,12 +10,16 @@ whole process into a fresh SQLite file:
   the same sources' CSV files (for the UN Library's HTML pages, their CSV
   derivative in ``dhl-meetings-outcomes/``), every column as text, no
   validation -- sqlite-utils' own way of loading (it commits every chunk);
-* plain copy: the same CSV files copied byte for byte (the floor of any load).
+* plain copy: the same CSV files copied byte for byte (the floor of any load);
+* with ``--before SRC``, also ``unsc data load`` run from another checkout's
+  ``src`` folder (``PYTHONPATH=SRC``), in the same rounds: before and after a
+  change, measured side by side under the same load (both then run as
+  ``python -m unsc`` from a ``src`` folder).
 
 The table gives the median wall time and CPU time (user + system of the
 child, from the operating system) and the ratios to the plain load.
 
-Usage: python bench/load_bench.py [--data ../shared/data] [--repeat 3]
+Usage: python bench/load_bench.py [--data ../shared/data] [--repeat 3] [--before SRC]
 """
 
 from __future__ import annotations
@@ -62,10 +66,10 @@ for name in sys.argv[3:]:
 """
 
 
-def run(argv: list[str]) -> tuple[float, float]:
+def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall and CPU seconds (user + system) of one whole process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -77,6 +81,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=pathlib.Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--before",
+        type=pathlib.Path,
+        help="a checkout's src folder: also time `unsc data load` from it, in the same rounds",
+    )
     args = parser.parse_args()
     data = args.data.resolve()
     unsc = str(pathlib.Path(sys.executable).parent / "unsc")
@@ -85,15 +94,27 @@ def main() -> None:
     except ImportError:
         sys.exit("sqlite-utils is not installed: pip install -e '.[bench]'")
     runs: dict[str, list[tuple[float, float]]] = {"unsc": [], "plain": [], "copy": []}
+    if args.before:
+        runs["before"] = []
+        before_env = {**os.environ, "PYTHONPATH": str(args.before.resolve())}
+        after_env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     loads: list[float] = []
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:
             work = pathlib.Path(tmp)
             loads.append(os.getloadavg()[0])
             db = work / "record.sqlite3"
-            runs["unsc"].append(
-                run([unsc, "--database", f"sqlite:///{db}", "data", "load", str(data)])
-            )
+            if args.before:  # both the same way: python -m unsc, from a src folder
+                argv = [sys.executable, "-m", "unsc", "--database", f"sqlite:///{db}"]
+                runs["unsc"].append(run([*argv, "data", "load", str(data)], after_env))
+            else:
+                runs["unsc"].append(
+                    run([unsc, "--database", f"sqlite:///{db}", "data", "load", str(data)])
+                )
+            if args.before:
+                old = work / "before.sqlite3"
+                argv = [sys.executable, "-m", "unsc", "--database", f"sqlite:///{old}"]
+                runs["before"].append(run([*argv, "data", "load", str(data)], before_env))
             raw = work / "raw.sqlite3"
             runs["plain"].append(
                 run([sys.executable, "-c", PLAIN, str(data), str(raw), *CSV_FILES])
@@ -118,10 +139,21 @@ def main() -> None:
         "unsc": "`unsc data load` (validated, reconciled, adjudicated)",
         "plain": f"plain: sqlite_utils insert_all, one process ({len(CSV_FILES)} CSV files)",
         "copy": "plain copy of the same CSV files",
+        "before": "`unsc data load` from the --before source",
     }
     pw, pc = med["plain"]
     for key, (wall, cpu) in med.items():
         print(f"| {labels[key]} | {wall:.2f} | {cpu:.2f} | {wall / pw:.2f} | {cpu / pc:.2f} |")
+    if args.before:
+        paired = [
+            (now[0] / then[0], now[1] / then[1])
+            for now, then in zip(runs["unsc"], runs["before"], strict=True)
+        ]
+        print(
+            "\nafter / before, paired by round (median): "
+            f"wall {statistics.median(w for w, _ in paired):.3f}, "
+            f"CPU {statistics.median(c for _, c in paired):.3f}"
+        )
     print("\n(goal: unsc at most 1.2x the plain load)")
 
 

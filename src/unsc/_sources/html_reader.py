@@ -21,6 +21,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -68,6 +69,8 @@ def clean_text(raw: str) -> str:
     >>> clean_text("  S/PV.77\n (closed) \n\n")
     'S/PV.77\n(closed)'
     """
+    if "\n" not in raw:
+        return " ".join(raw.split())
     lines = (" ".join(part.split()) for part in raw.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -88,24 +91,23 @@ class _OpenCell:
         self.links: list[str] = []
 
 
-class _TableTokenizer(HTMLParser):
-    """Turns the page into complete rows; see the module docstring."""
+class _TableBuilder:
+    """Lays the tag events of a page out as complete rows; see the module docstring."""
 
     def __init__(self, file: str) -> None:
-        super().__init__(convert_charrefs=True)
         self.file = file
         self.rows: deque[Row] = deque()
         self.table_started = False
         self.table_ended = False
-        self._row_line: int | None = None
+        self.row_line: int | None = None
         self._cells: list[Cell] = []
-        self._cell: _OpenCell | None = None
+        self.cell: _OpenCell | None = None
         self._spans: dict[int, tuple[int, Cell]] = {}
 
     # -- events ---------------------------------------------------------
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
+    def start(self, tag: str, attrs: list[tuple[str, str | None]], line: int) -> None:
+        """A start tag (``<br/>`` and other self-closing tags included) at ``line``."""
         if tag == "table":
             if self.table_started:
                 raise SourceFormatError(self.file, line, None, "a second <table> in the page")
@@ -113,36 +115,36 @@ class _TableTokenizer(HTMLParser):
         elif tag == "tr":
             self._check_in_table(line, tag)
             self._close_row()
-            self._row_line = line
+            self.row_line = line
         elif tag in ("td", "th"):
             self._check_in_table(line, tag)
-            if self._row_line is None:
-                self._row_line = line
+            if self.row_line is None:
+                self.row_line = line
             self._close_cell()
-            self._cell = _OpenCell(tag, dict(attrs), line)
+            self.cell = _OpenCell(tag, dict(attrs), line)
         elif tag == "br":
-            self._text("\n")
-        elif tag == "a" and self._cell is not None:
+            self.text("\n")
+        elif tag == "a" and self.cell is not None:
             href = dict(attrs).get("href")
             if href:
-                self._cell.links.append(href)
+                self.cell.links.append(href)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
+        """An end tag."""
         if tag in ("td", "th"):
             self._close_cell()
         elif tag == "tr":
             self._close_row()
         elif tag == "br":  # the pages' invalid </br> is a line break, as browsers read it
-            self._text("\n")
+            self.text("\n")
         elif tag in ("table", "html") and self.table_started:
             self._close_row()
             self.table_ended = True
 
-    def handle_data(self, data: str) -> None:
-        self._text(data)
+    def text(self, data: str) -> None:
+        """Text, its character references already replaced."""
+        if self.cell is not None:
+            self.cell.parts.append(data)
 
     # -- helpers --------------------------------------------------------
 
@@ -151,23 +153,20 @@ class _TableTokenizer(HTMLParser):
             where = "after the end of" if self.table_ended else "outside"
             raise SourceFormatError(self.file, line, None, f"<{tag}> {where} the table")
 
-    def _text(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.parts.append(data)
-
     def _close_cell(self) -> None:
-        cell = self._cell
+        cell = self.cell
         if cell is None:
             return
-        self._cell = None
+        self.cell = None
+        spans = cell.attrs and (self._span_attr(cell, "rowspan"), self._span_attr(cell, "colspan"))
         self._cells.append(
             Cell(
                 tag=cell.tag,
                 text=clean_text("".join(cell.parts)),
                 links=tuple(cell.links),
                 line=cell.line,
-                rowspan=self._span_attr(cell, "rowspan"),
-                colspan=self._span_attr(cell, "colspan"),
+                rowspan=spans[0] if spans else 1,
+                colspan=spans[1] if spans else 1,
             )
         )
 
@@ -185,8 +184,8 @@ class _TableTokenizer(HTMLParser):
 
     def _close_row(self) -> None:
         self._close_cell()
-        line, cells = self._row_line, self._cells
-        self._row_line, self._cells = None, []
+        line, cells = self.row_line, self._cells
+        self.row_line, self._cells = None, []
         if line is None or not cells:
             return  # an empty <tr>: nothing to lay out
         laid: list[Cell] = []
@@ -210,10 +209,176 @@ class _TableTokenizer(HTMLParser):
             column += cell.colspan
         self.rows.append(Row(line, tuple(laid)))
 
+
+class _HtmlParserEvents(HTMLParser):
+    """The standard library's tokenizer feeding a :class:`_TableBuilder`.
+
+    It reads whatever the fast scanner of :class:`_TableTokenizer` leaves to it.
+    """
+
+    def __init__(self, builder: _TableBuilder, line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.builder = builder
+        self.lineno = line  # html.parser counts lines from here (getpos)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.builder.start(tag, attrs, self.getpos()[0])
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.builder.start(tag, attrs, self.getpos()[0])
+
+    def handle_endtag(self, tag: str) -> None:
+        self.builder.end(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.builder.text(data)
+
+
+# The fast scanner reads only a strict form of tags, which html.parser reads
+# the same way: ASCII names, ASCII white space, attribute values quoted
+# (without < or >) or bare (without quotes, =, <, >, ` or /). Anything else
+# that starts with "<" (a declaration, a processing instruction, a tag in
+# another form, <script> or <style>) hands the rest of the page to html.parser.
+_SPACE = "[ \t\n\r\f]"
+_QUOTED_VALUE = "\"[^\"<>]*\"|'[^'<>]*'"
+_BARE_VALUE = "[^ \t\n\r\f\"'=<>`/]+"
+_NAME = "[a-zA-Z][a-zA-Z0-9]*"
+_ATTRIBUTE_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+_ATTRIBUTES = re.compile(
+    rf"{_SPACE}+({_ATTRIBUTE_NAME})(?:{_SPACE}*={_SPACE}*({_QUOTED_VALUE}|{_BARE_VALUE}))?"
+)
+_TAG = re.compile(
+    rf"<(?:(?P<start>{_NAME})"
+    rf"(?P<attrs>(?:{_SPACE}+{_ATTRIBUTE_NAME}"
+    rf"(?:{_SPACE}*={_SPACE}*(?:{_QUOTED_VALUE}|{_BARE_VALUE}(?=[ \t\n\r\f>])))?)*)"
+    rf"{_SPACE}*/?>|/(?P<end>{_NAME}){_SPACE}*>)"
+)
+_COMMENT_END = re.compile(r"--\s*>")  # where html.parser ends a comment
+_HOLD_REFERENCE = re.compile(r"[\s;]")
+_ATTRIBUTE_TAGS = frozenset({"td", "th", "a"})
+_HANDED_OVER = frozenset({"script", "style"})  # html.parser reads their content as raw text
+
+
+class _TableTokenizer:
+    """Turns the page into complete rows, with the events html.parser would give.
+
+    A regular-expression scanner reads the tags and text of the common form;
+    from the first construct it does not read (see ``_TAG``) to the end of the
+    page, html.parser reads instead, starting from the same line.
+    """
+
+    def __init__(self, file: str, *, fast: bool = True) -> None:
+        self.builder = _TableBuilder(file)
+        self._raw = ""
+        self._line = 1
+        self._slow: _HtmlParserEvents | None = None
+        if not fast:
+            self._slow = _HtmlParserEvents(self.builder, 1)
+
+    @property
+    def rows(self) -> deque[Row]:
+        """The rows complete and not yet taken."""
+        return self.builder.rows
+
+    @property
+    def table_started(self) -> bool:
+        """Whether the ``<table>`` has been read."""
+        return self.builder.table_started
+
+    @property
+    def table_ended(self) -> bool:
+        """Whether ``</table>`` (or ``</html>``) has been read."""
+        return self.builder.table_ended
+
     @property
     def open_row_line(self) -> int | None:
         """The line of the row still open, if any."""
-        return self._row_line
+        return self.builder.row_line
+
+    def feed(self, data: str) -> None:
+        """Read more of the page."""
+        if self._slow is not None:
+            self._slow.feed(data)
+        else:
+            self._scan(self._raw + data)
+
+    def close(self) -> None:
+        """Read what is left at the end of the page, as html.parser does."""
+        if self._slow is None:
+            self._hand_over(self._raw, self._line)
+        assert self._slow is not None
+        self._slow.close()
+
+    def _hand_over(self, rest: str, line: int) -> None:
+        self._raw = ""
+        self._slow = _HtmlParserEvents(self.builder, line)
+        self._slow.feed(rest)
+
+    def _scan(self, raw: str) -> None:
+        builder = self.builder
+        start, end, text = builder.start, builder.end, builder.text
+        find, match = raw.find, _TAG.match
+        n = len(raw)
+        i = 0
+        line, counted = self._line, 0  # ``line`` is the line at offset ``counted``
+        while i < n:
+            j = find("<", i)
+            if j < 0:
+                # as html.parser: keep text back while it may end in a cut reference
+                amp = raw.rfind("&", max(i, n - 34))
+                if amp >= 0 and not _HOLD_REFERENCE.search(raw, amp):
+                    break
+                j = n
+            if i < j and builder.cell is not None:
+                text(unescape(raw[i:j]))
+            i = j
+            if i == n:
+                break
+            m = match(raw, i)
+            if m is None:
+                if raw.startswith("<!--", i):
+                    close = _COMMENT_END.search(raw, i + 4)
+                    if close is None:
+                        break  # wait for the end of the comment
+                    i = close.end()
+                    continue
+                after = raw[i + 1 : i + 2]
+                if not after:
+                    break  # a "<" that ends the text read so far
+                if after not in "/!?" and not (after.isascii() and after.isalpha()):
+                    text("<")  # a "<" that opens no tag is text
+                    i += 1
+                    continue
+                if find(">", i) < 0:
+                    break  # a tag not yet complete
+                line += raw.count("\n", counted, i)
+                self._hand_over(raw[i:], line)
+                return
+            name, written, closing = m.groups()
+            if name is None:
+                end(closing.lower())
+            else:
+                tag = name.lower()
+                if tag in _HANDED_OVER:
+                    line += raw.count("\n", counted, i)
+                    self._hand_over(raw[i:], line)
+                    return
+                line += raw.count("\n", counted, i)
+                counted = i
+                attrs: list[tuple[str, str | None]] = []
+                if written and tag in _ATTRIBUTE_TAGS:
+                    for a in _ATTRIBUTES.finditer(written):
+                        value = a.group(2)
+                        if value is not None:
+                            if value[:1] in ("'", '"'):
+                                value = value[1:-1]
+                            if value:
+                                value = unescape(value)
+                        attrs.append((a.group(1).lower(), value))
+                start(tag, attrs, line)
+            i = m.end()
+        self._raw = raw[i:]
+        self._line = line + raw.count("\n", counted, i)
 
 
 def _spanned(cell: Cell) -> Cell:
@@ -235,12 +400,19 @@ def iter_table_rows(path: Path, *, name: str) -> Iterator[Row]:
     control character (NUL included), has no table, or ends before its table
     does (a truncated file).
     """
-    tokenizer = _TableTokenizer(name)
+    return _iter_rows(path, name=name)
+
+
+def _iter_rows(
+    path: Path, *, name: str, fast: bool = True, chunk_size: int = _CHUNK
+) -> Iterator[Row]:
+    """:func:`iter_table_rows`; ``fast=False`` reads with html.parser alone (tests compare)."""
+    tokenizer = _TableTokenizer(name, fast=fast)
     decoder = codecs.getincrementaldecoder("utf-8")()
     lines_fed = 1
     with path.open("rb") as stream:
         while True:
-            chunk = stream.read(_CHUNK)
+            chunk = stream.read(chunk_size)
             final = not chunk
             try:
                 text = decoder.decode(chunk, final=final)

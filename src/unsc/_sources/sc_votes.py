@@ -66,7 +66,7 @@ import datetime as dt
 import operator
 import re
 import statistics
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -264,10 +264,10 @@ class _Evidence:
         return f"the resolutions of {other} in this file have numbers around {round(median)}"
 
 
-def _gather_evidence(path: Path, name: str) -> _Evidence:
+def _gather_evidence(rows: Iterable[Row]) -> _Evidence:
     evidence = _Evidence()
     seen: set[str] = set()
-    for row in read_rows(path, name=name, header=HEADER):
+    for row in rows:
         ident = row.text("ID")
         if ident in seen or not ident.isdigit():
             continue
@@ -678,10 +678,11 @@ def parse(path: Path, *, name: str) -> Iterator[DecisionObservation]:
 
     ``name`` is the file's name as the caller shows it (used in provenance and errors).
     """
-    evidence = _gather_evidence(path, name)
+    rows = list(read_rows(path, name=name, header=HEADER))  # read once: two passes over it
+    evidence = _gather_evidence(rows)
     done: dict[int, int] = {}
     draft: _Draft | None = None
-    for row in read_rows(path, name=name, header=HEADER):
+    for row in rows:
         same = draft is not None and row.raw("ID") == draft.first.raw("ID")
         ident = draft.ident if draft is not None and same else row.integer("ID")
         if draft is None or ident != draft.ident:
