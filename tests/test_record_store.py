@@ -226,3 +226,29 @@ def test_the_library_codes_of_the_day_in_the_real_record(loaded: Record) -> None
     assert res157["procedural"] is True
     assert res157["votes"]["SUN"] == "N"
     assert res157["adjudicated_outcome"] == "adopted"
+
+
+def test_migrations_in_several_threads_at_once_all_succeed(tmp_path: pathlib.Path) -> None:
+    # Alembic's running context is one module-wide proxy: before the lock in
+    # db.migrate, eight threads migrating eight new files at once failed
+    # ("module 'alembic.context' has no attribute 'config'").
+    import threading
+
+    errors: list[str] = []
+
+    def run(i: int) -> None:
+        try:
+            engine = db.make_engine(f"sqlite:///{tmp_path}/record{i}.sqlite3")
+            db.migrate(engine)
+            with engine.connect() as conn:
+                assert sa.inspect(conn).has_table("decisions")
+            engine.dispose()
+        except Exception as exc:  # collected: a thread's failure must fail the test
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

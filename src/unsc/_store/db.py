@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import threading
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -230,6 +231,12 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
+#: Alembic keeps the running migration's context in one module-wide proxy
+#: (``alembic.context``): two threads migrating at once, such as a background load and a
+#: new app, overwrite each other's and fail. One migration runs at a time per process.
+_MIGRATING = threading.RLock()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the latest migration (creating it if empty)."""
     from alembic import command
@@ -238,7 +245,7 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(pathlib.Path(__file__).parent / "migrations"))
     try:
-        with engine.begin() as connection:
+        with _MIGRATING, engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except sa.exc.OperationalError as exc:
