@@ -79,6 +79,8 @@ class Event:
             return False
         if m.weekday and self.weekday and m.weekday != self.weekday and m.strong:
             return False
+        if m.relative and m.strong and self.mentions:
+            return False  # "two days later the Council voted...": another day, another vote
         if m.subject and self.subject and m.subject != self.subject:
             return False  # two mandates: two decisions
         if (

@@ -166,7 +166,7 @@ OUTCOME_ADOPTED = re.compile(
     r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\bcarried\b(?!\s+out\b)|"
     r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"
     r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b|"
-    r"\bvoted\s+(?:\w+\s+)?to\s+(?:adopt|approve|pass|extend|renew|authori[sz]e|endorse)\b",
+    r"\bvoted\s+(?:[\w-]+\s+)?to\s+(?:adopt|approve|pass|extend|renew|authori[sz]e|endorse)\b",
     I,
 )
 # "failed" / "unsuccessfully" report a question's failure, not a state's ("Pretoria failed

@@ -21,6 +21,7 @@ from unsc._extract._lexicon import lexicon
 from unsc._extract._mentions import Mention, mask, read
 from unsc._extract._model import ExtractedVote, ExtractTimeout
 from unsc._extract._patterns import plain, same, twin
+from unsc._extract._stamp import text_date
 from unsc._extract._text import clauses, drop_quotations, normalise, sentences
 
 # Words that make a paragraph, sentence or clause worth reading. A substring test per
@@ -176,6 +177,9 @@ def extract(
                 # "date 2022-02-26 Russia has vetoed...": the rest of the line is the story
                 lines[first] = lines[first][iso.end() :]
             ref = ref or found
+    if ref is None:
+        # a dateline, stamp or date line elsewhere near the top (or a stamp at the end)
+        ref = text_date(lines)
     lex = lexicon()
     paragraphs = [line for line in lines if line.strip() and not not_text(line)]
     soft = ref or _soft_reference(paragraphs[:3])

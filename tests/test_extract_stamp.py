@@ -1,0 +1,85 @@
+"""The text's own date in real layouts, and relative days read against it (issue 12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from unsc._extract import extract
+from unsc._extract._stamp import text_date
+
+VOTE = "The Security Council on Tuesday voted 15-0 to adopt a resolution renewing the mission."
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Mission renewed", "Published: 24 October 2017", "", VOTE], dt.date(2017, 10, 24)),
+        (["Mission renewed", "Posted on Oct 24, 2017 by the desk"], dt.date(2017, 10, 24)),
+        (["24 October 2017 - SC/99999", "Council acts"], dt.date(2017, 10, 24)),
+        (["Mission renewed", "Monday, 23 October 2017"], dt.date(2017, 10, 23)),
+        (["Mission renewed", "By Ann Example | October 24, 2017"], dt.date(2017, 10, 24)),
+        (["Mission renewed", "2017-10-24T17:12:00Z"], dt.date(2017, 10, 24)),
+        # a publication stamp wins over an "updated" stamp above it
+        (
+            ["Mission renewed", "Updated 26 Oct 2017", "Published 24 Oct 2017"],
+            dt.date(2017, 10, 24),
+        ),
+        (["Mission renewed", "Last updated: 25 October 2017"], dt.date(2017, 10, 25)),
+        # a wire dateline without a year takes the year of another stamp
+        (["CAIRO, Oct 24 (Wire) - Text.", "Published 25 October 2017"], dt.date(2017, 10, 24)),
+        # ... or (a weak hint) of the resolution symbol the text cites
+        (
+            ["GENEVA, 3 March (Wire) - The Council adopted resolution 9 (2016)."],
+            dt.date(2016, 3, 3),
+        ),
+        # a stamp at the end of the text
+        (["Mission renewed", VOTE, "", "Posted on 24 October 2017"], dt.date(2017, 10, 24)),
+        # a sentence with a date in it is not a stamp
+        (["Mission renewed", "The mission was set up on 24 October 2015 and renewed."], None),
+        (["Mission renewed", VOTE], None),
+    ],
+)
+def test_text_date_layouts(lines: list[str], expected: dt.date | None) -> None:
+    assert text_date(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Tuesday" read against a dateline with no year (year from the symbol cited)
+        (
+            "Mission renewed\n\nUNITED NATIONS, Oct 24 (Wire) - The Security Council on Tuesday "
+            "unanimously adopted resolution 9999 (2017) renewing the mission.",
+            dt.date(2017, 10, 24),
+        ),
+        # "yesterday" read against a byline's date, not the byline's date itself
+        (
+            "Mission renewed\nBy Ann Example | October 24, 2017\n\nThe Security Council voted "
+            "15-0 yesterday to adopt a resolution renewing the mission.",
+            dt.date(2017, 10, 23),
+        ),
+        (
+            "Mission renewed\n\n" + VOTE + "\n\nPosted on 24 October 2017",
+            dt.date(2017, 10, 24),
+        ),
+    ],
+)
+def test_relative_days_against_the_texts_own_date(text: str, expected: dt.date) -> None:
+    votes = extract(text)
+    assert [v.date for v in votes] == [expected]
+
+
+def test_days_later_is_another_vote() -> None:
+    text = (
+        "GENEVA, 22 October 2017 (Wire) - One permanent member on Sunday vetoed a draft on "
+        "the crossings. Two days later the Security Council voted 15-0 to adopt a narrower "
+        "resolution."
+    )
+    votes = extract(text)
+    assert [(v.date, v.outcome and v.outcome.value) for v in votes] == [
+        (dt.date(2017, 10, 22), "vetoed"),
+        (dt.date(2017, 10, 24), "adopted"),
+    ]
+    assert votes[1].yes == 15
