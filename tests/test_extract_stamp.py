@@ -83,3 +83,31 @@ def test_days_later_is_another_vote() -> None:
         (dt.date(2017, 10, 24), "adopted"),
     ]
     assert votes[1].yes == 15
+
+
+def test_a_possessive_date_of_another_event_dates_no_vote() -> None:
+    text = (
+        "Vote on the plebiscite\nPUBLISHED : Monday, 9 May, 2022, 6:10am\n\n"
+        "Russia vetoed a draft condemning today's plebiscite at a Security Council "
+        "meeting yesterday, while China abstained."
+    )
+    votes = extract(text)
+    assert [(v.date, v.members_abstain) for v in votes] == [(dt.date(2022, 5, 8), ("CHN",))]
+
+
+def test_a_vote_possessive_date_still_dates_the_vote() -> None:
+    text = "Published 9 May 2022\n\nFriday's vote was 13-0, with 2 abstentions, adopting the text."
+    assert [v.date for v in extract(text)] == [dt.date(2022, 5, 6)]
+
+
+def test_a_chronology_keeps_the_year_of_its_first_entry() -> None:
+    # days after the first entry's (a list in date order) stay in its year
+    text = (
+        "March 3, 1991 Resolution 9001: set up a commission.\n\n(Adopted 15-0)\n\n"
+        "April 20 Resolution 9002: widened its work.\n\n(Adopted 13-0; two abstained)\n"
+    )
+    votes = extract(text)
+    assert [(v.resolution, v.date) for v in votes] == [
+        (9001, dt.date(1991, 3, 3)),
+        (9002, dt.date(1991, 4, 20)),
+    ]

@@ -228,6 +228,7 @@ def find_dates(
     *,
     dated_only: bool = False,
     ascii_ok: bool | None = None,
+    soft: bool = False,
 ) -> list[DateExpr]:
     """Date expressions in ``text``, resolved where possible, in text order.
 
@@ -236,7 +237,10 @@ def find_dates(
     ``dated_only`` the relative and vague expressions (which never carry a date)
     are not looked for; the others are the same as without it, since those kinds
     are looked for last and never keep an earlier expression out. ``ascii_ok`` is
-    ``plain(text)`` when the caller knows it (for speed).
+    ``plain(text)`` when the caller knows it (for speed). With ``soft`` the ``ref`` is
+    not the text's own date but a date read from its first lines (a chronology's first
+    entry): a day without a year then takes ``year_hint``, not the year that puts it
+    before ``ref``.
     """
     low = text.lower()
     if ascii_ok is None:
@@ -251,7 +255,7 @@ def find_dates(
     out: list[DateExpr] = []
     taken = _Taken()
     hint_ref = ref
-    if hint_ref is None and year_hint is not None:
+    if (hint_ref is None or soft) and year_hint is not None:
         hint_ref = dt.date(year_hint, 12, 31)
     if digits and "-" in text:
         for m in iso.finditer(text):

@@ -101,6 +101,26 @@ def _document_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
     return out
 
 
+# after a date's "'s", a noun that is not the vote or its meeting: "Friday's vote" dates
+# the vote, "today's referendum" or "Sunday's elections" do not
+_OTHER_EVENT = re.compile(
+    r"'s\s+(?!(?:vote|votes|voting|ballot|session|meeting|sitting|decision|resolution|draft|"
+    r"adoption|rejection|veto|vetoes|move|action|motion|text|measure|emergency|council|"
+    r"security|failed|unanimous|extension|renewal|\W))",
+    re.IGNORECASE,
+)
+
+
+def _possessive_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
+    """The dates, with those that only qualify another event made bounds (they date no vote)."""
+    out = []
+    for expr in dates:
+        if expr.kind != "vague" and _OTHER_EVENT.match(text, expr.end):
+            expr = dataclasses.replace(expr, kind="bound")
+        out.append(expr)
+    return out
+
+
 def not_text(line: str) -> bool:
     """Whether a line is a caption, a credit, a source line, an address or a time stamp."""
     if _CAPTION.search(line):
@@ -197,12 +217,18 @@ def extract(
             year_hint = int(lead["year"])
         head = paragraph[:40]
         # only a date at the very start of a paragraph dates its section
-        lead_dates = find_dates(head, soft, year_hint, ascii_ok=ok) if may_start_at(head, 4) else []
+        lead_dates = (
+            find_dates(head, soft, year_hint, ascii_ok=ok, soft=ref is None)
+            if may_start_at(head, 4)
+            else []
+        )
         if lead_dates and lead_dates[0].start <= 4 and lead_dates[0].date is not None:
             section = lead_dates[0].date
             section_at = p_index
         elif section is None and p_index < 2:
-            exprs = find_dates(paragraph, soft, year_hint, dated_only=True, ascii_ok=ok)
+            exprs = find_dates(
+                paragraph, soft, year_hint, dated_only=True, ascii_ok=ok, soft=ref is None
+            )
             resolved = [e for e in exprs if e.date is not None]
             if resolved and resolved[0].kind != "relative":
                 section = resolved[0].date
@@ -225,9 +251,15 @@ def extract(
                 dated = (
                     relevant or (twin if ok else same)(_DAY_HINT).search(clause.text) is not None
                 )
-                dates = find_dates(clause.text, soft, year_hint, ascii_ok=ok) if dated else []
+                dates = (
+                    find_dates(clause.text, soft, year_hint, ascii_ok=ok, soft=ref is None)
+                    if dated
+                    else []
+                )
                 if dates and ("of" in clause.text or "dated" in clause.text):
                     dates = _document_dates(clause.text, dates)
+                if dates and "'s" in clause.text:
+                    dates = _possessive_dates(clause.text, dates)
                 when = running or (dt.date(year_hint, 7, 1) if year_hint else None)
                 for expr in dates:
                     if expr.date is not None and expr.kind == "day":
