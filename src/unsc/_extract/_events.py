@@ -404,10 +404,12 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     if other is not None and other[1] is not None and counts[other[0]] is None:
         counts[other[0]] = other[1]
         numeric = True
+    nv_from_names = False
     if numeric:
         for pos in POSITIONS:
             if counts[pos] is None and names[pos] and other_position_ok(pos, other):
                 counts[pos] = len(names[pos])
+                nv_from_names = nv_from_names or pos == "nv"
     known = [v for v in counts.values() if v is not None]
     unknown = [p for p in POSITIONS if counts[p] is None]
     if numeric and unknown and sum(known) <= size:
@@ -415,7 +417,10 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
             for p in unknown:
                 counts[p] = 0
         elif len(unknown) == 1 and (unknown[0] != "nv" or _non_participation(real)):
-            counts[unknown[0]] = size - sum(known)
+            # a non-participation count read off the members named leaves the others
+            # open (more members may have stayed away than the text names)
+            if not (nv_from_names and unknown[0] != "nv"):
+                counts[unknown[0]] = size - sum(known)
         elif other is not None and other[1] is None and unknown == [other[0]]:
             counts[other[0]] = size - sum(known)
 

@@ -161,7 +161,9 @@ OUTCOME_VETOED = re.compile(
     I,
 )
 OUTCOME_ADOPTED = re.compile(
-    r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
+    r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed)\b|"
+    # "a renewed call", "an extended session": an adjective, not the decision
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:renewed|extended)\b|"
     # "the motion was carried"; "Rwanda and Togo carried the draft" champions it
     r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\bcarried\b(?!\s+out\b)|"
     r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"
@@ -211,7 +213,12 @@ NV_LABEL = (
 _LABELS = (
     rf"(?:(?P<yes>{YES_LABEL})|(?P<no>{NO_LABEL})|(?P<abs>{ABSTAIN_LABEL})|(?P<nv>{NV_LABEL}))"
 )
-LABELLED = re.compile(rf"(?<![\w.\-/]){_CNT}{_MID}\s*{_LABELS}\b(?:\s+votes?)?", I)
+# "two opposed drafts", "two rival texts": the label is an adjective of the noun after it
+_NOT_COUNTED = (
+    r"(?!\s+(?:projects?|drafts?|resolutions?|texts?|proposals?|views|positions|camps|sides|"
+    r"versions|motions|measures|blocs?|groups?)\b)"
+)
+LABELLED = re.compile(rf"(?<![\w.\-/]){_CNT}{_MID}\s*{_LABELS}\b{_NOT_COUNTED}(?:\s+votes?)?", I)
 # A pattern that starts with a digit (the look-behind after it) is searched only at digits.
 COUNT_LIST_LABEL = re.compile(
     r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:members|countries|nations|states|delegations))?"

@@ -242,7 +242,7 @@ def _cut(sentence: str) -> list[str]:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|,?\s+(?:while|whereas|but|after|before|followed by|and then|then|when)\s+"
+    r"\s*;\s*|,?\s+(?:while|whilst|whereas|but|after|before|followed by|and then|then|when)\s+"
     r"(?!(?:it|them|him|her|us|that|this)\b)"
     r"|\s+\u2014\s+(?=(?:after|before|while|when|which|as|and|but)\b)",
     re.IGNORECASE,
@@ -281,13 +281,13 @@ class Clause:
 # "i" also match "\u017f", "\u0131" and "\u0130" (which lower-cases to "i\u0307"), so a
 # sentence holding one of those is always searched.
 _BREAK_KEYS = (
-    ";", "\u2014", "when", "after", "but", "then", "before", "while", "whereas", "followed",
-    *FOLD_TRAPS,
+    ";", "\u2014", "when", "after", "but", "then", "before", "while", "whilst", "whereas",
+    "followed", *FOLD_TRAPS,
 )  # fmt: skip
 # every clause break holds one of these (in lower case) after spaces or a comma
 _BREAK_WORDS = (
-    ";", "\u2014", "when", "after", "but", "and then", "then", "before", "while", "whereas",
-    "followed",
+    ";", "\u2014", "when", "after", "but", "and then", "then", "before", "while", "whilst",
+    "whereas", "followed",
 )  # fmt: skip
 
 
