@@ -39,3 +39,24 @@ def test_named_non_participants_leave_the_other_counts_open() -> None:
     (vote,) = extract(text)
     assert (vote.yes, vote.no, vote.not_voting, vote.abstain) == (7, 1, 2, None)
     assert vote.date == dt.date(1950, 7, 1)
+
+
+def test_the_negative_vote_cast_by_a_permanent_member_is_a_veto() -> None:
+    text = (
+        "date 1986-08-01\n\nOn 31 July a draft was not adopted by the Security Council because "
+        "of the negative vote cast by one of its permanent members, the United States."
+    )
+    assert [v.outcome and v.outcome.value for v in extract(text)] == ["vetoed"]
+
+
+def test_a_judgments_date_and_a_bracketed_aside_date_no_vote() -> None:
+    # the year comes from the judgment's date; the aside's day is the Court's, not the vote's;
+    # the tally after the aside joins the vote of 12 May
+    text = (
+        "On 12 May, a draft by which the Security Council would have urged respect for the "
+        "Judgment of the Court of Justice of 2 April 1984 was not adopted.\n\n"
+        "(On 2 April, the 15-member Court had found against the respondent.)\n\n"
+        "The vote in the Security Council was 13 in favour to 2 against, with no abstentions."
+    )
+    votes = extract(text)
+    assert [(v.date, v.yes, v.no, v.abstain) for v in votes] == [(dt.date(1984, 5, 12), 13, 2, 0)]

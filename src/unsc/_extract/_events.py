@@ -250,6 +250,9 @@ def group(mentions: list[Mention]) -> list[Event]:
         elif m.kind is None:
             if focus is not None and focus.compatible(m, body):
                 target = focus
+            elif focus is not None and m.counts and not m.new_event:
+                # the vote in focus cannot be this one (another day): the latest that can
+                target = next((e for e in reversed(events) if e.compatible(m, body)), None)
         elif not m.new_event:
             for e in reversed(events):
                 if e.kind is not None and e.compatible(m, body):

@@ -914,7 +914,7 @@ _BODY_KEYS = (
     "assembl", "human rights", "board of", "executive", "economic and social", "trusteeship",
     "european", "senate", "house of", "congress", "parliament", "duma", "knesset", "league of",
     "african union", "peace and security", "interpol", "committee", "governing", "-member",
-    "-nation", "council of europe",
+    "-nation", "council of europe", "court", "tribunal",
 )  # fmt: skip
 _BODY_ACRONYMS = (
     "HRC", "ICAO", "IAEA", "OPCW", "WHO", "UNESCO", "ECOSOC", "EU", "OAS", "OSCE", "IOC", "FIFA",

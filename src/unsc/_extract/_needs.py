@@ -165,7 +165,7 @@ HISTORY = _need("has have had resolutions drafts vetoes times proposals time vet
 OTHER_BODY = _need(
     "assembly rights hrc icao iaea governors opcw executive who unesco economic ecosoc "
     "trusteeship european senate house congress parliament duma knesset league african peace "
-    "nato interpol committee governing member nation eu oas osce ioc fifa",
+    "nato interpol committee governing member nation eu oas osce ioc fifa court tribunal",
     "europe",
 )
 

@@ -154,7 +154,8 @@ VETO_POSSESSIVE = re.compile(
 
 OUTCOME_VETOED = re.compile(
     r"\bvetoe?d\b|\bvetoes\b|\b(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:its|their|a|the|his|her)"
-    r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one)\s+(?:\w+\s+)?permanent\s+member|"
+    r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one|1)\s+(?:\w+\s+)?permanent\s+member|"
+    r"\bnegative\s+vote\s+cast\s+by\s+(?:a|the|one|1)\s+(?:of\s+(?:its|the)\s+)?permanent\s+members?|"
     r"\bveto\s+(?:by|of|from)\b|MEMx\d+(?:'s?)?\s+(?:"
     rf"{_NOT_MODAL}\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right))|"
     r"\bnegative\s+vote\s+of\s+(?:the\s+)?MEMx\d+",
@@ -468,7 +469,10 @@ PROCEDURAL_WORD = re.compile(
 )
 
 SC_BODY = re.compile(
-    r"\bSecurity\s+Council\b|\b(?:15|11|fifteen|eleven)-(?:member|nation|seat)\b|\bUNSC\b", I
+    r"\bSecurity\s+Council\b|\b(?:15|11|fifteen|eleven)-(?:member|nation|seat)\b"
+    # "the 15-member Court": another body of fifteen
+    r"(?!\s+(?:court|bench|tribunal|panel|committee|board|commission|team|jury|group)\b)|\bUNSC\b",
+    I,
 )
 GENERIC_COUNCIL = re.compile(r"\bcouncil\b|\bthe\s+body\b", I)
 # Every alternative starts at a word boundary: the \b in front lets the search skip the
@@ -482,7 +486,8 @@ OTHER_BODY = re.compile(
     r"\bArab\s+League\b|\bAfrican\s+Union\b|\bPeace\s+and\s+Security\s+Council\b|\bNATO\b|\bInterpol\b|"
     r"\b(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee\b|(?<!-)\bcommittee\b|"
     r"\bGoverning\s+(?:Council|Body)\b|\b(?:[2-9]\d|1\d\d)-(?:member|nation)\b|"
-    r"\bCouncil\s+of\s+(?:the\s+)?Europe\w*\b|\bEU\b|\bOAS\b|\bOSCE\b|\bIOC\b|\bFIFA\b)",
+    r"\bCouncil\s+of\s+(?:the\s+)?Europe\w*\b|\bEU\b|\bOAS\b|\bOSCE\b|\bIOC\b|\bFIFA\b|"
+    r"\b(?:International\s+)?Court\b|\btribunal\b)",
     I,
 )
 OTHER_COUNCIL = re.compile(

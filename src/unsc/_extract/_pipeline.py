@@ -69,7 +69,9 @@ def _clause_hint(low: str, ascii_ok: bool) -> bool:
 _DAY_HINT = re.compile(r"\d|day|night")
 # the date of a document named just before it, not of a vote
 _DOCUMENT_DATE = re.compile(
-    r"(?:\b(?:resolutions?|documents?|letters?|reports?|notes?|decisions?)|S/[\d/.A-Za-z]+|"
+    r"(?:\b(?:resolutions?|documents?|letters?|reports?|notes?|decisions?|judge?ments?|rulings?|"
+    r"opinions?|orders?|declarations?|agreements?|accords?|treaty|treaties|conventions?|"
+    r"communiqu\w+|Justice)|S/[\d/.A-Za-z]+|"
     r"\([IVXL]+\)|\b[A-Z])\s*(?:\([^()]{0,12}\)\s*)?(?:of|dated)\s*$"
 )
 _SUBORDINATE = frozenset({"after", "before", "followed by"})
@@ -203,7 +205,8 @@ def extract(
     lex = lexicon()
     paragraphs = [line for line in lines if line.strip() and not not_text(line)]
     soft = ref or _soft_reference(paragraphs[:3])
-    year_hint = soft.year if soft else _title_year(paragraphs[:1])
+    # without a date of the text, the first year its opening paragraphs give
+    year_hint = soft.year if soft else _title_year(paragraphs[:1]) or _title_year(paragraphs[:4])
     running: dt.date | None = soft
     section: dt.date | None = None
     section_at = running_at = -1  # the paragraphs that set them
@@ -216,10 +219,11 @@ def extract(
         if lead:
             year_hint = int(lead["year"])
         head = paragraph[:40]
-        # only a date at the very start of a paragraph dates its section
+        # only a date at the very start of a paragraph dates its section (not one that
+        # opens an aside in brackets: "(On 27 June, the Court ruled ...)")
         lead_dates = (
             find_dates(head, soft, year_hint, ascii_ok=ok, soft=ref is None)
-            if may_start_at(head, 4)
+            if may_start_at(head, 4) and not head.startswith("(")
             else []
         )
         if lead_dates and lead_dates[0].start <= 4 and lead_dates[0].date is not None:
