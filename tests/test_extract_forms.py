@@ -60,3 +60,21 @@ def test_a_judgments_date_and_a_bracketed_aside_date_no_vote() -> None:
     )
     votes = extract(text)
     assert [(v.date, v.yes, v.no, v.abstain) for v in votes] == [(dt.date(1984, 5, 12), 13, 2, 0)]
+
+
+def test_everyone_else_completes_the_tally_from_the_members_named() -> None:
+    text = (
+        "date 2024-11-19\n\nFrance on Monday vetoed the draft, while Brazil abstained; "
+        "everyone else voted in favour."
+    )
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain, vote.vetoed_by) == (13, 1, 1, ("FRA",))
+
+
+def test_along_with_all_other_members() -> None:
+    text = (
+        "date 2024-11-19\n\nRussia on Monday vetoed the text. Its partner China backed the "
+        "draft, along with all other Security Council members."
+    )
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain, vote.members_yes) == (14, 1, 0, ("CHN",))

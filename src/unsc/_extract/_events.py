@@ -407,6 +407,14 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     if other is not None and other[1] is not None and counts[other[0]] is None:
         counts[other[0]] = other[1]
         numeric = True
+    if other is not None and other[1] is None and not numeric and not any(partial.values()):
+        # "Russia vetoed; everyone else voted in favour": the members named elsewhere are
+        # every member outside that position (stated arithmetic)
+        for pos in POSITIONS:
+            if pos != other[0]:
+                counts[pos] = len(names[pos])
+        counts[other[0]] = size - sum(len(names[p]) for p in POSITIONS if p != other[0])
+        numeric = True
     nv_from_names = False
     if numeric:
         for pos in POSITIONS:

@@ -1082,6 +1082,13 @@ def read(
     reader.positions()
     reader.vetoes()
     reader.outcomes()
+    if m.other is None and m.names and "other" in low:
+        held = [pos for pos in POSITIONS if m.names.get(pos)]
+        hit = q(_WITH_ALL_OTHERS).search(s) if len(held) == 1 else None
+        if hit is not None:
+            # "China supported it, along with all other Council members": every member
+            # the text does not place elsewhere holds that position
+            m.other = (held[0], None)
     if m.sponsor and (
         m.sponsor in m.vetoers
         or m.sponsor in m.names.get("no", ())
@@ -1176,6 +1183,11 @@ _KINDS = tuple(
     (kind, pattern, _KIND_GUARDS[kind], N.KIND[kind]) for kind, pattern in P.KIND_PATTERNS
 )
 _KIND_PATTERN = dict(P.KIND_PATTERNS)
+_WITH_ALL_OTHERS = re.compile(
+    r"\b(?:along\s+with|together\s+with|as\s+did|like|joined\s+by|with)\s+(?:all|every)\s+"
+    r"(?:the\s+)?other\s+(?:[\w.]+\s+){0,3}?(?:members?|countries|nations|delegations|states)\b",
+    re.IGNORECASE,
+)
 _PRESS_STATEMENT = re.compile(r"\b(?:presidential|press|president's)\s+statement", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"\bresolution|\bdraft|\bmotion|\bamendment", re.IGNORECASE)
 _NOT_PROCEDURAL = re.compile(r"\bnot\s+(?:a\s+)?procedural", re.IGNORECASE)
