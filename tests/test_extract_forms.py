@@ -78,3 +78,13 @@ def test_along_with_all_other_members() -> None:
     )
     (vote,) = extract(text)
     assert (vote.yes, vote.no, vote.abstain, vote.members_yes) == (14, 1, 0, ("CHN",))
+
+
+def test_a_count_of_others_with_their_names_between_dashes() -> None:
+    text = (
+        "date 2024-04-19\n\nThirteen members voted in favour on Thursday, while two others "
+        "\u2013 Japan and Malta \u2013 abstained."
+    )
+    (vote,) = extract(text)
+    assert (vote.yes, vote.abstain, vote.members_abstain) == (13, 2, ("JPN", "MLT"))
+    assert "member_not_on_council" not in vote.warnings

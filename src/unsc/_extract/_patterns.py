@@ -222,7 +222,8 @@ _NOT_COUNTED = (
 LABELLED = re.compile(rf"(?<![\w.\-/]){_CNT}{_MID}\s*{_LABELS}\b{_NOT_COUNTED}(?:\s+votes?)?", I)
 # A pattern that starts with a digit (the look-behind after it) is searched only at digits.
 COUNT_LIST_LABEL = re.compile(
-    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:members|countries|nations|states|delegations))?"
+    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:other\s+)?(?:members|countries|nations|states|delegations|"
+    r"others))?"
     rf"\s*[\u2014(:,]\s*(?P<list>{LIST})\s*[\u2014),]?\s*{_LABELS}",
     I,
 )
