@@ -88,3 +88,12 @@ def test_a_count_of_others_with_their_names_between_dashes() -> None:
     (vote,) = extract(text)
     assert (vote.yes, vote.abstain, vote.members_abstain) == (13, 2, ("JPN", "MLT"))
     assert "member_not_on_council" not in vote.warnings
+
+
+def test_a_failed_attempt_to_block_a_question_is_no_failure_of_it() -> None:
+    text = (
+        "date 2014-06-02\n\nThe Security Council on Monday put the item on its agenda by 12 "
+        "votes to 3. One delegation's bid to block the procedural measure failed."
+    )
+    votes = extract(text)
+    assert [(v.outcome and v.outcome.value, v.yes) for v in votes] == [("adopted", 12)]

@@ -749,6 +749,8 @@ class _Reader:
                 if hypothetical_at(s, m.start(), self.q):
                     continue
                 value = outcome
+                if outcome == "failed" and self.q(_THWARTING).search(_prefix(s, m.start(), 90)):
+                    continue  # "the attempt to defeat the measure failed": it was not defeated
                 if negated_at(s, m.start(), self.q):
                     if outcome == "adopted":
                         value = "failed"
@@ -1183,6 +1185,12 @@ _KINDS = tuple(
     (kind, pattern, _KIND_GUARDS[kind], N.KIND[kind]) for kind, pattern in P.KIND_PATTERNS
 )
 _KIND_PATTERN = dict(P.KIND_PATTERNS)
+# "an attempt to block the text ... failed": the failure of a move against the question
+_THWARTING = re.compile(
+    r"\b(?:attempts?|bids?|efforts?|moves?|push|tries|try|manoeuvres?|maneuvers?)\s+to\s+(?:defeat|"
+    r"block|stop|prevent|kill|derail|thwart|scuttle|sink|veto|override|overturn)\b[^.;]*$",
+    re.IGNORECASE,
+)
 _WITH_ALL_OTHERS = re.compile(
     r"\b(?:along\s+with|together\s+with|as\s+did|like|joined\s+by|with)\s+(?:all|every)\s+"
     r"(?:the\s+)?other\s+(?:[\w.]+\s+){0,3}?(?:members?|countries|nations|delegations|states)\b",
