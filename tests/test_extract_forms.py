@@ -97,3 +97,11 @@ def test_a_failed_attempt_to_block_a_question_is_no_failure_of_it() -> None:
     )
     votes = extract(text)
     assert [(v.outcome and v.outcome.value, v.yes) for v in votes] == [("adopted", 12)]
+
+
+def test_an_absence_alone_is_no_vote() -> None:
+    text = (
+        "In 1950 the Soviet delegate stayed away from the Council.\n\n"
+        "Because the Soviet Union was absent, it did not participate in any Council meeting."
+    )
+    assert extract(text) == ()

@@ -315,6 +315,14 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         return None
     if e.kind is None and any(m.statement for m in e.mentions):
         return None
+    if (
+        e.kind is None
+        and not e.outcomes
+        and not e.counts
+        and all(pos == "nv" for pos in e.positions.values())
+        and not any(m.unanimous or m.vetoers or m.other for m in real)
+    ):
+        return None  # "the Soviet Union was absent" with no question, count or outcome
     has_counts = any(m.counts or m.unanimous for m in real)
     if any(m.withdrawn for m in e.mentions) and not has_counts:
         return None
