@@ -105,3 +105,15 @@ def test_an_absence_alone_is_no_vote() -> None:
         "Because the Soviet Union was absent, it did not participate in any Council meeting."
     )
     assert extract(text) == ()
+
+
+def test_a_caption_ending_in_a_bracketed_credit_is_not_text() -> None:
+    text = (
+        "date 2011-03-18\n\n"
+        "Delegates vote on a Chadian text at the Council on Thursday. [Photo/Agencies]\n\n"
+        "The Security Council on Thursday adopted the resolution by 10 votes to none, with five "
+        "abstentions. The text was presented by Gabon and Nigeria."
+    )
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain) == (10, 0, 5)
+    assert vote.sponsor is None

@@ -84,7 +84,9 @@ _LEAD_YEAR = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?\(?(?P<year>(?:19|20)\d\d)\b")
 _CAPTION = re.compile(
     r"^\W{0,3}(?:photo|file\s+photo|image|picture|caption|credit|source|read\s+more|"
     r"see\s+also|related|share|follow\s+us)\b|\((?:AP|AFP|Reuters|Xinhua|EPA|Getty)[^)]{0,40}"
-    r"(?:photo|/)[^)]{0,60}\)\s*$|^\W*(?:https?://|www\.)\S+\W*$",
+    r"(?:photo|/)[^)]{0,60}\)\s*$|^\W*(?:https?://|www\.)\S+\W*$|"
+    # "... [Photo/Agencies]", "... (Photo: A. Name)": a caption ending in its credit
+    r"[\[(]\s*(?:photo|file\s+photo|picture|image)\s*[/:|][^\])]{0,60}[\])]\s*$",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
