@@ -117,3 +117,26 @@ def test_a_caption_ending_in_a_bracketed_credit_is_not_text() -> None:
     (vote,) = extract(text)
     assert (vote.yes, vote.no, vote.abstain) == (10, 0, 5)
     assert vote.sponsor is None
+
+
+def test_items_of_an_index_page_under_their_symbols_are_separate_decisions() -> None:
+    text = (
+        "Meetings coverage\n\nSC/99001\n\nThe Security Council this afternoon extended the "
+        "Force's mandate for a year.\n\nSC/99002\n\nA briefer told the Council about the "
+        "region.\n\n"
+        "SC/99003\n\nThe Security Council this morning adopted a text on mines, although four "
+        "members abstained."
+    )
+    votes = extract(text)
+    assert sorted((v.abstain or 0) for v in votes) == [0, 4]
+    assert all(v.outcome and v.outcome.value == "adopted" for v in votes)
+
+
+def test_a_press_releases_own_symbol_keeps_its_headline_with_the_story() -> None:
+    text = (
+        "COUNCIL FAILS TO EXTEND MISSION\nSC/99004\n\n"
+        "On 3 March 2004, by a vote of 13 in favour to 1 against (China), with 1 abstention "
+        "(France), the Security Council failed to adopt the draft."
+    )
+    votes = extract(text)
+    assert [(v.yes, v.outcome and v.outcome.value) for v in votes] == [(13, "vetoed")]

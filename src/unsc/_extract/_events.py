@@ -60,6 +60,8 @@ class Event:
         """Whether ``m`` can describe this vote (nothing in it contradicts what is known)."""
         if body != self.body:
             return False
+        if self.mentions and self.mentions[-1].item != m.item:
+            return False
         if m.draft and self.draft and m.draft != self.draft:
             return False
         if m.resolution and self.resolution and m.resolution != self.resolution:

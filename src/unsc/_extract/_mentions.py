@@ -145,6 +145,9 @@ class Mention:
     body_explicit: bool = False
     vote_words: bool = False
     question: str = ""
+    # the item of an index page it is in (a press-release symbol on a line of its own
+    # opens the next): mentions of two items never describe one vote
+    item: int = 0
 
     @property
     def strong(self) -> bool:

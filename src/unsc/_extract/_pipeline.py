@@ -90,6 +90,8 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+# a press-release symbol on a line of its own ("SC/11910", "GA/12345", "SC/13040-AFR/1234")
+_ITEM_SYMBOL = re.compile(r"^\W{0,3}(?:SC|GA|SG|S)/[\w./-]{2,30}\W{0,3}$")
 
 
 def _document_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
@@ -214,7 +216,12 @@ def extract(
     section_at = running_at = -1  # the paragraphs that set them
     mentions: list[Mention] = []
     order = 0
+    item = -1
     for p_index, raw in enumerate(paragraphs):
+        if "/" in raw and _ITEM_SYMBOL.match(raw):
+            # "SC/11910" alone on a line: from the second such line on, the next item of
+            # an index page (the first is a press release's own, under its headline)
+            item += 1
         paragraph = drop_quotations(raw)
         ok = plain(paragraph)  # so are its parts: the ASCII twins of patterns may read them
         lead = _LEAD_YEAR.match(paragraph) if ref is None else None
@@ -274,6 +281,7 @@ def extract(
                     masked = mask(clause.text, lex, dates, when, last_person, ok)
                     mention = read(Mention(order, p_index, s_index, clause.text, ""), masked)
                     mention.subordinate = clause.connective in _SUBORDINATE
+                    mention.item = max(item, 0)
                     # a full date written in a later paragraph than the section's date
                     # ("Resolution 426, adopted on 19 March 1978") dates what follows it
                     later = running if running_at > section_at and running != soft else None
