@@ -140,3 +140,31 @@ def test_a_press_releases_own_symbol_keeps_its_headline_with_the_story() -> None
     )
     votes = extract(text)
     assert [(v.yes, v.outcome and v.outcome.value) for v in votes] == [(13, "vetoed")]
+
+
+def test_a_headline_in_the_present_tense_reports_the_decision() -> None:
+    text = "Security Council adopts text on the Haiti mission\n\nPublished: 29 June 2017\n\nMore."
+    votes = extract(text)
+    assert [(v.date, v.outcome and v.outcome.value) for v in votes] == [
+        (dt.date(2017, 6, 29), "adopted")
+    ]
+
+
+def test_a_draft_by_a_member_failed_to_pass() -> None:
+    text = (
+        "date 2017-06-30\n\nA draft resolution put forward by Bolivia failed to pass in the "
+        "Security Council on Thursday."
+    )
+    votes = extract(text)
+    assert [(v.date, v.outcome and v.outcome.value) for v in votes] == [
+        (dt.date(2017, 6, 29), "failed")
+    ]
+
+
+def test_the_adoption_of_a_resolution_on_a_day_is_a_decision() -> None:
+    text = "date 2015-12-20\n\nThe adoption of resolution 9876 on Friday opened a new stage."
+    votes = extract(text)
+    assert [(v.resolution, v.date) for v in votes] == [(9876, dt.date(2015, 12, 18))]
+    # as a point of reference it is none
+    text = "date 2015-12-20\n\nSince the adoption of resolution 9876, talks stalled on Friday."
+    assert extract(text) == ()

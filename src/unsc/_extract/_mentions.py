@@ -866,7 +866,7 @@ _RESPECTIVELY = re.compile(
 )
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
 _WEAK_ADOPTION = re.compile(
-    r"(?:extended|renewed|authori[sz]ed|endorsed|approved)\b", re.IGNORECASE
+    r"(?:extended|renewed|authori[sz]ed|endorsed|approved|approves|okays)\b", re.IGNORECASE
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 # "extended [until 15 April] the mandate of ...": a decision without a vote verb
@@ -894,7 +894,7 @@ _COUNT_HINT = re.compile(
 )
 _OUTCOME_KEYS = (
     "adopt", "approv", "pass", "carried", "upheld", "endors", "authori", "renew", "extend",
-    "unanim", "won ", "veto", "negative vote", "reject", "defeat", "fail", "down", "short",
+    "unanim", "won ", "okays", "veto", "negative vote", "reject", "defeat", "fail", "down", "short",
     "unsuccess", "lost", "sink", "sank", "sunk", "overrul",
 )  # fmt: skip
 _KIND_KEYS = (
@@ -971,7 +971,7 @@ _OUTCOME_PATTERNS = (
         "adopted",
         P.OUTCOME_ADOPTED,
         ("adopt", "approv", "pass", "carried", "upheld", "endors", "authori", "renew", "extend",
-         "unanim", "won ", "decided"),
+         "unanim", "won ", "decided", "okays"),
     ),
     (
         "failed",
@@ -1087,6 +1087,8 @@ def read(
     reader.positions()
     reader.vetoes()
     reader.outcomes()
+    if "resx" in low and _has(low, ("adoption", "passage", "approval")):
+        _nominal_adoption(m, masked, s, reader, q)
     if m.other is None and m.names and "other" in low:
         held = [pos for pos in POSITIONS if m.names.get(pos)]
         hit = q(_WITH_ALL_OTHERS).search(s) if len(held) == 1 else None
@@ -1157,6 +1159,36 @@ _RULE = re.compile(
 )
 _RULE_KEYS = ("need", "requir", "must", "cannot", "can not", "can only", "only", "veto", "to pass",
               "to be adopted")  # fmt: skip
+
+
+# "the (unanimous) adoption of resolution 2254 (2015) on Friday": a decision named by a
+# noun, read only with a day of its own in the clause and not as a point of reference
+# ("since the adoption of resolution 1701")
+_NOMINAL = re.compile(
+    r"\b(?:unanimous\s+)?(?:adoption|passage|approval)\s+(?:of\s+|on\s+DATx\d+\s+of\s+)"
+    r"(?:the\s+)?(?:draft\s+)?(?:resolution\s+)?RESx(?P<i>\d+)",
+    re.IGNORECASE,
+)
+_NOMINAL_BEFORE = re.compile(
+    r"\b(?:since|until|till|before|pending|awaiting|ahead\s+of|prior\s+to|after|under|"
+    r"pursuant\s+to|anniversary\s+of|years?\s+of|implement\w*)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _nominal_adoption(m: Mention, masked: Masked, s: str, reader: _Reader, q: P.Pick) -> None:
+    hit = q(_NOMINAL).search(s)
+    if hit is None or q(_NOMINAL_BEFORE).search(_prefix(s, hit.start(), 40)):
+        return
+    if not any(d.kind in ("day", "weekday", "deictic") for d in masked.dates):
+        return
+    if hypothetical_at(s, hit.start(), q) or negated_at(s, hit.start(), q):
+        return
+    m.resolution = masked.resolutions[int(hit["i"])][0]
+    m.kind = m.kind or "draft"
+    if "adopted" not in m.outcomes:
+        m.outcomes.append("adopted")
+    reader.triggers.append(hit.start())
 
 
 def _forget(m: Mention) -> None:

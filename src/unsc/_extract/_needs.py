@@ -147,7 +147,7 @@ OUTCOME = {
     "vetoed": _need("vetoed vetod vetoes veto vetos vetoe negative"),
     "adopted": _need(
         "adopted approved passed carried upheld endorsed authorised authorized renewed extended "
-        "unanimously won decided voted"
+        "unanimously won decided voted adopts approves okays"
     ),
     "failed": _need(
         "rejected defeated failed fail fails down short unsuccessful unsuccessfully lost sink sank "

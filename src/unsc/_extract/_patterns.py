@@ -163,6 +163,8 @@ OUTCOME_VETOED = re.compile(
 )
 OUTCOME_ADOPTED = re.compile(
     r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed)\b|"
+    # a headline's present tense: "Council adopts resolution", "UN approves ..."
+    r"\b(?:adopts|approves|okays)\b|"
     # "a renewed call", "an extended session": an adjective, not the decision
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:renewed|extended)\b|"
     # "the motion was carried"; "Rwanda and Togo carried the draft" champions it
@@ -185,6 +187,8 @@ OUTCOME_FAILED = re.compile(
     r"short\s+of\s+(?:the\s+)?(?:\d+|required|necessary|majority|votes)|"
     rf"(?<!MEMx\d\s)(?<!MEMx\d\d\s)(?:failed|fail|fails|failing){_FAIL_TO_OTHER}|"
     rf"unsuccessful(?:ly)?{_FAIL_TO_OTHER}|"
+    # "a draft put forward by Russia failed to pass": the question fails, whoever is named
+    r"(?:failed|fails)\s+to\s+(?:pass|be\s+adopted|win\s+(?:approval|adoption))|"
     r"lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|overruled)\b",
     I,
 )
