@@ -168,3 +168,17 @@ def test_the_adoption_of_a_resolution_on_a_day_is_a_decision() -> None:
     # as a point of reference it is none
     text = "date 2015-12-20\n\nSince the adoption of resolution 9876, talks stalled on Friday."
     assert extract(text) == ()
+
+
+def test_participles_of_getting_votes_and_shot_down() -> None:
+    text = "date 2017-06-30\n\nThe Chinese text was shot down on Thursday, getting just 5 votes."
+    (vote,) = extract(text)
+    assert (vote.outcome and vote.outcome.value, vote.yes) == ("failed", 5)
+    # the other counts are not given: the record says it is incomplete
+    assert "incomplete_record" in vote.warnings
+
+
+def test_the_support_of_all_fifteen_members() -> None:
+    text = "date 2017-06-30\n\nThe resolution won the support of all 15 members on Thursday."
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain, vote.warnings) == (15, 0, 0, ())

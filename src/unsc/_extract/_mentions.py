@@ -930,7 +930,7 @@ _GOT_KEYS = (
     "attract", "collect", "gain", "had", "picked", "command", "poll", "gather", "rose", "fell",
     "reach", "total",
 )  # fmt: skip
-_UNANIMOUS_KEYS = ("unanim", "every", "all ", "without", "no one", "no member")
+_UNANIMOUS_KEYS = ("unanim", "every", "all ", "without", "no one", "no member")  # "of all 15"
 # Each pattern with its guard (tried only when the clause has one of these words) and the
 # needs every match meets (see _needs), for speed only.
 _POSITION_PATTERNS: tuple[

@@ -103,12 +103,13 @@ SPONSOR = (
 GOT = _need(
     "got gets get received receives receive won wins garnered secured obtained drew draws "
     "mustered attracted collected gained had picked commanded polled gathered rose fell reached "
-    "totalled totaled"
+    "totalled totaled getting receiving winning garnering securing obtaining drawing mustering "
+    "attracting gaining"
 )
 REVERSED = _need("against abstention abstentions abstaining abstain favour favor")
 BY_COUNT = _need("supported backed endorsed approved opposed rejected abstained")
 OTHER = _need("other remaining everyone everybody all rest")
-UNANIMOUS = _need("unanimous unanimously every all without with")
+UNANIMOUS = _need("unanimous unanimously every all without with support backing votes approval")
 
 # Members per position.
 LABEL_LIST = _need(

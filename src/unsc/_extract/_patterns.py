@@ -189,7 +189,7 @@ OUTCOME_FAILED = re.compile(
     rf"unsuccessful(?:ly)?{_FAIL_TO_OTHER}|"
     # "a draft put forward by Russia failed to pass": the question fails, whoever is named
     r"(?:failed|fails)\s+to\s+(?:pass|be\s+adopted|win\s+(?:approval|adoption))|"
-    r"lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|overruled)\b",
+    r"lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|overruled|shot\s+down)\b",
     I,
 )
 
@@ -233,6 +233,7 @@ COUNT_LIST_LABEL = re.compile(
 )
 GOT = re.compile(
     r"\b(?<!neither\s)(?<!never\s)(?<!not\s)(?:got|gets|get|received|receives|receive|won|wins|garnered|secured|obtained|drew|draws|"
+    r"getting|receiving|winning|garnering|securing|obtaining|drawing|mustering|attracting|gaining|"
     r"mustered|attracted|collected|gained|had|picked\s+up|commanded|polled|gathered|rose\s+to|"
     r"fell\s+to|reached|totalled|totaled)\s+"
     r"(?:only\s+|just\s+|a\s+mere\s+|barely\s+|exactly\s+|precisely\s+|the\s+minimum\s+|"
@@ -309,7 +310,9 @@ UNANIMOUS = re.compile(
     r"\bunanimous(?:ly)?\b|\bevery\s+(?:1\s+of\s+the\s+)?(?:\d+\s+)?(?:council\s+)?members?\s+"
     r"(?:voted\s+(?:in\s+favou?r|for|yes)|backed|supported)|\ball\s+(?:the\s+)?(?:\d+\s+)?(?:council\s+)?members\s+(?:voted\s+(?:in\s+favou?r|"
     r"for|yes)|backed|supported)|\bwithout\s+(?:a\s+)?dissent(?:ing\s+vote)?\b|"
-    r"\bwith\s+no\s+(?:one|member)\s+(?:voting\s+against|abstaining)\b",
+    r"\bwith\s+no\s+(?:one|member)\s+(?:voting\s+against|abstaining)\b|"
+    r"\b(?:support|backing|votes|approval)\s+of\s+(?:all|every\s+1\s+of)\s+(?:the\s+)?(?:15|11)\s+"
+    r"(?:council\s+)?members\b",
     I,
 )
 NOT_UNANIMOUS = re.compile(
