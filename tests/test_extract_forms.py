@@ -182,3 +182,12 @@ def test_the_support_of_all_fifteen_members() -> None:
     text = "date 2017-06-30\n\nThe resolution won the support of all 15 members on Thursday."
     (vote,) = extract(text)
     assert (vote.yes, vote.no, vote.abstain, vote.warnings) == (15, 0, 0, ())
+
+
+def test_a_veto_in_another_year_is_background() -> None:
+    text = (
+        "Published: 29 June 2017\n\nThe Council voted 15-0 on Thursday to renew the mission. "
+        "France vetoed a draft on the region in 2009."
+    )
+    votes = extract(text)
+    assert [(v.outcome and v.outcome.value, v.vetoed_by) for v in votes] == [("adopted", ())]

@@ -214,11 +214,13 @@ def group(mentions: list[Mention]) -> list[Event]:
             m.vague_year
             and m.date is None
             and m.weekday is None
-            and m.outcomes
-            and not (m.counts or m.names or m.vetoers)
+            and (m.outcomes or m.vetoers)
+            and not m.counts
             and events
         ):
-            continue  # "adopted in November 1950": another time, not the vote in hand
+            # "adopted in November 1950", "Russia vetoed a draft in 2016": another time,
+            # not the vote in hand
+            continue
         if m.kind is None and not m.strong and not m.statement and not m.sponsor:
             continue
         if (
