@@ -111,3 +111,24 @@ def test_a_chronology_keeps_the_year_of_its_first_entry() -> None:
         (9001, dt.date(1991, 3, 3)),
         (9002, dt.date(1991, 4, 20)),
     ]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # a time stamp with an "updated" note on the same line, and a reading-time line
+        "World\nOctober 25, 2017 / 1:12 AM / Updated 2 hours ago\nMission renewed\n4 Min Read",
+        # a dotted day.month.year line
+        "Mission renewed\n25.10.2017",
+        # a weekday, an abbreviated month and a clock in a zone
+        "Mission renewed\nWed 25 Oct 2017 01.12 BST",
+    ],
+)
+def test_stamp_lines_of_news_sites(top: str) -> None:
+    votes = extract(top + "\n\n" + VOTE)
+    assert [v.date for v in votes] == [dt.date(2017, 10, 24)]
+
+
+def test_a_paragraph_opening_with_a_date_and_a_dash_is_a_dateline() -> None:
+    text = "Mission renewed\n\n25 October 2017 \u2013 " + VOTE
+    assert [v.date for v in extract(text)] == [dt.date(2017, 10, 24)]

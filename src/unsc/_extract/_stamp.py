@@ -32,6 +32,13 @@ _WIRE = re.compile(
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*"
     rf"(?:{_AGENCY}\s*)?(?:[-\u2014\u2013:]|\s-\s)"
 )
+# "25 October 2017 - The Security Council ...": a paragraph opening with a full date and a
+# dash is a dateline without a place
+_DATE_DASH = re.compile(
+    r"^\W{0,3}(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_MONTH_WORD}\.?\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH_WORD}\.?,?)\s+(?:19|20)\d\d\s*"
+    r"(?:\([^()]{1,30}\)\s*)?[-\u2014\u2013]+\s+\S"
+)
 _ISO_STAMP = re.compile(
     r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ]\d\d:\d\d|\b)"
 )
@@ -44,9 +51,10 @@ _LABEL = re.compile(
 # the words a date line may hold besides its date: a byline, a symbol, a clock, an agency
 _BYLINE = re.compile(r"\bby\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}", re.IGNORECASE)
 _FILLER = re.compile(
-    r"\b[A-Z]{1,6}/[\w/.\-]+|\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|EST|EDT|ET|"
+    r"\b[A-Z]{1,6}/[\w/.\-]+|\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?|\b(?:GMT|UTC|EST|EDT|ET|"
     r"BST|CET|IST|AP|AFP|Reuters|Xinhua|IPS|UPI|TASS|DPA|ANI|PTI|UN|News|Press|Release|Agency|"
-    r"Staff|Writer|Correspondent|Editor|Reporter|at|on|the|of)\b|[|\u2022\u00b7/\-\u2014\u2013,.:()]+",
+    r"Staff|Writer|Correspondent|Editor|Reporter|at|on|the|of|[Uu]pdated|ago|hours?|minutes?|"
+    r"[Mm]ins?|[Rr]ead)\b|[|\u2022\u00b7/\-\u2014\u2013,.:()]+",
 )
 _SENTENCE_WORDS = re.compile(
     r"\b(?:vot\w*|adopt\w*|veto\w*|reject\w*|approv\w*|fail\w*|pass\w*|extend\w*|renew\w*|"
@@ -155,6 +163,11 @@ def text_date(lines: list[str]) -> dt.date | None:
                 continue
         if plain_line is None:
             plain_line = _date_line(line)
+        if wire is None and plain_line is None and _DATE_DASH.match(line):
+            found = _full_date(line[:40])
+            if found is not None:
+                wire = (found.month, found.day, found.year)
+                wire_date = found
     if wire is not None and wire_date is None:
         known = published or plain_line or updated
         year = known.year if known else _first_year(head)
