@@ -191,3 +191,19 @@ def test_a_veto_in_another_year_is_background() -> None:
     )
     votes = extract(text)
     assert [(v.outcome and v.outcome.value, v.vetoed_by) for v in votes] == [("adopted", ())]
+
+
+def test_the_rest_of_a_background_sentence_stays_background() -> None:
+    text = (
+        "Published: 12 May 2016\n\nThe Security Council on Tuesday voted 15-0 to adopt a "
+        "resolution on hospitals.\n\nIn 2009 France vetoed a draft on the region, while "
+        "Japan abstained."
+    )
+    votes = extract(text)
+    assert [(v.yes, v.abstain, v.warnings) for v in votes] == [(15, 0, ())]
+
+
+def test_backed_by_all_fifteen_members() -> None:
+    text = "date 2016-05-11\n\nThe Council adopted a text on Tuesday, backed by all 15 members."
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain) == (15, 0, 0)

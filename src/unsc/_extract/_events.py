@@ -203,7 +203,10 @@ def group(mentions: list[Mention]) -> list[Event]:
     events: list[Event] = []
     focus: Event | None = None
     context = "sc"
+    background: tuple[int, int] | None = None  # the sentence of a vote of another time
     for m in mentions:
+        if background == (m.paragraph, m.sentence) and not m.dated_here and not m.counts:
+            continue  # "In 2014 Russia vetoed a draft, while China abstained": both past
         if m.body_explicit and m.vote_words and not m.strong and m.kind is None:
             context = "sc" if m.body == "sc" else "other"
             if context == "other" and OTHER_COUNCIL.search(m.masked.lower()):
@@ -220,6 +223,7 @@ def group(mentions: list[Mention]) -> list[Event]:
         ):
             # "adopted in November 1950", "Russia vetoed a draft in 2016": another time,
             # not the vote in hand
+            background = (m.paragraph, m.sentence)
             continue
         if m.kind is None and not m.strong and not m.statement and not m.sponsor:
             continue

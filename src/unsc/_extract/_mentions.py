@@ -148,6 +148,8 @@ class Mention:
     # the item of an index page it is in (a press-release symbol on a line of its own
     # opens the next): mentions of two items never describe one vote
     item: int = 0
+    # the clause gives a date of its own (not one of its paragraph or of the lead)
+    dated_here: bool = False
 
     @property
     def strong(self) -> bool:

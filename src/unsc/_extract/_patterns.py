@@ -312,7 +312,9 @@ UNANIMOUS = re.compile(
     r"for|yes)|backed|supported)|\bwithout\s+(?:a\s+)?dissent(?:ing\s+vote)?\b|"
     r"\bwith\s+no\s+(?:one|member)\s+(?:voting\s+against|abstaining)\b|"
     r"\b(?:support|backing|votes|approval)\s+of\s+(?:all|every\s+1\s+of)\s+(?:the\s+)?(?:15|11)\s+"
-    r"(?:council\s+)?members\b",
+    r"(?:council\s+)?members\b|"
+    r"\b(?:backed|supported|endorsed|approved)\s+by\s+all\s+(?:the\s+)?(?:15|11)\s+(?:council\s+)?"
+    r"members\b",
     I,
 )
 NOT_UNANIMOUS = re.compile(
