@@ -207,3 +207,20 @@ def test_backed_by_all_fifteen_members() -> None:
     text = "date 2016-05-11\n\nThe Council adopted a text on Tuesday, backed by all 15 members."
     (vote,) = extract(text)
     assert (vote.yes, vote.no, vote.abstain) == (15, 0, 0)
+
+
+def test_an_attributive_date_of_another_event_dates_no_vote() -> None:
+    text = (
+        "date 2021-03-20\n\nThursday 18 March. The draft condemned the 2 March attacks on the "
+        "camp. It got 13 votes in favour, none against and 2 abstentions."
+    )
+    assert [v.date for v in extract(text)] == [dt.date(2021, 3, 18)]
+
+
+def test_neither_passed_is_a_failure_of_each() -> None:
+    text = (
+        "date 2021-03-19\n\nTwo amendments were put to the vote on Thursday. Neither passed: "
+        "the first drew 5 votes in favour, 2 against and 8 abstentions."
+    )
+    votes = extract(text)
+    assert [(v.yes, v.outcome and v.outcome.value) for v in votes] == [(5, "failed")]

@@ -756,7 +756,9 @@ class _Reader:
                 value = outcome
                 if outcome == "failed" and self.q(_THWARTING).search(_prefix(s, m.start(), 90)):
                     continue  # "the attempt to defeat the measure failed": it was not defeated
-                if negated_at(s, m.start(), self.q):
+                if negated_at(s, m.start(), self.q) or (
+                    outcome == "adopted" and self.q(_NEITHER).search(_prefix(s, m.start(), 30))
+                ):
                     if outcome == "adopted":
                         value = "failed"
                     else:
@@ -1222,6 +1224,10 @@ _KINDS = tuple(
     (kind, pattern, _KIND_GUARDS[kind], N.KIND[kind]) for kind, pattern in P.KIND_PATTERNS
 )
 _KIND_PATTERN = dict(P.KIND_PATTERNS)
+# "Neither passed", "none of them was adopted": each of the questions failed
+_NEITHER = re.compile(
+    r"\b(?:neither|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 # "an attempt to block the text ... failed": the failure of a move against the question
 _THWARTING = re.compile(
     r"\b(?:attempts?|bids?|efforts?|moves?|push|tries|try|manoeuvres?|maneuvers?)\s+to\s+(?:defeat|"

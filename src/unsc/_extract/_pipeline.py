@@ -117,11 +117,36 @@ _OTHER_EVENT = re.compile(
 )
 
 
+# "the 7 October attacks", "the 4 April chemical attack": a date used as an adjective of
+# another event's noun
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:vote|votes|voting|ballot|session|meeting|sitting|decision|resolution|draft|"
+    r"adoption|rejection|veto|vetoes|move|action|motion|text|measure|emergency|council|"
+    r"security|failed|unanimous|extension|renewal|and|or|to|in|at|by|of|for|with|when|"
+    r"after|before|the|a|an)\b)[a-z]"
+)
+_THE_BEFORE = re.compile(r"(?<!\bon\s)(?<!\bof\s)(?<!\bby\s)\bthe\s+$", re.IGNORECASE)
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the date at ``start`` follows (or opens with) "the", not "on the"/"of the"."""
+    if text.startswith(("the ", "The "), start):
+        return not text[max(0, start - 4) : start].lower().endswith(("on ", "of ", "by "))
+    return _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
 def _possessive_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
     """The dates, with those that only qualify another event made bounds (they date no vote)."""
     out = []
     for expr in dates:
-        if expr.kind != "vague" and _OTHER_EVENT.match(text, expr.end):
+        if expr.kind != "vague" and (
+            _OTHER_EVENT.match(text, expr.end)
+            or (
+                expr.kind == "day"
+                and _ATTRIBUTIVE.match(text, expr.end)
+                and _after_the(text, expr.start)
+            )
+        ):
             expr = dataclasses.replace(expr, kind="bound")
         out.append(expr)
     return out
@@ -271,7 +296,7 @@ def extract(
                 )
                 if dates and ("of" in clause.text or "dated" in clause.text):
                     dates = _document_dates(clause.text, dates)
-                if dates and "'s" in clause.text:
+                if dates and ("'s" in clause.text or "the" in clause.text):
                     dates = _possessive_dates(clause.text, dates)
                 when = running or (dt.date(year_hint, 7, 1) if year_hint else None)
                 for expr in dates:
