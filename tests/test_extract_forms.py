@@ -224,3 +224,16 @@ def test_neither_passed_is_a_failure_of_each() -> None:
     )
     votes = extract(text)
     assert [(v.yes, v.outcome and v.outcome.value) for v in votes] == [(5, "failed")]
+
+
+def test_then_takes_the_day_of_the_vote_reported_just_before() -> None:
+    text = (
+        "date 2021-06-12\n\nThe General Assembly on Friday adopted a text on the crisis.\n\n"
+        "In the Security Council on Wednesday, a draft on the crisis got 9 votes, 3 against "
+        "and 3 abstentions.\n\nA second draft then received 5 votes, with 10 abstentions."
+    )
+    votes = extract(text)
+    assert [(v.date, v.yes) for v in votes] == [
+        (dt.date(2021, 6, 9), 9),
+        (dt.date(2021, 6, 9), 5),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -288,10 +289,47 @@ def group(mentions: list[Mention]) -> list[Event]:
     return events
 
 
+_THEN = re.compile(r"\b(?:then|thereafter|next|immediately\s+afterwards?)\b", re.IGNORECASE)
+
+
+def _marks(events: list[Event]) -> tuple[list[int], list[tuple[int, dt.date]]]:
+    """The mentions of dated Council votes in text order: orders, and (event index, date)."""
+    marks = sorted(
+        (m.order, i, e.date)
+        for i, e in enumerate(events)
+        if e.body == "sc" and e.date is not None
+        for m in e.mentions
+    )
+    return [order for order, _, _ in marks], [(i, date) for _, i, date in marks]
+
+
+def _reported_before(
+    marks: tuple[list[int], list[tuple[int, dt.date]]], index: int, order: int
+) -> dt.date | None:
+    """The date of the other Council vote whose mention comes last before ``order``."""
+    orders, owners = marks
+    at = bisect.bisect_left(orders, order) - 1
+    while at >= 0 and owners[at][0] == index:
+        at -= 1  # (each step passes one of this vote's own mentions)
+    return owners[at][1] if at >= 0 else None
+
+
 def date_events(events: list[Event], dateline: dt.date | None) -> None:
     """Give every event a date: its own, one relative to the vote before, or a neighbour's."""
     previous: dt.date | None = None
-    for e in events:
+    marks = _marks(events)
+    for index, e in enumerate(events):
+        then = (
+            next((m for m in e.mentions if m.then or _THEN.search(m.text)), None)
+            if e.body == "sc"
+            and not any(m.dated_here or m.relative is not None for m in e.mentions)
+            else None
+        )
+        before = _reported_before(marks, index, then.order) if then is not None else None
+        if before is not None:
+            # "A Russian draft then received four votes": the day of the vote reported
+            # just before it, not the lead's
+            e.date = before
         if e.date is None:
             relative = next((m.relative for m in e.mentions if m.relative is not None), None)
             if relative is not None and previous is not None:

@@ -150,6 +150,7 @@ class Mention:
     item: int = 0
     # the clause gives a date of its own (not one of its paragraph or of the lead)
     dated_here: bool = False
+    then: bool = False  # opened by "then" / "and then" (a clause break)
 
     @property
     def strong(self) -> bool:

@@ -307,6 +307,7 @@ def extract(
                     mention = read(Mention(order, p_index, s_index, clause.text, ""), masked)
                     mention.subordinate = clause.connective in _SUBORDINATE
                     mention.item = max(item, 0)
+                    mention.then = clause.connective.endswith("then")
                     mention.dated_here = mention.date is not None or mention.weekday is not None
                     # a full date written in a later paragraph than the section's date
                     # ("Resolution 426, adopted on 19 March 1978") dates what follows it
