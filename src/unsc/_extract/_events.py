@@ -325,11 +325,11 @@ def date_events(events: list[Event], dateline: dt.date | None) -> None:
             and not any(m.dated_here or m.relative is not None for m in e.mentions)
             else None
         )
-        before = _reported_before(marks, index, then.order) if then is not None else None
-        if before is not None:
+        prior = _reported_before(marks, index, then.order) if then is not None else None
+        if prior is not None:
             # "A Russian draft then received four votes": the day of the vote reported
             # just before it, not the lead's
-            e.date = before
+            e.date = prior
         if e.date is None:
             relative = next((m.relative for m in e.mentions if m.relative is not None), None)
             if relative is not None and previous is not None:
