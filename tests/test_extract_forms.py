@@ -237,3 +237,15 @@ def test_then_takes_the_day_of_the_vote_reported_just_before() -> None:
         (dt.date(2021, 6, 9), 9),
         (dt.date(2021, 6, 9), 5),
     ]
+
+
+def test_headlines_that_extend_a_mandate_or_reject_a_draft() -> None:
+    text = "Security Council extends mandate of the mission in Mali\n\nPublished: 29 June 2017\n"
+    assert [v.outcome and v.outcome.value for v in extract(text)] == ["adopted"]
+    text = (
+        "Security Council rejects Chinese draft on the strait\n\nPublished: 29 June 2017\n\n"
+        "Envoys spoke. Japan rejects the charges."
+    )
+    assert [v.outcome and v.outcome.value for v in extract(text)] == ["failed"]
+    # a state that extends its thanks decides nothing
+    assert extract("Published: 29 June 2017\n\nFrance extends its thanks to the Council.") == ()

@@ -871,7 +871,8 @@ _RESPECTIVELY = re.compile(
 )
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
 _WEAK_ADOPTION = re.compile(
-    r"(?:extended|renewed|authori[sz]ed|endorsed|approved|approves|okays)\b", re.IGNORECASE
+    r"(?:extended|renewed|authori[sz]ed|endorsed|approved|approves|okays|extends|renews)\b",
+    re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 # "extended [until 15 April] the mandate of ...": a decision without a vote verb

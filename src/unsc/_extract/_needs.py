@@ -151,11 +151,11 @@ OUTCOME = {
     "vetoed": _need("vetoed vetod vetoes veto vetos vetoe negative"),
     "adopted": _need(
         "adopted approved passed carried upheld endorsed authorised authorized renewed extended "
-        "unanimously won decided voted adopts approves okays"
+        "unanimously won decided voted adopts approves okays extends renews"
     ),
     "failed": _need(
         "rejected defeated failed fail fails down short unsuccessful unsuccessfully lost sink sank "
-        "sunk adopted pass failing overruled"
+        "sunk adopted pass failing overruled rejects"
     ),
 }
 

@@ -164,7 +164,7 @@ OUTCOME_VETOED = re.compile(
 OUTCOME_ADOPTED = re.compile(
     r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed)\b|"
     # a headline's present tense: "Council adopts resolution", "UN approves ..."
-    r"\b(?:adopts|approves|okays)\b|"
+    r"\b(?:adopts|approves|okays|extends|renews)\b|"
     # "a renewed call", "an extended session": an adjective, not the decision
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:renewed|extended)\b|"
     # "the motion was carried"; "Rwanda and Togo carried the draft" champions it
@@ -189,7 +189,9 @@ OUTCOME_FAILED = re.compile(
     rf"unsuccessful(?:ly)?{_FAIL_TO_OTHER}|"
     # "a draft put forward by Russia failed to pass": the question fails, whoever is named
     r"(?:failed|fails)\s+to\s+(?:pass|be\s+adopted|win\s+(?:approval|adoption))|"
-    r"lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|overruled|shot\s+down)\b",
+    r"lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|overruled|shot\s+down|"
+    # a headline's present tense, with the question it rejects
+    r"rejects\s+(?:[\w'-]+\s+){0,3}?(?:draft|resolution|text|motion|proposal|bid|amendment)s?)\b",
     I,
 )
 
