@@ -249,3 +249,12 @@ def test_headlines_that_extend_a_mandate_or_reject_a_draft() -> None:
     assert [v.outcome and v.outcome.value for v in extract(text)] == ["failed"]
     # a state that extends its thanks decides nothing
     assert extract("Published: 29 June 2017\n\nFrance extends its thanks to the Council.") == ()
+
+
+def test_no_country_voted_against_is_a_zero() -> None:
+    text = (
+        "date 2016-05-11\n\nThe resolution was adopted on Tuesday; no country voted against, "
+        "and Egypt abstained."
+    )
+    (vote,) = extract(text)
+    assert (vote.no, vote.abstain) == (0, 1)

@@ -425,8 +425,13 @@ class _Reader:
                 if not (m["mid"] or "").strip():
                     self.m.body = self.m.body or "other_counts"
                 continue
-            if value == 0 and m["n"].lower() == "no" and pos == "no":
-                continue  # "no no": nonsense
+            if (
+                value == 0
+                and m["n"].lower() == "no"
+                and pos == "no"
+                and not (m["mid"] or "").strip()
+            ):
+                continue  # "no no": nonsense (but "no country voted against" is a zero)
             if self.q(_EVERY_BEFORE).search(_prefix(s, m.start(), 10)):
                 continue  # "every one of the 15": unanimity, read below
             if self.q(_SIZE_BEFORE).search(_prefix(s, m.start(), 30)):
