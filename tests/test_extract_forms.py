@@ -258,3 +258,17 @@ def test_no_country_voted_against_is_a_zero() -> None:
     )
     (vote,) = extract(text)
     assert (vote.no, vote.abstain) == (0, 1)
+
+
+def test_an_invitation_among_what_a_draft_asks_for_is_no_motion() -> None:
+    text = (
+        "date 1950-09-01\n\nA Soviet draft resolution recommending a cease-fire and the "
+        "invitation of both parties to the table was rejected by 1 vote to 9. The Indian "
+        "delegate likewise abstained on this resolution."
+    )
+    (vote,) = extract(text)
+    assert (vote.kind.value, vote.procedural, vote.members_abstain) == (
+        "draft_resolution",
+        False,
+        ("IND",),
+    )

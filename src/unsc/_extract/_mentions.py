@@ -1044,6 +1044,13 @@ def read(
             if kind_hit is not None:
                 m.kind = kind
                 break
+    if m.kind == "motion" and kind_hit is not None and s.startswith("invit", kind_hit.start()):
+        # "a draft resolution recommending a cease-fire ... and the invitation of X": one
+        # of the things a draft asks for, not a vote to invite
+        content = q(_DRAFT_CONTENT).search(s, 0, kind_hit.start())
+        if content is not None:
+            m.kind = "draft"
+            kind_hit = content
     has_statement = "statement" in low
     if m.kind is None and has_statement:
         m.statement = True
@@ -1244,6 +1251,11 @@ _THWARTING = re.compile(
 _WITH_ALL_OTHERS = re.compile(
     r"\b(?:along\s+with|together\s+with|as\s+did|like|joined\s+by|with)\s+(?:all|every)\s+"
     r"(?:the\s+)?other\s+(?:[\w.]+\s+){0,3}?(?:members?|countries|nations|delegations|states)\b",
+    re.IGNORECASE,
+)
+_DRAFT_CONTENT = re.compile(
+    r"\b(?:draft(?:\s+resolution)?|resolution|text)\s+(?:[\w,'-]+\s+){0,3}?(?:recommending|calling\s+for|"
+    r"demanding|urging|requesting|condemning|proposing)\b",
     re.IGNORECASE,
 )
 _PRESS_STATEMENT = re.compile(r"\b(?:presidential|press|president's)\s+statement", re.IGNORECASE)
