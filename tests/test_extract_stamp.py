@@ -132,3 +132,20 @@ def test_stamp_lines_of_news_sites(top: str) -> None:
 def test_a_paragraph_opening_with_a_date_and_a_dash_is_a_dateline() -> None:
     text = "Mission renewed\n\n25 October 2017 \u2013 " + VOTE
     assert [v.date for v in extract(text)] == [dt.date(2017, 10, 24)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("A week later", dt.date(2017, 10, 29)),
+        ("The day before", dt.date(2017, 10, 21)),
+        ("Three days later", dt.date(2017, 10, 25)),
+    ],
+)
+def test_days_relative_to_the_vote_before(phrase: str, expected: dt.date) -> None:
+    text = (
+        "date 2017-11-02\n\nOn Sunday 22 October, France vetoed a draft on the border. "
+        f"{phrase} the Security Council voted 15-0 to adopt a narrower resolution."
+    )
+    votes = extract(text)
+    assert sorted(v.date for v in votes if v.yes == 15) == [expected]

@@ -64,6 +64,8 @@ _DEICTIC = re.compile(
 _RELATIVE = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+day|that\s+same\s+day|later\s+that\s+day)|"
     r"(?P<next>(?:on\s+)?the\s+(?:next|following)\s+day|a\s+day\s+later)|"
+    r"(?P<prev>(?:on\s+)?the\s+(?:previous|preceding)\s+day|the\s+day\s+before|a\s+day\s+earlier)|"
+    r"(?P<week>(?:a|one)\s+week\s+later)|"
     r"(?P<n>two|three|four|five|six|seven|\d)\s+days\s+later)\b",
     re.IGNORECASE,
 )
@@ -309,6 +311,10 @@ def find_dates(
                 offset = 0
             elif m["next"]:
                 offset = 1
+            elif m["prev"]:
+                offset = -1
+            elif m["week"]:
+                offset = 7
             else:
                 n = m["n"].lower()
                 offset = int(n) if n.isdigit() else _NUMBER_WORDS[n]
@@ -427,7 +433,10 @@ _HINT_WORDS = (
     "next", "the following",
 )  # fmt: skip
 _DEICTIC_KEYS = ("yesterday", "today", "tonight", "this ", "last night")
-_RELATIVE_KEYS = ("day later", "days later", "same day", "ing day", "next day")
+_RELATIVE_KEYS = (
+    "day later", "days later", "same day", "ing day", "next day", "previous day", "day before",
+    "day earlier", "week later",
+)  # fmt: skip
 # Every match of _DAY_MONTH holds a digit then a month; every match of _MONTH_DAY a month
 # then a day of one or two digits; every match of _WEEKDAY_ONLY a weekday. These cores
 # are cheap to search for.
