@@ -272,3 +272,13 @@ def test_an_invitation_among_what_a_draft_asks_for_is_no_motion() -> None:
         False,
         ("IND",),
     )
+
+
+def test_a_vote_told_as_history_takes_no_date_from_the_next_clause() -> None:
+    text = (
+        "Resolution 9100 of 3 May 1970 was adopted unanimously on 3 May 1970.\n\n"
+        "Four years later, the Council passed resolution 9200, which built on it. The two "
+        "texts are cited together in Council debates."
+    )
+    votes = extract(text)
+    assert [v.resolution for v in votes] == [9100]

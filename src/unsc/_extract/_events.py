@@ -110,7 +110,13 @@ class Event:
         self.draft = self.draft or m.draft
         self.resolution = self.resolution or m.resolution
         self.sponsor = self.sponsor or m.sponsor
-        if m.date is not None and (self.date is None or (self.date_context and not m.date_context)):
+        if (
+            m.date is not None
+            and (self.date is None or (self.date_context and not m.date_context))
+            and (m.strong or m.dated_here or not any(x.vague for x in self.mentions))
+        ):
+            # (a vote told as history, "six years later", takes no date from a later
+            # clause that only names a question in the context of the lead's date)
             self.date = m.date
             self.date_context = m.date_context
         if m.strong:
