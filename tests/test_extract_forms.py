@@ -282,3 +282,13 @@ def test_a_vote_told_as_history_takes_no_date_from_the_next_clause() -> None:
     )
     votes = extract(text)
     assert [v.resolution for v in votes] == [9100]
+
+
+def test_a_body_a_draft_is_about_is_not_the_voter() -> None:
+    text = (
+        "Thu 12 April 2018\n"
+        "\u2022 Russian draft supporting the OPCW mission to the town (S/2018/999): 5-4-6.\n"
+        "\u2022 Bolivian draft on the crossings (S/2018/998): 4-7-4.\n"
+    )
+    votes = extract(text)
+    assert sorted(v.yes for v in votes) == [4, 5]

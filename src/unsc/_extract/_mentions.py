@@ -1331,11 +1331,17 @@ def _body_of(
     other_body = not N.OTHER_BODY.isdisjoint(words) and (
         _has(low, _BODY_KEYS) or _has(s, _BODY_ACRONYMS)
     )
+    topic_from = -1
+    if other_body:
+        question = q(_TOPIC_QUESTION).search(low, 0, trigger)
+        topic_from = question.end() if question is not None else -1
     for hit in q(P.OTHER_BODY).finditer(low) if other_body else ():
         if any(a <= hit.start() < a + 20 and b == "sc" for a, b in marks):
             continue
         if _DESTINATION.search(s[max(0, hit.start() - 60) : hit.start()]):
             continue  # "to the General Assembly", "a session of the Assembly": not the voter
+        if 0 <= topic_from <= hit.start() < trigger:
+            continue  # "a draft supporting the OPCW mission: 5-4-6": what the draft is about
         marks.append((hit.start(), "other"))
     for hit in (
         q(P.OTHER_COUNCIL).finditer(low)
@@ -1360,6 +1366,11 @@ def _body_of(
     m.body_explicit = True
 
 
+# a question named before its tally: a body named between them is its topic
+_TOPIC_QUESTION = re.compile(
+    r"\b(?:draft|resolution|text|proposal)\s+(?:on|supporting|condemning|"
+    r"calling|urging|demanding|creating|establishing|backing|endorsing)\b"
+)
 _DESTINATION = re.compile(
     r"\w[\w,']*\s+(?:to|of|into|before|with|at|from|for|towards?|on|under|about|over|in)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+|whole\s+|full\s+|wider\s+)?$|'s\s+$",
