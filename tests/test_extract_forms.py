@@ -291,4 +291,4 @@ def test_a_body_a_draft_is_about_is_not_the_voter() -> None:
         "\u2022 Bolivian draft on the crossings (S/2018/998): 4-7-4.\n"
     )
     votes = extract(text)
-    assert sorted(v.yes for v in votes) == [4, 5]
+    assert sorted(v.yes or 0 for v in votes) == [4, 5]
