@@ -292,3 +292,13 @@ def test_a_body_a_draft_is_about_is_not_the_voter() -> None:
     )
     votes = extract(text)
     assert sorted(v.yes or 0 for v in votes) == [4, 5]
+
+
+def test_the_council_named_with_a_question_puts_the_next_clauses_back_in_the_council() -> None:
+    text = (
+        "General Assembly, 2 March: a resolution passed with 141 in favour and 5 against.\n\n"
+        "Security Council, 23 March: a Chinese draft was put to the vote. Only China and "
+        "Gabon voted yes; the other thirteen members abstained."
+    )
+    votes = extract(text)
+    assert [(v.yes, v.abstain, v.members_yes) for v in votes] == [(2, 13, ("CHN", "GAB"))]

@@ -288,7 +288,11 @@ def group(mentions: list[Mention]) -> list[Event]:
             events.append(target)
         target.absorb(m)
         focus = target
-        if m.strong and body in ("sc", "other"):
+        # a vote's clause, or a question named with its body ("Security Council, 23 March:
+        # Russia's draft was put to the vote"), sets the body of the clauses that follow
+        if (m.strong and body in ("sc", "other")) or (
+            m.kind is not None and m.body_explicit and body == "sc" and m.vote_words
+        ):
             context = body
             if body == "other" and m.body_explicit and OTHER_COUNCIL.search(m.masked.lower()):
                 context = "other_council"
