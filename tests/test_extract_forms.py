@@ -306,8 +306,8 @@ def test_the_council_named_with_a_question_puts_the_next_clauses_back_in_the_cou
 
 def test_that_was_a_veto() -> None:
     text = (
-        "Cyprus, 3 May 1974. A draft on the island got 12 votes in favour and 2 abstentions; "
-        "the Soviet Union voted no, and that was a veto."
+        "Cyprus, 3 May 1974. A draft on the island was put to the vote; the Soviet Union "
+        "voted no, and that was a veto."
     )
     (vote,) = extract(text)
     assert (vote.outcome and vote.outcome.value, vote.vetoed_by) == ("vetoed", ("SUN",))
