@@ -149,3 +149,11 @@ def test_days_relative_to_the_vote_before(phrase: str, expected: dt.date) -> Non
     )
     votes = extract(text)
     assert [v.date for v in votes if v.yes == 15] == [expected]
+
+
+def test_a_yearless_dateline_takes_the_latest_year_near_the_top() -> None:
+    lines = [
+        "LIMA, Oct 24 (Wire) - The Council renewed the force it set up on 2 May 2011.",
+        "It last did so on 20 October 2016.",
+    ]
+    assert text_date(lines) == dt.date(2016, 10, 24)

@@ -170,19 +170,13 @@ def text_date(lines: list[str]) -> dt.date | None:
                 wire_date = found
     if wire is not None and wire_date is None:
         known = published or plain_line or updated
-        year = known.year if known else _first_year(head)
+        year = known.year if known else None
         if year is None:
-            years = _RES_YEAR.findall("\n".join(body))
-            year = max(int(y) for y in years) if years else None
+            # a story reports what is recent: the latest year of a full date near the top
+            # or (a weak hint) of a resolution symbol it cites
+            years = [int(y) for y in _RES_YEAR.findall("\n".join(body))]
+            years += [found.year for found in map(_full_date, head) if found is not None]
+            year = max(years) if years else None
         if year is not None:
             wire_date = _with_year(wire[0], wire[1], year, known)
     return wire_date or published or plain_line or updated
-
-
-def _first_year(head: list[str]) -> int | None:
-    """The year of the first full date in the first lines."""
-    for line in head:
-        found = _full_date(line)
-        if found is not None:
-            return found.year
-    return None
