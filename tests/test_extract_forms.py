@@ -311,3 +311,12 @@ def test_that_was_a_veto() -> None:
     )
     (vote,) = extract(text)
     assert (vote.outcome and vote.outcome.value, vote.vetoed_by) == ("vetoed", ("SUN",))
+
+
+def test_everyone_else_after_a_count_and_named_abstainers() -> None:
+    text = (
+        "date 2020-07-09\n\nOn Wednesday a Chinese draft got three votes. Niger and Tunisia "
+        "abstained; everyone else voted no."
+    )
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain, vote.not_voting) == (3, 10, 2, 0)

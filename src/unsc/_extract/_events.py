@@ -498,6 +498,15 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
                 counts[unknown[0]] = size - sum(known)
         elif other is not None and other[1] is None and unknown == [other[0]]:
             counts[other[0]] = size - sum(known)
+        elif (
+            other is not None
+            and other[1] is None
+            and [p for p in unknown if p != "nv"] == [other[0]]
+            and not _non_participation(real)
+        ):
+            # "...abstained; everyone else voted no": every member voted, the rest so
+            counts["nv"] = 0
+            counts[other[0]] = size - sum(known)
 
     inferred = _infer(counts, names, partial, seated if sitting else None)
 
