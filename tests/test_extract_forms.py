@@ -320,3 +320,11 @@ def test_everyone_else_after_a_count_and_named_abstainers() -> None:
     )
     (vote,) = extract(text)
     assert (vote.yes, vote.no, vote.abstain, vote.not_voting) == (3, 10, 2, 0)
+
+
+def test_a_headline_failing_owing_to_the_negative_vote_of_a_permanent_member() -> None:
+    text = (
+        "date 2017-10-24\n\nSecurity Council Fails to Adopt Draft Resolution on the Region, "
+        "Owing to Negative Vote of Permanent Member"
+    )
+    assert [v.outcome and v.outcome.value for v in extract(text)] == ["vetoed"]

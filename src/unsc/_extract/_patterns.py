@@ -154,7 +154,8 @@ VETO_POSSESSIVE = re.compile(
 
 OUTCOME_VETOED = re.compile(
     r"\bvetoe?d\b|\bvetoes\b|\b(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:its|their|a|the|his|her)"
-    r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one|1)\s+(?:\w+\s+)?permanent\s+member|"
+    r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|"
+    r"\bnegative\s+vote\s+of\s+(?:(?:a|the|one|1)\s+)?(?:of\s+(?:its|the)\s+)?(?:\w+\s+)?permanent\s+members?|"
     # "Russia voted no, and that was a veto", "the Soviet vote was a veto"
     r"\b(?:that|this|it|which|vote)\s+(?:was|amounted\s+to|counted\s+as)\s+a\s+veto\b|"
     r"\bnegative\s+vote\s+cast\s+by\s+(?:a|the|one|1)\s+(?:of\s+(?:its|the)\s+)?permanent\s+members?|"
