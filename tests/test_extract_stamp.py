@@ -157,3 +157,19 @@ def test_a_yearless_dateline_takes_the_latest_year_near_the_top() -> None:
         "It last did so on 20 October 2016.",
     ]
     assert text_date(lines) == dt.date(2016, 10, 24)
+
+
+def test_the_date_lines_of_a_digest_are_no_stamp() -> None:
+    text = (
+        "The month in the Council\n\n3 April 2018\n\nA draft on the region was adopted by 15 "
+        "votes to none.\n\n20 April 2018\n\nA draft on the coast got 13 votes in favour, none "
+        "against and 2 abstentions; it was adopted. On 29 April a third text was adopted "
+        "unanimously."
+    )
+    lines = text.split("\n")
+    assert text_date(lines) is None
+    assert [v.date for v in extract(text)] == [
+        dt.date(2018, 4, 3),
+        dt.date(2018, 4, 20),
+        dt.date(2018, 4, 29),
+    ]

@@ -139,6 +139,7 @@ def text_date(lines: list[str]) -> dt.date | None:
     published: dt.date | None = None
     updated: dt.date | None = None
     plain_line: dt.date | None = None
+    date_lines = 0
     wire: tuple[int, int, int | None] | None = None
     wire_date: dt.date | None = None
     for index, line in enumerate(head + tail):
@@ -161,9 +162,11 @@ def text_date(lines: list[str]) -> dt.date | None:
                 if got[2] is not None:
                     wire_date = _safe(got[2], got[0], got[1])
                 continue
-        if plain_line is None:
-            plain_line = _date_line(line)
-        if wire is None and plain_line is None and _DATE_DASH.match(line):
+        found_line = _date_line(line)
+        if found_line is not None:
+            date_lines += 1
+            plain_line = plain_line or found_line
+        if wire is None and found_line is None and _DATE_DASH.match(line):
             found = _full_date(line[:40])
             if found is not None:
                 wire = (found.month, found.day, found.year)
@@ -179,4 +182,10 @@ def text_date(lines: list[str]) -> dt.date | None:
             year = max(years) if years else None
         if year is not None:
             wire_date = _with_year(wire[0], wire[1], year, known)
-    return wire_date or published or plain_line or updated
+    if wire_date or published:
+        return wire_date or published
+    if plain_line is not None and date_lines > 1 and not updated:
+        # several lines that are only dates: the entries of a chronology or a digest,
+        # not a stamp of the text
+        return None
+    return plain_line or updated
