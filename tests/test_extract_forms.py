@@ -328,3 +328,14 @@ def test_a_headline_failing_owing_to_the_negative_vote_of_a_permanent_member() -
         "Owing to Negative Vote of Permanent Member"
     )
     assert [v.outcome and v.outcome.value for v in extract(text)] == ["vetoed"]
+
+
+def test_then_between_a_short_subject_and_its_verb_is_no_clause_break() -> None:
+    parts = clauses("The Security Council then extended the mandate of the force.", 0, 0)
+    assert len(parts) == 1
+    assert len(clauses("Russia vetoed the text, then China abstained.", 0, 0)) == 2
+
+
+def test_iran_renewed_is_a_verb_not_an_adjective() -> None:
+    text = "date 2012-01-02\n\nThe Security Council on Sunday renewed the mandate of the force."
+    assert [v.outcome and v.outcome.value for v in extract(text)] == ["adopted"]

@@ -257,7 +257,7 @@ def layout(text: str) -> str:
             line = _compact(line)
         if "/" in line:
             line = _SLASHED.sub(_slashed, line)
-        if "." in line:
+        if ".19" in line or ".20" in line:  # (every dotted date's year follows a dot)
             line = _DOTTED.sub(_dotted, line)
         stamp = False
         if ":" in line:

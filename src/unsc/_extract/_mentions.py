@@ -760,10 +760,22 @@ class _Reader:
                 if hypothetical_at(s, m.start(), self.q):
                     continue
                 value = outcome
-                if outcome == "failed" and self.q(_THWARTING).search(_prefix(s, m.start(), 90)):
-                    continue  # "the attempt to defeat the measure failed": it was not defeated
+                if (
+                    outcome == "adopted"
+                    and s.startswith(("renewed", "extended"), m.start())
+                    and _ARTICLE_BEFORE.search(_prefix(s, m.start(), 6))
+                ):
+                    continue  # "a renewed call", "an extended session": an adjective
+                if (
+                    outcome == "failed"
+                    and " to " in _prefix(s, m.start(), 90)
+                    and self.q(_THWARTING).search(_prefix(s, m.start(), 90))
+                ):
+                    continue  # "the attempt to defeat the measure failed": not defeated
                 if negated_at(s, m.start(), self.q) or (
-                    outcome == "adopted" and self.q(_NEITHER).search(_prefix(s, m.start(), 30))
+                    outcome == "adopted"
+                    and "n" in _prefix(s, m.start(), 30)
+                    and self.q(_NEITHER).search(_prefix(s, m.start(), 30))
                 ):
                     if outcome == "adopted":
                         value = "failed"
@@ -1238,6 +1250,7 @@ _KINDS = tuple(
     (kind, pattern, _KIND_GUARDS[kind], N.KIND[kind]) for kind, pattern in P.KIND_PATTERNS
 )
 _KIND_PATTERN = dict(P.KIND_PATTERNS)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the)\s+$", re.IGNORECASE)
 # "Neither passed", "none of them was adopted": each of the questions failed
 _NEITHER = re.compile(
     r"\b(?:neither|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,2}$", re.IGNORECASE

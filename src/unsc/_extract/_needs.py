@@ -109,10 +109,7 @@ GOT = _need(
 REVERSED = _need("against abstention abstentions abstaining abstain favour favor")
 BY_COUNT = _need("supported backed endorsed approved opposed rejected abstained")
 OTHER = _need("other remaining everyone everybody all rest")
-UNANIMOUS = _need(
-    "unanimous unanimously every all without with support backing votes approval backed "
-    "supported endorsed approved"
-)
+UNANIMOUS = _need("unanimous unanimously every all without with")
 
 # Members per position.
 LABEL_LIST = _need(

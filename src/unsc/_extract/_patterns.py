@@ -165,11 +165,10 @@ OUTCOME_VETOED = re.compile(
     I,
 )
 OUTCOME_ADOPTED = re.compile(
-    r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed)\b|"
-    # a headline's present tense: "Council adopts resolution", "UN approves ..."
-    r"\b(?:adopts|approves|okays|extends|renews)\b|"
-    # "a renewed call", "an extended session": an adjective, not the decision
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:renewed|extended)\b|"
+    # (with a headline's present tense: "Council adopts resolution", "UN approves ..."; "a
+    # renewed call", "an extended session" are adjectives: see _mentions.outcomes)
+    r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed|renewed|extended|adopts|"
+    r"approves|okays|extends|renews)\b|"
     # "the motion was carried"; "Rwanda and Togo carried the draft" champions it
     r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\bcarried\b(?!\s+out\b)|"
     r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"

@@ -250,6 +250,8 @@ _CLAUSE_BREAK = re.compile(
 
 
 _ASIDE_END = re.compile(r",\s+(?=(?:the|a|an|it|they|[A-Z])\w*)")
+# a short subject without a comma or a verb's ending: "The Security Council", "Russia"
+_BARE_SUBJECT = re.compile(r"\s*(?:[\w.'\u2019-]+\s+){0,4}[\w.'\u2019-]+\s*$")
 _ALL_BEFORE = re.compile(
     r"\b(?:everyone|everybody|all|(?:all|every)\s+(?:of\s+)?(?:the\s+)?(?:other\s+)?"
     r"(?:council\s+)?(?:members?|countries|states|delegations|nations))\s*,?$",
@@ -322,6 +324,8 @@ def clauses(
             # "were present but did not vote": one clause, one subject; "everyone but
             # Russia voted in favour": "but" is "except"
             continue
+        if m.group(0).strip().lower() == "then" and _BARE_SUBJECT.match(sentence, start, m.start()):
+            continue  # "The Security Council then extended ...": an adverb after the subject
         parts.append((sentence[start : m.start()], connective))
         connective = m.group(0).strip(" ;,\u2014").lower()
         start = m.end()
