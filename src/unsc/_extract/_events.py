@@ -327,15 +327,19 @@ def _reported_before(
 def date_events(events: list[Event], dateline: dt.date | None) -> None:
     """Give every event a date: its own, one relative to the vote before, or a neighbour's."""
     previous: dt.date | None = None
-    marks = _marks(events)
+    marks: tuple[list[int], list[tuple[int, dt.date]]] | None = None  # built when needed
     for index, e in enumerate(events):
         then = (
             next((m for m in e.mentions if m.then or _THEN.search(m.text)), None)
-            if e.body == "sc"
+            if (e.date is None or e.date_context)
+            and e.body == "sc"
             and not any(m.dated_here or m.relative is not None for m in e.mentions)
             else None
         )
-        prior = _reported_before(marks, index, then.order) if then is not None else None
+        prior = None
+        if then is not None:
+            marks = marks or _marks(events)
+            prior = _reported_before(marks, index, then.order)
         if prior is not None:
             # "A Russian draft then received four votes": the day of the vote reported
             # just before it, not the lead's

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
-from unsc._extract._dates import MONTHS, find_dates
+from unsc._extract._dates import MONTHS, DateExpr, find_dates
 
 _MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -64,6 +65,7 @@ _SENTENCE_WORDS = re.compile(
 _RES_YEAR = re.compile(
     r"\b(?:resolution|S/RES/)\s*\d{1,4}\s*\((?P<year>(?:19|20)\d\d)\)", re.IGNORECASE
 )
+_DIGIT = re.compile(r"\d")
 _HEAD_LINES = 10
 _TAIL_LINES = 6
 
@@ -80,11 +82,13 @@ def _month(word: str) -> int | None:
     return MONTHS.get(low) or MONTHS.get(low[:3])
 
 
-def _full_date(text: str) -> dt.date | None:
-    """The first calendar date with its year in ``text`` (a short piece of a line)."""
+def _full_date(text: str, exprs: list[DateExpr] | None = None) -> dt.date | None:
+    """The first calendar date with its year in ``text`` (``exprs``: its dates, if known)."""
     m = _ISO_STAMP.search(text)
     iso = _safe(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
-    for expr in find_dates(text, None, None, dated_only=True):
+    if exprs is None:
+        exprs = find_dates(text, None, None, dated_only=True)
+    for expr in exprs:
         if expr.kind == "day" and expr.explicit_year and expr.date is not None:
             if m is not None and m.start() < expr.start:
                 return iso
@@ -96,12 +100,14 @@ def _date_line(line: str) -> dt.date | None:
     """The date of a line that is only a date, with a byline, symbol, clock or agency."""
     if len(line) > 140 or _SENTENCE_WORDS.search(line):
         return None
-    found = _full_date(line)
+    exprs = find_dates(line, None, None, dated_only=True)
+    found = _full_date(line, exprs)
     if found is None:
         return None
-    rest = _BYLINE.sub(" ", line)
-    for expr in find_dates(rest, None, None, dated_only=True):
+    rest = line
+    for expr in exprs:
         rest = rest[: expr.start] + " " * (expr.end - expr.start) + rest[expr.end :]
+    rest = _BYLINE.sub(" ", rest)
     rest = _ISO_STAMP.sub(" ", rest)
     rest = _FILLER.sub(" ", rest)
     words = [w for w in rest.split() if not w.isdigit()]
@@ -131,11 +137,33 @@ def _with_year(month: int, day: int, year: int, near: dt.date | None) -> dt.date
     return found
 
 
+def _first(lines: Iterable[str], n: int) -> list[str]:
+    """The first ``n`` lines that are not blank, stripped."""
+    out: list[str] = []
+    for line in lines:
+        if len(out) == n:
+            break
+        stripped = line.strip()
+        if stripped:
+            out.append(stripped)
+    return out
+
+
+def _skip(lines: list[str], n: int) -> int:
+    """The index just after the ``n``-th line that is not blank (or the end)."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if seen == n:
+            return i
+        if line.strip():
+            seen += 1
+    return len(lines)
+
+
 def text_date(lines: list[str]) -> dt.date | None:
     """The text's own date, from its first and last lines (see the module's docstring)."""
-    body = [line.strip() for line in lines if line.strip()]
-    head = body[:_HEAD_LINES]
-    tail = body[_HEAD_LINES:][-_TAIL_LINES:]
+    head = _first(lines, _HEAD_LINES)
+    tail = _first(reversed(lines[_skip(lines, _HEAD_LINES) :]), _TAIL_LINES)[::-1]
     published: dt.date | None = None
     updated: dt.date | None = None
     plain_line: dt.date | None = None
@@ -143,6 +171,8 @@ def text_date(lines: list[str]) -> dt.date | None:
     wire: tuple[int, int, int | None] | None = None
     wire_date: dt.date | None = None
     for index, line in enumerate(head + tail):
+        if _DIGIT.search(line) is None:
+            continue  # every stamp, dateline and date line holds a day or a year
         in_head = index < len(head)
         label = _LABEL.match(line)
         if label is not None:
@@ -177,7 +207,7 @@ def text_date(lines: list[str]) -> dt.date | None:
         if year is None:
             # a story reports what is recent: the latest year of a full date near the top
             # or (a weak hint) of a resolution symbol it cites
-            years = [int(y) for y in _RES_YEAR.findall("\n".join(body))]
+            years = [int(y) for line in lines for y in _RES_YEAR.findall(line)]
             years += [found.year for found in map(_full_date, head) if found is not None]
             year = max(years) if years else None
         if year is not None:
