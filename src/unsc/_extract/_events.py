@@ -56,6 +56,7 @@ class Event:
     counts: dict[str, int] = field(default_factory=dict)
     positions: dict[str, str] = field(default_factory=dict)
     outcomes: list[str] = field(default_factory=list)
+    told_vaguely: bool = False  # a mention of it is dated only vaguely ("six years later")
 
     def compatible(self, m: Mention, body: str) -> bool:
         """Whether ``m`` can describe this vote (nothing in it contradicts what is known)."""
@@ -106,6 +107,7 @@ class Event:
     def absorb(self, m: Mention) -> None:
         """Add a mention's facts (what is already known wins)."""
         self.mentions.append(m)
+        self.told_vaguely = self.told_vaguely or m.vague
         self.kind = self.kind or m.kind
         self.draft = self.draft or m.draft
         self.resolution = self.resolution or m.resolution
@@ -113,7 +115,7 @@ class Event:
         if (
             m.date is not None
             and (self.date is None or (self.date_context and not m.date_context))
-            and (m.strong or m.dated_here or not any(x.vague for x in self.mentions))
+            and (m.strong or m.dated_here or not self.told_vaguely)
         ):
             # (a vote told as history, "six years later", takes no date from a later
             # clause that only names a question in the context of the lead's date)
