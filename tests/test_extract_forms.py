@@ -339,3 +339,13 @@ def test_then_between_a_short_subject_and_its_verb_is_no_clause_break() -> None:
 def test_iran_renewed_is_a_verb_not_an_adjective() -> None:
     text = "date 2012-01-02\n\nThe Security Council on Sunday renewed the mandate of the force."
     assert [v.outcome and v.outcome.value for v in extract(text)] == ["adopted"]
+
+
+def test_a_bare_background_year_gives_no_year_to_an_undated_text() -> None:
+    # "Russia" is read as the Russian Federation, not the USSR of the 1950 background
+    text = (
+        "The Security Council voted on Sunday 11 in favour, Russia opposed, and China "
+        "abstaining.\n\nThe procedure dates from a resolution adopted in November 1950."
+    )
+    votes = extract(text)
+    assert [v.members_no for v in votes] == [("RUS",)]

@@ -186,6 +186,15 @@ def _long(paragraph: str) -> bool:
 _JUNK = ",.\u2014-()"
 
 
+def _full_year(paragraphs: list[str]) -> int | None:
+    """The year of the first calendar date written with its year in ``paragraphs``."""
+    for paragraph in paragraphs:
+        for expr in find_dates(paragraph, None, None, dated_only=True):
+            if expr.kind == "day" and expr.explicit_year and expr.date is not None:
+                return expr.date.year
+    return None
+
+
 def _title_year(paragraphs: list[str]) -> int | None:
     years = years_in(" ".join(paragraphs))
     return years[0] if years else None
@@ -234,8 +243,9 @@ def extract(
     lex = lexicon()
     paragraphs = [line for line in lines if line.strip() and not not_text(line)]
     soft = ref or _soft_reference(paragraphs[:3])
-    # without a date of the text, the first year its opening paragraphs give
-    year_hint = soft.year if soft else _title_year(paragraphs[:1]) or _title_year(paragraphs[:4])
+    # without a date of the text, the year of the first full date of its opening paragraphs
+    # (not a bare year: "adopted in November 1950" is background)
+    year_hint = soft.year if soft else _title_year(paragraphs[:1]) or _full_year(paragraphs[:4])
     running: dt.date | None = soft
     section: dt.date | None = None
     section_at = running_at = -1  # the paragraphs that set them
