@@ -349,3 +349,16 @@ def test_a_bare_background_year_gives_no_year_to_an_undated_text() -> None:
     )
     votes = extract(text)
     assert [v.members_no for v in votes] == [("RUS",)]
+
+
+def test_approved_with_n_votes_counts_the_votes_in_favour() -> None:
+    text = (
+        "date 2016-05-11\n\nThe measure was approved on Tuesday with 13 votes; Egypt and "
+        "Japan abstained."
+    )
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain) == (13, 0, 2)
+    # a label after the number keeps its own reading
+    text = "date 2016-05-11\n\nThe draft was rejected on Tuesday with 9 votes against."
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no) == (None, 9)

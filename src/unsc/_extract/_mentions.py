@@ -536,6 +536,14 @@ class _Reader:
             self.set_count("yes", value, m.start())
             self.take(m.start("n"), m.end())
             self.attached(m.end(), "yes")
+        for m in self.q(_WITH_VOTES).finditer(s) if digit and "with" in low else ():
+            # "approved with 13 votes": the votes in favour (a label after it says
+            # otherwise, and is read above)
+            if not self.free(m.start("n"), m.end()) or self.requirement(m.start(), m.end()):
+                continue
+            if "yes" not in self.m.counts and int(m["n"]) <= 15:
+                self.set_count("yes", int(m["n"]), m.start())
+                self.take(m.start("n"), m.end())
         for m in (
             self.q(P.OTHER).finditer(s)
             if not N.OTHER.isdisjoint(self.words)
@@ -1259,6 +1267,12 @@ _NEITHER = re.compile(
 _THWARTING = re.compile(
     r"\b(?:attempts?|bids?|efforts?|moves?|push|tries|try|manoeuvres?|maneuvers?)\s+to\s+(?:defeat|"
     r"block|stop|prevent|kill|derail|thwart|scuttle|sink|veto|override|overturn)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_WITH_VOTES = re.compile(
+    r"\b(?:adopted|approved|passed|carried|failed|rejected|defeated)\s+(?:\w+\s+){0,3}?with\s+"
+    r"(?:only\s+|just\s+)?(?P<n>\d{1,2})\s+votes?\b(?!\s+(?:against|in\s+favou?r|for|to|in\s+"
+    r"support|cast|of|from))",
     re.IGNORECASE,
 )
 _WITH_ALL_OTHERS = re.compile(
