@@ -362,3 +362,12 @@ def test_approved_with_n_votes_counts_the_votes_in_favour() -> None:
     text = "date 2016-05-11\n\nThe draft was rejected on Tuesday with 9 votes against."
     (vote,) = extract(text)
     assert (vote.yes, vote.no) == (None, 9)
+
+
+def test_a_record_with_some_counts_only_is_trusted_less() -> None:
+    full = extract(
+        "date 2016-05-11\n\nThe text was adopted on Tuesday by 13 votes to 0, with 2 abstentions."
+    )
+    some = extract("date 2016-05-11\n\nThe text was adopted on Tuesday with 13 votes.")
+    assert full[0].confidence > some[0].confidence
+    assert "incomplete_record" in some[0].warnings
