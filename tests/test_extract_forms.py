@@ -371,3 +371,12 @@ def test_a_record_with_some_counts_only_is_trusted_less() -> None:
     some = extract("date 2016-05-11\n\nThe text was adopted on Tuesday with 13 votes.")
     assert full[0].confidence > some[0].confidence
     assert "incomplete_record" in some[0].warnings
+
+
+def test_the_sole_vote_against_is_one_vote_against() -> None:
+    text = (
+        "date 2016-05-11\n\nOn Tuesday the text was adopted, with Egypt casting the sole vote "
+        "against."
+    )
+    (vote,) = extract(text)
+    assert (vote.no, vote.members_no) == (1, ("EGY",))

@@ -536,6 +536,14 @@ class _Reader:
             self.set_count("yes", value, m.start())
             self.take(m.start("n"), m.end())
             self.attached(m.end(), "yes")
+        if "no" not in self.m.counts and _has(low, ("lone", "sole", "only", "single")):
+            sole = self.q(_SOLE_NO).search(s)
+            if (
+                sole is not None
+                and self.free(sole.start(), sole.end())
+                and not hypothetical_at(s, sole.start(), self.q)
+            ):
+                self.set_count("no", 1, sole.start())  # "casting the sole vote against"
         for m in self.q(_WITH_VOTES).finditer(s) if digit and "with" in low else ():
             # "approved with 13 votes": the votes in favour (a label after it says
             # otherwise, and is read above)
@@ -1267,6 +1275,11 @@ _NEITHER = re.compile(
 _THWARTING = re.compile(
     r"\b(?:attempts?|bids?|efforts?|moves?|push|tries|try|manoeuvres?|maneuvers?)\s+to\s+(?:defeat|"
     r"block|stop|prevent|kill|derail|thwart|scuttle|sink|veto|override|overturn)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_SOLE_NO = re.compile(
+    r"\b(?:the|a|its|their)\s+(?:lone|sole|only|single)\s+(?:vote\s+against|negative\s+vote|"
+    r"no\s+vote|dissenting\s+vote|dissent)\b",
     re.IGNORECASE,
 )
 _WITH_VOTES = re.compile(

@@ -78,7 +78,8 @@ WITH_LIST = re.compile(
     rf"\bwith\s+(?:only\s+)?(?P<list>{LIST})\s+(?:being\s+)?(?:"
     r"(?P<abs>abstaining|abstentions?)|"
     r"(?P<no>voting\s+(?:against|no)|opposed|opposing|dissenting|against|"
-    r"casting\s+(?:a\s+|the\s+)?(?:lone\s+|sole\s+)?(?:no|negative|dissenting)\s+votes?)|"
+    r"casting\s+(?:a\s+|the\s+)?(?:lone\s+|sole\s+|only\s+|single\s+)?(?:(?:no|negative|dissenting)\s+"
+    r"votes?|votes?\s+against))|"
     r"(?P<yes>voting\s+(?:in\s+favou?r|for|yes)|in\s+favou?r)|"
     r"(?P<nv>not\s+participating|not\s+voting|absent|staying\s+away))",
     I,
