@@ -43,8 +43,8 @@ def test_named_non_participants_leave_the_other_counts_open() -> None:
 
 def test_the_negative_vote_cast_by_a_permanent_member_is_a_veto() -> None:
     text = (
-        "date 1986-08-01\n\nOn 31 July a draft was not adopted by the Security Council because "
-        "of the negative vote cast by one of its permanent members, the United States."
+        "date 1986-08-01\n\nThe Security Council text on the harbour fell on 31 July: the "
+        "negative vote cast by one of its permanent members, France, stopped it."
     )
     assert [v.outcome and v.outcome.value for v in extract(text)] == ["vetoed"]
 
@@ -73,8 +73,8 @@ def test_everyone_else_completes_the_tally_from_the_members_named() -> None:
 
 def test_along_with_all_other_members() -> None:
     text = (
-        "date 2024-11-19\n\nRussia on Monday vetoed the text. Its partner China backed the "
-        "draft, along with all other Security Council members."
+        "date 2024-11-19\n\nRussia on Monday vetoed the text. China voted for the draft, "
+        "along with all other members of the Council."
     )
     (vote,) = extract(text)
     assert (vote.yes, vote.no, vote.abstain, vote.members_yes) == (14, 1, 0, ("CHN",))
@@ -82,7 +82,7 @@ def test_along_with_all_other_members() -> None:
 
 def test_a_count_of_others_with_their_names_between_dashes() -> None:
     text = (
-        "date 2024-04-19\n\nThirteen members voted in favour on Thursday, while two others "
+        "date 2024-04-19\n\nOn Thursday 13 delegations backed the text and two others "
         "\u2013 Japan and Malta \u2013 abstained."
     )
     (vote,) = extract(text)
@@ -102,7 +102,7 @@ def test_a_failed_attempt_to_block_a_question_is_no_failure_of_it() -> None:
 def test_an_absence_alone_is_no_vote() -> None:
     text = (
         "In 1950 the Soviet delegate stayed away from the Council.\n\n"
-        "Because the Soviet Union was absent, it did not participate in any Council meeting."
+        "So for months the Soviet Union was absent and took no part in its work."
     )
     assert extract(text) == ()
 
@@ -324,8 +324,8 @@ def test_everyone_else_after_a_count_and_named_abstainers() -> None:
 
 def test_a_headline_failing_owing_to_the_negative_vote_of_a_permanent_member() -> None:
     text = (
-        "date 2017-10-24\n\nSecurity Council Fails to Adopt Draft Resolution on the Region, "
-        "Owing to Negative Vote of Permanent Member"
+        "date 2017-10-24\n\nText on the Region Not Adopted by Council Owing to Negative Vote "
+        "of Permanent Member"
     )
     assert [v.outcome and v.outcome.value for v in extract(text)] == ["vetoed"]
 

@@ -88,8 +88,8 @@ def test_days_later_is_another_vote() -> None:
 def test_a_possessive_date_of_another_event_dates_no_vote() -> None:
     text = (
         "Vote on the plebiscite\nPUBLISHED : Monday, 9 May, 2022, 6:10am\n\n"
-        "Russia vetoed a draft condemning today's plebiscite at a Security Council "
-        "meeting yesterday, while China abstained."
+        "At a Security Council meeting yesterday, a text denouncing today's plebiscite was "
+        "vetoed by Russia, while China abstained."
     )
     votes = extract(text)
     assert [(v.date, v.members_abstain) for v in votes] == [(dt.date(2022, 5, 8), ("CHN",))]
