@@ -300,6 +300,7 @@ def score(
                         )
             if not ok and not p.get("warnings"):
                 nowarn_wrong += 1
+                errors.append(f"NO WARNING {_brief(p)}")
         files.append({"file": name, "predicted": len(predicted), "errors": errors})
     precision = n_correct / n_pred if n_pred else (1.0 if not n_gold else 0.0)
     recall = n_correct / n_gold if n_gold else 1.0

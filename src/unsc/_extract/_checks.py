@@ -187,7 +187,10 @@ def check_vote(vote: ExtractedVote, *, vetoers: Collection[str] = ()) -> tuple[s
     if (
         vote.date is None
         or vote.outcome is None
-        or (vote.yes is None and vote.no is None and vote.abstain is None)
+        or vote.yes is None
+        or vote.no is None
+        or vote.abstain is None
     ):
+        # no count, or only some: the tally cannot be checked against the Council's size
         warnings.add(ExtractWarning.INCOMPLETE_RECORD)
     return tuple(sorted(w.value for w in warnings))

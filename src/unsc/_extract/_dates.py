@@ -64,6 +64,8 @@ _DEICTIC = re.compile(
 _RELATIVE = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+day|that\s+same\s+day|later\s+that\s+day)|"
     r"(?P<next>(?:on\s+)?the\s+(?:next|following)\s+day|a\s+day\s+later)|"
+    r"(?P<prev>(?:on\s+)?the\s+(?:previous|preceding)\s+day|the\s+day\s+before|a\s+day\s+earlier)|"
+    r"(?P<week>(?:a|one)\s+week\s+later)|"
     r"(?P<n>two|three|four|five|six|seven|\d)\s+days\s+later)\b",
     re.IGNORECASE,
 )
@@ -228,6 +230,7 @@ def find_dates(
     *,
     dated_only: bool = False,
     ascii_ok: bool | None = None,
+    soft: bool = False,
 ) -> list[DateExpr]:
     """Date expressions in ``text``, resolved where possible, in text order.
 
@@ -236,7 +239,10 @@ def find_dates(
     ``dated_only`` the relative and vague expressions (which never carry a date)
     are not looked for; the others are the same as without it, since those kinds
     are looked for last and never keep an earlier expression out. ``ascii_ok`` is
-    ``plain(text)`` when the caller knows it (for speed).
+    ``plain(text)`` when the caller knows it (for speed). With ``soft`` the ``ref`` is
+    not the text's own date but a date read from its first lines (a chronology's first
+    entry): a day without a year then takes ``year_hint``, not the year that puts it
+    before ``ref``.
     """
     low = text.lower()
     if ascii_ok is None:
@@ -251,7 +257,7 @@ def find_dates(
     out: list[DateExpr] = []
     taken = _Taken()
     hint_ref = ref
-    if hint_ref is None and year_hint is not None:
+    if (hint_ref is None or soft) and year_hint is not None:
         hint_ref = dt.date(year_hint, 12, 31)
     if digits and "-" in text:
         for m in iso.finditer(text):
@@ -305,6 +311,10 @@ def find_dates(
                 offset = 0
             elif m["next"]:
                 offset = 1
+            elif m["prev"]:
+                offset = -1
+            elif m["week"]:
+                offset = 7
             else:
                 n = m["n"].lower()
                 offset = int(n) if n.isdigit() else _NUMBER_WORDS[n]
@@ -423,7 +433,10 @@ _HINT_WORDS = (
     "next", "the following",
 )  # fmt: skip
 _DEICTIC_KEYS = ("yesterday", "today", "tonight", "this ", "last night")
-_RELATIVE_KEYS = ("day later", "days later", "same day", "ing day", "next day")
+_RELATIVE_KEYS = (
+    "day later", "days later", "same day", "ing day", "next day", "previous day", "day before",
+    "day earlier", "week later",
+)  # fmt: skip
 # Every match of _DAY_MONTH holds a digit then a month; every match of _MONTH_DAY a month
 # then a day of one or two digits; every match of _WEEKDAY_ONLY a weekday. These cores
 # are cheap to search for.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -55,10 +56,13 @@ class Event:
     counts: dict[str, int] = field(default_factory=dict)
     positions: dict[str, str] = field(default_factory=dict)
     outcomes: list[str] = field(default_factory=list)
+    told_vaguely: bool = False  # a mention of it is dated only vaguely ("six years later")
 
     def compatible(self, m: Mention, body: str) -> bool:
         """Whether ``m`` can describe this vote (nothing in it contradicts what is known)."""
         if body != self.body:
+            return False
+        if self.mentions and self.mentions[-1].item != m.item:
             return False
         if m.draft and self.draft and m.draft != self.draft:
             return False
@@ -79,6 +83,8 @@ class Event:
             return False
         if m.weekday and self.weekday and m.weekday != self.weekday and m.strong:
             return False
+        if m.relative and m.strong and self.mentions:
+            return False  # "two days later the Council voted...": another day, another vote
         if m.subject and self.subject and m.subject != self.subject:
             return False  # two mandates: two decisions
         if (
@@ -101,11 +107,18 @@ class Event:
     def absorb(self, m: Mention) -> None:
         """Add a mention's facts (what is already known wins)."""
         self.mentions.append(m)
+        self.told_vaguely = self.told_vaguely or m.vague
         self.kind = self.kind or m.kind
         self.draft = self.draft or m.draft
         self.resolution = self.resolution or m.resolution
         self.sponsor = self.sponsor or m.sponsor
-        if m.date is not None and (self.date is None or (self.date_context and not m.date_context)):
+        if (
+            m.date is not None
+            and (self.date is None or (self.date_context and not m.date_context))
+            and (m.strong or m.dated_here or not self.told_vaguely)
+        ):
+            # (a vote told as history, "six years later", takes no date from a later
+            # clause that only names a question in the context of the lead's date)
             self.date = m.date
             self.date_context = m.date_context
         if m.strong:
@@ -199,7 +212,10 @@ def group(mentions: list[Mention]) -> list[Event]:
     events: list[Event] = []
     focus: Event | None = None
     context = "sc"
+    background: tuple[int, int] | None = None  # the sentence of a vote of another time
     for m in mentions:
+        if background == (m.paragraph, m.sentence) and not m.dated_here and not m.counts:
+            continue  # "In 2014 Russia vetoed a draft, while China abstained": both past
         if m.body_explicit and m.vote_words and not m.strong and m.kind is None:
             context = "sc" if m.body == "sc" else "other"
             if context == "other" and OTHER_COUNCIL.search(m.masked.lower()):
@@ -210,11 +226,14 @@ def group(mentions: list[Mention]) -> list[Event]:
             m.vague_year
             and m.date is None
             and m.weekday is None
-            and m.outcomes
-            and not (m.counts or m.names or m.vetoers)
+            and (m.outcomes or m.vetoers)
+            and not m.counts
             and events
         ):
-            continue  # "adopted in November 1950": another time, not the vote in hand
+            # "adopted in November 1950", "Russia vetoed a draft in 2016": another time,
+            # not the vote in hand
+            background = (m.paragraph, m.sentence)
+            continue
         if m.kind is None and not m.strong and not m.statement and not m.sponsor:
             continue
         if (
@@ -248,6 +267,9 @@ def group(mentions: list[Mention]) -> list[Event]:
         elif m.kind is None:
             if focus is not None and focus.compatible(m, body):
                 target = focus
+            elif focus is not None and m.counts and not m.new_event:
+                # the vote in focus cannot be this one (another day): the latest that can
+                target = next((e for e in reversed(events) if e.compatible(m, body)), None)
         elif not m.new_event:
             for e in reversed(events):
                 if e.kind is not None and e.compatible(m, body):
@@ -268,17 +290,62 @@ def group(mentions: list[Mention]) -> list[Event]:
             events.append(target)
         target.absorb(m)
         focus = target
-        if m.strong and body in ("sc", "other"):
+        # a vote's clause, or a question named with its body ("Security Council, 23 March:
+        # Russia's draft was put to the vote"), sets the body of the clauses that follow
+        if (m.strong and body in ("sc", "other")) or (
+            m.kind is not None and m.body_explicit and body == "sc" and m.vote_words
+        ):
             context = body
             if body == "other" and m.body_explicit and OTHER_COUNCIL.search(m.masked.lower()):
                 context = "other_council"
     return events
 
 
+_THEN = re.compile(r"\b(?:then|thereafter|next|immediately\s+afterwards?)\b", re.IGNORECASE)
+
+
+def _marks(events: list[Event]) -> tuple[list[int], list[tuple[int, dt.date]]]:
+    """The mentions of dated Council votes in text order: orders, and (event index, date)."""
+    marks = sorted(
+        (m.order, i, e.date)
+        for i, e in enumerate(events)
+        if e.body == "sc" and e.date is not None
+        for m in e.mentions
+    )
+    return [order for order, _, _ in marks], [(i, date) for _, i, date in marks]
+
+
+def _reported_before(
+    marks: tuple[list[int], list[tuple[int, dt.date]]], index: int, order: int
+) -> dt.date | None:
+    """The date of the other Council vote whose mention comes last before ``order``."""
+    orders, owners = marks
+    at = bisect.bisect_left(orders, order) - 1
+    while at >= 0 and owners[at][0] == index:
+        at -= 1  # (each step passes one of this vote's own mentions)
+    return owners[at][1] if at >= 0 else None
+
+
 def date_events(events: list[Event], dateline: dt.date | None) -> None:
     """Give every event a date: its own, one relative to the vote before, or a neighbour's."""
     previous: dt.date | None = None
-    for e in events:
+    marks: tuple[list[int], list[tuple[int, dt.date]]] | None = None  # built when needed
+    for index, e in enumerate(events):
+        then = (
+            next((m for m in e.mentions if m.then or _THEN.search(m.text)), None)
+            if (e.date is None or e.date_context)
+            and e.body == "sc"
+            and not any(m.dated_here or m.relative is not None for m in e.mentions)
+            else None
+        )
+        prior = None
+        if then is not None:
+            marks = marks or _marks(events)
+            prior = _reported_before(marks, index, then.order)
+        if prior is not None:
+            # "A Russian draft then received four votes": the day of the vote reported
+            # just before it, not the lead's
+            e.date = prior
         if e.date is None:
             relative = next((m.relative for m in e.mentions if m.relative is not None), None)
             if relative is not None and previous is not None:
@@ -310,6 +377,14 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         return None
     if e.kind is None and any(m.statement for m in e.mentions):
         return None
+    if (
+        e.kind is None
+        and not e.outcomes
+        and not e.counts
+        and all(pos == "nv" for pos in e.positions.values())
+        and not any(m.unanimous or m.vetoers or m.other for m in real)
+    ):
+        return None  # "the Soviet Union was absent" with no question, count or outcome
     has_counts = any(m.counts or m.unanimous for m in real)
     if any(m.withdrawn for m in e.mentions) and not has_counts:
         return None
@@ -402,10 +477,20 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     if other is not None and other[1] is not None and counts[other[0]] is None:
         counts[other[0]] = other[1]
         numeric = True
+    if other is not None and other[1] is None and not numeric and not any(partial.values()):
+        # "Russia vetoed; everyone else voted in favour": the members named elsewhere are
+        # every member outside that position (stated arithmetic)
+        for pos in POSITIONS:
+            if pos != other[0]:
+                counts[pos] = len(names[pos])
+        counts[other[0]] = size - sum(len(names[p]) for p in POSITIONS if p != other[0])
+        numeric = True
+    nv_from_names = False
     if numeric:
         for pos in POSITIONS:
             if counts[pos] is None and names[pos] and other_position_ok(pos, other):
                 counts[pos] = len(names[pos])
+                nv_from_names = nv_from_names or pos == "nv"
     known = [v for v in counts.values() if v is not None]
     unknown = [p for p in POSITIONS if counts[p] is None]
     if numeric and unknown and sum(known) <= size:
@@ -413,8 +498,20 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
             for p in unknown:
                 counts[p] = 0
         elif len(unknown) == 1 and (unknown[0] != "nv" or _non_participation(real)):
-            counts[unknown[0]] = size - sum(known)
+            # a non-participation count read off the members named leaves the others
+            # open (more members may have stayed away than the text names)
+            if not (nv_from_names and unknown[0] != "nv"):
+                counts[unknown[0]] = size - sum(known)
         elif other is not None and other[1] is None and unknown == [other[0]]:
+            counts[other[0]] = size - sum(known)
+        elif (
+            other is not None
+            and other[1] is None
+            and [p for p in unknown if p != "nv"] == [other[0]]
+            and not _non_participation(real)
+        ):
+            # "...abstained; everyone else voted no": every member voted, the rest so
+            counts["nv"] = 0
             counts[other[0]] = size - sum(known)
 
     inferred = _infer(counts, names, partial, seated if sitting else None)

@@ -23,6 +23,8 @@ _MONTH_NAMES.setdefault(5, "may")
 _COMPACT = re.compile(r"^(\W{0,3})((?:19[4-9]|20[0-4])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b")
 # "3/15/2014" or "15/3/2014" (not a document symbol such as S/2014/15): rewritten only
 # when the order is certain (one part above 12); "3/4/2014" stays as it is
+# "25.10.2017": a dotted date is day, month, year
+_DOTTED = re.compile(r"(?<![\w.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![\w.]|\.\d)")
 _SLASHED = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/])")
 _CLOCK_TAIL = re.compile(
     r"\s*(?:[-|,\u2014]\s*|\bat\s+)?\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?|GMT|UTC|EST|EDT|ET|"
@@ -146,6 +148,13 @@ def _slashed(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+def _dotted(m: re.Match[str]) -> str:
+    day, month, year = int(m[1]), int(m[2]), m[3]
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{day} {_month(month)} {year}"
+    return m.group(0)
+
+
 def _unclock(line: str) -> str:
     """A time-stamped dateline without its time: "October 5, 2011 - 17:44" -> "October 5, 2011"."""
     if ":" not in line or len(line.split()) > 10:
@@ -248,6 +257,8 @@ def layout(text: str) -> str:
             line = _compact(line)
         if "/" in line:
             line = _SLASHED.sub(_slashed, line)
+        if ".19" in line or ".20" in line:  # (every dotted date's year follows a dot)
+            line = _DOTTED.sub(_dotted, line)
         stamp = False
         if ":" in line:
             unclocked = _unclock(line)

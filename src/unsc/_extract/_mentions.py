@@ -145,6 +145,12 @@ class Mention:
     body_explicit: bool = False
     vote_words: bool = False
     question: str = ""
+    # the item of an index page it is in (a press-release symbol on a line of its own
+    # opens the next): mentions of two items never describe one vote
+    item: int = 0
+    # the clause gives a date of its own (not one of its paragraph or of the lead)
+    dated_here: bool = False
+    then: bool = False  # opened by "then" / "and then" (a clause break)
 
     @property
     def strong(self) -> bool:
@@ -419,8 +425,13 @@ class _Reader:
                 if not (m["mid"] or "").strip():
                     self.m.body = self.m.body or "other_counts"
                 continue
-            if value == 0 and m["n"].lower() == "no" and pos == "no":
-                continue  # "no no": nonsense
+            if (
+                value == 0
+                and m["n"].lower() == "no"
+                and pos == "no"
+                and not (m["mid"] or "").strip()
+            ):
+                continue  # "no no": nonsense (but "no country voted against" is a zero)
             if self.q(_EVERY_BEFORE).search(_prefix(s, m.start(), 10)):
                 continue  # "every one of the 15": unanimity, read below
             if self.q(_SIZE_BEFORE).search(_prefix(s, m.start(), 30)):
@@ -525,6 +536,22 @@ class _Reader:
             self.set_count("yes", value, m.start())
             self.take(m.start("n"), m.end())
             self.attached(m.end(), "yes")
+        if "no" not in self.m.counts and _has(low, ("lone", "sole", "only", "single")):
+            sole = self.q(_SOLE_NO).search(s)
+            if (
+                sole is not None
+                and self.free(sole.start(), sole.end())
+                and not hypothetical_at(s, sole.start(), self.q)
+            ):
+                self.set_count("no", 1, sole.start())  # "casting the sole vote against"
+        for m in self.q(_WITH_VOTES).finditer(s) if digit and "with" in low else ():
+            # "approved with 13 votes": the votes in favour (a label after it says
+            # otherwise, and is read above)
+            if not self.free(m.start("n"), m.end()) or self.requirement(m.start(), m.end()):
+                continue
+            if "yes" not in self.m.counts and int(m["n"]) <= 15:
+                self.set_count("yes", int(m["n"]), m.start())
+                self.take(m.start("n"), m.end())
         for m in (
             self.q(P.OTHER).finditer(s)
             if not N.OTHER.isdisjoint(self.words)
@@ -749,7 +776,23 @@ class _Reader:
                 if hypothetical_at(s, m.start(), self.q):
                     continue
                 value = outcome
-                if negated_at(s, m.start(), self.q):
+                if (
+                    outcome == "adopted"
+                    and s.startswith(("renewed", "extended"), m.start())
+                    and _ARTICLE_BEFORE.search(_prefix(s, m.start(), 6))
+                ):
+                    continue  # "a renewed call", "an extended session": an adjective
+                if (
+                    outcome == "failed"
+                    and " to " in _prefix(s, m.start(), 90)
+                    and self.q(_THWARTING).search(_prefix(s, m.start(), 90))
+                ):
+                    continue  # "the attempt to defeat the measure failed": not defeated
+                if negated_at(s, m.start(), self.q) or (
+                    outcome == "adopted"
+                    and "n" in _prefix(s, m.start(), 30)
+                    and self.q(_NEITHER).search(_prefix(s, m.start(), 30))
+                ):
                     if outcome == "adopted":
                         value = "failed"
                     else:
@@ -861,7 +904,8 @@ _RESPECTIVELY = re.compile(
 )
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
 _WEAK_ADOPTION = re.compile(
-    r"(?:extended|renewed|authori[sz]ed|endorsed|approved)\b", re.IGNORECASE
+    r"(?:extended|renewed|authori[sz]ed|endorsed|approved|approves|okays|extends|renews)\b",
+    re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 # "extended [until 15 April] the mandate of ...": a decision without a vote verb
@@ -889,7 +933,7 @@ _COUNT_HINT = re.compile(
 )
 _OUTCOME_KEYS = (
     "adopt", "approv", "pass", "carried", "upheld", "endors", "authori", "renew", "extend",
-    "unanim", "won ", "veto", "negative vote", "reject", "defeat", "fail", "down", "short",
+    "unanim", "won ", "okays", "veto", "negative vote", "reject", "defeat", "fail", "down", "short",
     "unsuccess", "lost", "sink", "sank", "sunk", "overrul",
 )  # fmt: skip
 _KIND_KEYS = (
@@ -914,7 +958,7 @@ _BODY_KEYS = (
     "assembl", "human rights", "board of", "executive", "economic and social", "trusteeship",
     "european", "senate", "house of", "congress", "parliament", "duma", "knesset", "league of",
     "african union", "peace and security", "interpol", "committee", "governing", "-member",
-    "-nation", "council of europe",
+    "-nation", "council of europe", "court", "tribunal",
 )  # fmt: skip
 _BODY_ACRONYMS = (
     "HRC", "ICAO", "IAEA", "OPCW", "WHO", "UNESCO", "ECOSOC", "EU", "OAS", "OSCE", "IOC", "FIFA",
@@ -925,7 +969,7 @@ _GOT_KEYS = (
     "attract", "collect", "gain", "had", "picked", "command", "poll", "gather", "rose", "fell",
     "reach", "total",
 )  # fmt: skip
-_UNANIMOUS_KEYS = ("unanim", "every", "all ", "without", "no one", "no member")
+_UNANIMOUS_KEYS = ("unanim", "every", "all ", "without", "no one", "no member")  # "of all 15"
 # Each pattern with its guard (tried only when the clause has one of these words) and the
 # needs every match meets (see _needs), for speed only.
 _POSITION_PATTERNS: tuple[
@@ -966,7 +1010,7 @@ _OUTCOME_PATTERNS = (
         "adopted",
         P.OUTCOME_ADOPTED,
         ("adopt", "approv", "pass", "carried", "upheld", "endors", "authori", "renew", "extend",
-         "unanim", "won ", "decided"),
+         "unanim", "won ", "decided", "okays"),
     ),
     (
         "failed",
@@ -1028,6 +1072,13 @@ def read(
             if kind_hit is not None:
                 m.kind = kind
                 break
+    if m.kind == "motion" and kind_hit is not None and s.startswith("invit", kind_hit.start()):
+        # "a draft resolution recommending a cease-fire ... and the invitation of X": one
+        # of the things a draft asks for, not a vote to invite
+        content = q(_DRAFT_CONTENT).search(s, 0, kind_hit.start())
+        if content is not None:
+            m.kind = "draft"
+            kind_hit = content
     has_statement = "statement" in low
     if m.kind is None and has_statement:
         m.statement = True
@@ -1082,6 +1133,15 @@ def read(
     reader.positions()
     reader.vetoes()
     reader.outcomes()
+    if "resx" in low and _has(low, ("adoption", "passage", "approval")):
+        _nominal_adoption(m, masked, s, reader, q)
+    if m.other is None and m.names and "other" in low:
+        held = [pos for pos in POSITIONS if m.names.get(pos)]
+        hit = q(_WITH_ALL_OTHERS).search(s) if len(held) == 1 else None
+        if hit is not None:
+            # "China supported it, along with all other Council members": every member
+            # the text does not place elsewhere holds that position
+            m.other = (held[0], None)
     if m.sponsor and (
         m.sponsor in m.vetoers
         or m.sponsor in m.names.get("no", ())
@@ -1147,6 +1207,36 @@ _RULE_KEYS = ("need", "requir", "must", "cannot", "can not", "can only", "only",
               "to be adopted")  # fmt: skip
 
 
+# "the (unanimous) adoption of resolution 2254 (2015) on Friday": a decision named by a
+# noun, read only with a day of its own in the clause and not as a point of reference
+# ("since the adoption of resolution 1701")
+_NOMINAL = re.compile(
+    r"\b(?:unanimous\s+)?(?:adoption|passage|approval)\s+(?:of\s+|on\s+DATx\d+\s+of\s+)"
+    r"(?:the\s+)?(?:draft\s+)?(?:resolution\s+)?RESx(?P<i>\d+)",
+    re.IGNORECASE,
+)
+_NOMINAL_BEFORE = re.compile(
+    r"\b(?:since|until|till|before|pending|awaiting|ahead\s+of|prior\s+to|after|under|"
+    r"pursuant\s+to|anniversary\s+of|years?\s+of|implement\w*)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _nominal_adoption(m: Mention, masked: Masked, s: str, reader: _Reader, q: P.Pick) -> None:
+    hit = q(_NOMINAL).search(s)
+    if hit is None or q(_NOMINAL_BEFORE).search(_prefix(s, hit.start(), 40)):
+        return
+    if not any(d.kind in ("day", "weekday", "deictic") for d in masked.dates):
+        return
+    if hypothetical_at(s, hit.start(), q) or negated_at(s, hit.start(), q):
+        return
+    m.resolution = masked.resolutions[int(hit["i"])][0]
+    m.kind = m.kind or "draft"
+    if "adopted" not in m.outcomes:
+        m.outcomes.append("adopted")
+    reader.triggers.append(hit.start())
+
+
 def _forget(m: Mention) -> None:
     """Drop everything a clause was read to report: it describes the rules, not a vote."""
     m.kind = None
@@ -1176,6 +1266,38 @@ _KINDS = tuple(
     (kind, pattern, _KIND_GUARDS[kind], N.KIND[kind]) for kind, pattern in P.KIND_PATTERNS
 )
 _KIND_PATTERN = dict(P.KIND_PATTERNS)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the)\s+$", re.IGNORECASE)
+# "Neither passed", "none of them was adopted": each of the questions failed
+_NEITHER = re.compile(
+    r"\b(?:neither|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+# "an attempt to block the text ... failed": the failure of a move against the question
+_THWARTING = re.compile(
+    r"\b(?:attempts?|bids?|efforts?|moves?|push|tries|try|manoeuvres?|maneuvers?)\s+to\s+(?:defeat|"
+    r"block|stop|prevent|kill|derail|thwart|scuttle|sink|veto|override|overturn)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_SOLE_NO = re.compile(
+    r"\b(?:the|a|its|their)\s+(?:lone|sole|only|single)\s+(?:vote\s+against|negative\s+vote|"
+    r"no\s+vote|dissenting\s+vote|dissent)\b",
+    re.IGNORECASE,
+)
+_WITH_VOTES = re.compile(
+    r"\b(?:adopted|approved|passed|carried|failed|rejected|defeated)\s+(?:\w+\s+){0,3}?with\s+"
+    r"(?:only\s+|just\s+)?(?P<n>\d{1,2})\s+votes?\b(?!\s+(?:against|in\s+favou?r|for|to|in\s+"
+    r"support|cast|of|from))",
+    re.IGNORECASE,
+)
+_WITH_ALL_OTHERS = re.compile(
+    r"\b(?:along\s+with|together\s+with|as\s+did|like|joined\s+by|with)\s+(?:all|every)\s+"
+    r"(?:the\s+)?other\s+(?:[\w.]+\s+){0,3}?(?:members?|countries|nations|delegations|states)\b",
+    re.IGNORECASE,
+)
+_DRAFT_CONTENT = re.compile(
+    r"\b(?:draft(?:\s+resolution)?|resolution|text)\s+(?:[\w,'-]+\s+){0,3}?(?:recommending|calling\s+for|"
+    r"demanding|urging|requesting|condemning|proposing)\b",
+    re.IGNORECASE,
+)
 _PRESS_STATEMENT = re.compile(r"\b(?:presidential|press|president's)\s+statement", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"\bresolution|\bdraft|\bmotion|\bamendment", re.IGNORECASE)
 _NOT_PROCEDURAL = re.compile(r"\bnot\s+(?:a\s+)?procedural", re.IGNORECASE)
@@ -1249,11 +1371,17 @@ def _body_of(
     other_body = not N.OTHER_BODY.isdisjoint(words) and (
         _has(low, _BODY_KEYS) or _has(s, _BODY_ACRONYMS)
     )
+    topic_from = -1
+    if other_body:
+        question = q(_TOPIC_QUESTION).search(low, 0, trigger)
+        topic_from = question.end() if question is not None else -1
     for hit in q(P.OTHER_BODY).finditer(low) if other_body else ():
         if any(a <= hit.start() < a + 20 and b == "sc" for a, b in marks):
             continue
         if _DESTINATION.search(s[max(0, hit.start() - 60) : hit.start()]):
             continue  # "to the General Assembly", "a session of the Assembly": not the voter
+        if 0 <= topic_from <= hit.start() < trigger:
+            continue  # "a draft supporting the OPCW mission: 5-4-6": what the draft is about
         marks.append((hit.start(), "other"))
     for hit in (
         q(P.OTHER_COUNCIL).finditer(low)
@@ -1278,6 +1406,11 @@ def _body_of(
     m.body_explicit = True
 
 
+# a question named before its tally: a body named between them is its topic
+_TOPIC_QUESTION = re.compile(
+    r"\b(?:draft|resolution|text|proposal)\s+(?:on|supporting|condemning|"
+    r"calling|urging|demanding|creating|establishing|backing|endorsing)\b"
+)
 _DESTINATION = re.compile(
     r"\w[\w,']*\s+(?:to|of|into|before|with|at|from|for|towards?|on|under|about|over|in)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+|whole\s+|full\s+|wider\s+)?$|'s\s+$",

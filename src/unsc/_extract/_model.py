@@ -90,6 +90,8 @@ class ExtractedVote:
             score -= 0.2
         if self.yes is None and self.no is None and self.abstain is None:
             score -= 0.15
+        elif self.yes is None or self.no is None or self.abstain is None:
+            score -= 0.1  # some of the counts only: the tally cannot be checked
         score -= 0.2 * sum(1 for w in self.warnings if w != ExtractWarning.INCOMPLETE_RECORD)
         return round(max(0.05, score), 2)
 

@@ -103,7 +103,8 @@ SPONSOR = (
 GOT = _need(
     "got gets get received receives receive won wins garnered secured obtained drew draws "
     "mustered attracted collected gained had picked commanded polled gathered rose fell reached "
-    "totalled totaled"
+    "totalled totaled getting receiving winning garnering securing obtaining drawing mustering "
+    "attracting gaining"
 )
 REVERSED = _need("against abstention abstentions abstaining abstain favour favor")
 BY_COUNT = _need("supported backed endorsed approved opposed rejected abstained")
@@ -147,11 +148,11 @@ OUTCOME = {
     "vetoed": _need("vetoed vetod vetoes veto vetos vetoe negative"),
     "adopted": _need(
         "adopted approved passed carried upheld endorsed authorised authorized renewed extended "
-        "unanimously won decided voted"
+        "unanimously won decided voted adopts approves okays extends renews"
     ),
     "failed": _need(
         "rejected defeated failed fail fails down short unsuccessful unsuccessfully lost sink sank "
-        "sunk adopted pass failing overruled"
+        "sunk adopted pass failing overruled rejects"
     ),
 }
 
@@ -165,7 +166,7 @@ HISTORY = _need("has have had resolutions drafts vetoes times proposals time vet
 OTHER_BODY = _need(
     "assembly rights hrc icao iaea governors opcw executive who unesco economic ecosoc "
     "trusteeship european senate house congress parliament duma knesset league african peace "
-    "nato interpol committee governing member nation eu oas osce ioc fifa",
+    "nato interpol committee governing member nation eu oas osce ioc fifa court tribunal",
     "europe",
 )
 

@@ -78,7 +78,8 @@ WITH_LIST = re.compile(
     rf"\bwith\s+(?:only\s+)?(?P<list>{LIST})\s+(?:being\s+)?(?:"
     r"(?P<abs>abstaining|abstentions?)|"
     r"(?P<no>voting\s+(?:against|no)|opposed|opposing|dissenting|against|"
-    r"casting\s+(?:a\s+|the\s+)?(?:lone\s+|sole\s+)?(?:no|negative|dissenting)\s+votes?)|"
+    r"casting\s+(?:a\s+|the\s+)?(?:lone\s+|sole\s+|only\s+|single\s+)?(?:(?:no|negative|dissenting)\s+"
+    r"votes?|votes?\s+against))|"
     r"(?P<yes>voting\s+(?:in\s+favou?r|for|yes)|in\s+favou?r)|"
     r"(?P<nv>not\s+participating|not\s+voting|absent|staying\s+away))",
     I,
@@ -154,19 +155,26 @@ VETO_POSSESSIVE = re.compile(
 
 OUTCOME_VETOED = re.compile(
     r"\bvetoe?d\b|\bvetoes\b|\b(?:cast|used|wielded|exercised|invoked|employed|issued)\s+(?:its|their|a|the|his|her)"
-    r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|\bnegative\s+vote\s+of\s+(?:a|the|one)\s+(?:\w+\s+)?permanent\s+member|"
+    r"\s+(?:\w+\s+){0,4}?vetoe?s?\b|"
+    r"\bnegative\s+vote\s+of\s+(?:(?:a|the|one|1)\s+)?(?:of\s+(?:its|the)\s+)?(?:\w+\s+)?permanent\s+members?|"
+    # "Russia voted no, and that was a veto", "the Soviet vote was a veto"
+    r"\b(?:that|this|it|which|vote)\s+(?:was|amounted\s+to|counted\s+as)\s+a\s+veto\b|"
+    r"\bnegative\s+vote\s+cast\s+by\s+(?:a|the|one|1)\s+(?:of\s+(?:its|the)\s+)?permanent\s+members?|"
     r"\bveto\s+(?:by|of|from)\b|MEMx\d+(?:'s?)?\s+(?:"
     rf"{_NOT_MODAL}\w+\s+)?vetoe?s?\b(?!\s+(?:threat|power|right))|"
     r"\bnegative\s+vote\s+of\s+(?:the\s+)?MEMx\d+",
     I,
 )
 OUTCOME_ADOPTED = re.compile(
-    r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed|renewed|extended)\b|"
+    # (with a headline's present tense: "Council adopts resolution", "UN approves ..."; "a
+    # renewed call", "an extended session" are adjectives: see _mentions.outcomes)
+    r"\b(?:adopted|approved|passed|upheld|endorsed|authori[sz]ed|renewed|extended|adopts|"
+    r"approves|okays|extends|renews)\b|"
     # "the motion was carried"; "Rwanda and Togo carried the draft" champions it
     r"(?<!MEMx\d\s)(?<!MEMx\d\d\s)\bcarried\b(?!\s+out\b)|"
     r"\bunanimously\s+(?:agreed|voted|backed|decided)\b|\bwon\s+(?:approval|adoption)\b|"
     r"\bdecided\s+(?:\w+\s+){0,3}?to\s+(?:extend|renew|prolong)\b|"
-    r"\bvoted\s+(?:\w+\s+)?to\s+(?:adopt|approve|pass|extend|renew|authori[sz]e|endorse)\b",
+    r"\bvoted\s+(?:[\w-]+\s+)?to\s+(?:adopt|approve|pass|extend|renew|authori[sz]e|endorse)\b",
     I,
 )
 # "failed" / "unsuccessfully" report a question's failure, not a state's ("Pretoria failed
@@ -182,13 +190,17 @@ OUTCOME_FAILED = re.compile(
     r"short\s+of\s+(?:the\s+)?(?:\d+|required|necessary|majority|votes)|"
     rf"(?<!MEMx\d\s)(?<!MEMx\d\d\s)(?:failed|fail|fails|failing){_FAIL_TO_OTHER}|"
     rf"unsuccessful(?:ly)?{_FAIL_TO_OTHER}|"
-    r"lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|overruled)\b",
+    # "a draft put forward by Russia failed to pass": the question fails, whoever is named
+    r"(?:failed|fails)\s+to\s+(?:pass|be\s+adopted|win\s+(?:approval|adoption))|"
+    r"lost|sink|sank|sunk|not\s+adopted|did\s+not\s+pass|overruled|shot\s+down|"
+    # a headline's present tense, with the question it rejects
+    r"rejects\s+(?:[\w'-]+\s+){0,3}?(?:draft|resolution|text|motion|proposal|bid|amendment)s?)\b",
     I,
 )
 
 _CNT = r"(?P<n>\b\d{1,2}\b|\bno\b|\bnone\b|\bzero\b|\bnil\b|\bnobody\b|\bno\s+one\b)"
 _MID = (
-    r"(?P<mid>(?:\s+(?:other|more|further|remaining|council|security|unsc|un|u\.n\.|sc|member|members|countries|"
+    r"(?P<mid>(?:\s+(?:other|more|further|remaining|council|security|unsc|un|u\.n\.|sc|member|members|country|countries|nation|state|delegation|"
     r"nations|states|delegations|delegates|governments|votes?|ballots|were|was|all|also|then|have|"
     r"had|of\s+(?:the\s+)?(?:council'?s?\s+)?\d+|of\s+the\s+(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
     r"in\s+all|exactly|only|just))*)"
@@ -211,15 +223,22 @@ NV_LABEL = (
 _LABELS = (
     rf"(?:(?P<yes>{YES_LABEL})|(?P<no>{NO_LABEL})|(?P<abs>{ABSTAIN_LABEL})|(?P<nv>{NV_LABEL}))"
 )
-LABELLED = re.compile(rf"(?<![\w.\-/]){_CNT}{_MID}\s*{_LABELS}\b(?:\s+votes?)?", I)
+# "two opposed drafts", "two rival texts": the label is an adjective of the noun after it
+_NOT_COUNTED = (
+    r"(?!\s+(?:projects?|drafts?|resolutions?|texts?|proposals?|views|positions|camps|sides|"
+    r"versions|motions|measures|blocs?|groups?)\b)"
+)
+LABELLED = re.compile(rf"(?<![\w.\-/]){_CNT}{_MID}\s*{_LABELS}\b{_NOT_COUNTED}(?:\s+votes?)?", I)
 # A pattern that starts with a digit (the look-behind after it) is searched only at digits.
 COUNT_LIST_LABEL = re.compile(
-    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:members|countries|nations|states|delegations))?"
+    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:other\s+)?(?:members|countries|nations|states|delegations|"
+    r"others))?"
     rf"\s*[\u2014(:,]\s*(?P<list>{LIST})\s*[\u2014),]?\s*{_LABELS}",
     I,
 )
 GOT = re.compile(
     r"\b(?<!neither\s)(?<!never\s)(?<!not\s)(?:got|gets|get|received|receives|receive|won|wins|garnered|secured|obtained|drew|draws|"
+    r"getting|receiving|winning|garnering|securing|obtaining|drawing|mustering|attracting|gaining|"
     r"mustered|attracted|collected|gained|had|picked\s+up|commanded|polled|gathered|rose\s+to|"
     r"fell\s+to|reached|totalled|totaled)\s+"
     r"(?:only\s+|just\s+|a\s+mere\s+|barely\s+|exactly\s+|precisely\s+|the\s+minimum\s+|"
@@ -296,7 +315,11 @@ UNANIMOUS = re.compile(
     r"\bunanimous(?:ly)?\b|\bevery\s+(?:1\s+of\s+the\s+)?(?:\d+\s+)?(?:council\s+)?members?\s+"
     r"(?:voted\s+(?:in\s+favou?r|for|yes)|backed|supported)|\ball\s+(?:the\s+)?(?:\d+\s+)?(?:council\s+)?members\s+(?:voted\s+(?:in\s+favou?r|"
     r"for|yes)|backed|supported)|\bwithout\s+(?:a\s+)?dissent(?:ing\s+vote)?\b|"
-    r"\bwith\s+no\s+(?:one|member)\s+(?:voting\s+against|abstaining)\b",
+    r"\bwith\s+no\s+(?:one|member)\s+(?:voting\s+against|abstaining)\b|"
+    r"\b(?:support|backing|votes|approval)\s+of\s+(?:all|every\s+1\s+of)\s+(?:the\s+)?(?:15|11)\s+"
+    r"(?:council\s+)?members\b|"
+    r"\b(?:backed|supported|endorsed|approved)\s+by\s+all\s+(?:the\s+)?(?:15|11)\s+(?:council\s+)?"
+    r"members\b",
     I,
 )
 NOT_UNANIMOUS = re.compile(
@@ -461,7 +484,10 @@ PROCEDURAL_WORD = re.compile(
 )
 
 SC_BODY = re.compile(
-    r"\bSecurity\s+Council\b|\b(?:15|11|fifteen|eleven)-(?:member|nation|seat)\b|\bUNSC\b", I
+    r"\bSecurity\s+Council\b|\b(?:15|11|fifteen|eleven)-(?:member|nation|seat)\b"
+    # "the 15-member Court": another body of fifteen
+    r"(?!\s+(?:court|bench|tribunal|panel|committee|board|commission|team|jury|group)\b)|\bUNSC\b",
+    I,
 )
 GENERIC_COUNCIL = re.compile(r"\bcouncil\b|\bthe\s+body\b", I)
 # Every alternative starts at a word boundary: the \b in front lets the search skip the
@@ -475,7 +501,8 @@ OTHER_BODY = re.compile(
     r"\bArab\s+League\b|\bAfrican\s+Union\b|\bPeace\s+and\s+Security\s+Council\b|\bNATO\b|\bInterpol\b|"
     r"\b(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee\b|(?<!-)\bcommittee\b|"
     r"\bGoverning\s+(?:Council|Body)\b|\b(?:[2-9]\d|1\d\d)-(?:member|nation)\b|"
-    r"\bCouncil\s+of\s+(?:the\s+)?Europe\w*\b|\bEU\b|\bOAS\b|\bOSCE\b|\bIOC\b|\bFIFA\b)",
+    r"\bCouncil\s+of\s+(?:the\s+)?Europe\w*\b|\bEU\b|\bOAS\b|\bOSCE\b|\bIOC\b|\bFIFA\b|"
+    r"\b(?:International\s+)?Court\b|\btribunal\b)",
     I,
 )
 OTHER_COUNCIL = re.compile(

@@ -21,6 +21,7 @@ from unsc._extract._lexicon import lexicon
 from unsc._extract._mentions import Mention, mask, read
 from unsc._extract._model import ExtractedVote, ExtractTimeout
 from unsc._extract._patterns import plain, same, twin
+from unsc._extract._stamp import text_date
 from unsc._extract._text import clauses, drop_quotations, normalise, sentences
 
 # Words that make a paragraph, sentence or clause worth reading. A substring test per
@@ -68,7 +69,9 @@ def _clause_hint(low: str, ascii_ok: bool) -> bool:
 _DAY_HINT = re.compile(r"\d|day|night")
 # the date of a document named just before it, not of a vote
 _DOCUMENT_DATE = re.compile(
-    r"(?:\b(?:resolutions?|documents?|letters?|reports?|notes?|decisions?)|S/[\d/.A-Za-z]+|"
+    r"(?:\b(?:resolutions?|documents?|letters?|reports?|notes?|decisions?|judge?ments?|rulings?|"
+    r"opinions?|orders?|declarations?|agreements?|accords?|treaty|treaties|conventions?|"
+    r"communiqu\w+|Justice)|S/[\d/.A-Za-z]+|"
     r"\([IVXL]+\)|\b[A-Z])\s*(?:\([^()]{0,12}\)\s*)?(?:of|dated)\s*$"
 )
 _SUBORDINATE = frozenset({"after", "before", "followed by"})
@@ -81,10 +84,14 @@ _LEAD_YEAR = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?\(?(?P<year>(?:19|20)\d\d)\b")
 _CAPTION = re.compile(
     r"^\W{0,3}(?:photo|file\s+photo|image|picture|caption|credit|source|read\s+more|"
     r"see\s+also|related|share|follow\s+us)\b|\((?:AP|AFP|Reuters|Xinhua|EPA|Getty)[^)]{0,40}"
-    r"(?:photo|/)[^)]{0,60}\)\s*$|^\W*(?:https?://|www\.)\S+\W*$",
+    r"(?:photo|/)[^)]{0,60}\)\s*$|^\W*(?:https?://|www\.)\S+\W*$|"
+    # "... [Photo/Agencies]", "... (Photo: A. Name)": a caption ending in its credit
+    r"[\[(]\s*(?:photo|file\s+photo|picture|image)\s*[/:|][^\])]{0,60}[\])]\s*$",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+# a press-release symbol on a line of its own ("SC/11910", "GA/12345", "SC/13040-AFR/1234")
+_ITEM_SYMBOL = re.compile(r"^\W{0,3}(?:SC|GA|SG|S)/[\w./-]{2,30}\W{0,3}$")
 
 
 def _document_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
@@ -95,6 +102,51 @@ def _document_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
     out = []
     for expr in dates:
         if expr.kind == "day" and _DOCUMENT_DATE.search(text, max(0, expr.start - 60), expr.start):
+            expr = dataclasses.replace(expr, kind="bound")
+        out.append(expr)
+    return out
+
+
+# after a date's "'s", a noun that is not the vote or its meeting: "Friday's vote" dates
+# the vote, "today's referendum" or "Sunday's elections" do not
+_OTHER_EVENT = re.compile(
+    r"'s\s+(?!(?:vote|votes|voting|ballot|session|meeting|sitting|decision|resolution|draft|"
+    r"adoption|rejection|veto|vetoes|move|action|motion|text|measure|emergency|council|"
+    r"security|failed|unanimous|extension|renewal|\W))",
+    re.IGNORECASE,
+)
+
+
+# "the 7 October attacks", "the 4 April chemical attack": a date used as an adjective of
+# another event's noun
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:vote|votes|voting|ballot|session|meeting|sitting|decision|resolution|draft|"
+    r"adoption|rejection|veto|vetoes|move|action|motion|text|measure|emergency|council|"
+    r"security|failed|unanimous|extension|renewal|and|or|to|in|at|by|of|for|with|when|"
+    r"after|before|the|a|an)\b)[a-z]"
+)
+_THE_BEFORE = re.compile(r"(?<!\bon\s)(?<!\bof\s)(?<!\bby\s)\bthe\s+$", re.IGNORECASE)
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the date at ``start`` follows (or opens with) "the", not "on the"/"of the"."""
+    if text.startswith(("the ", "The "), start):
+        return not text[max(0, start - 4) : start].lower().endswith(("on ", "of ", "by "))
+    return _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+def _possessive_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
+    """The dates, with those that only qualify another event made bounds (they date no vote)."""
+    out = []
+    for expr in dates:
+        if expr.kind != "vague" and (
+            _OTHER_EVENT.match(text, expr.end)
+            or (
+                expr.kind == "day"
+                and _ATTRIBUTIVE.match(text, expr.end)
+                and _after_the(text, expr.start)
+            )
+        ):
             expr = dataclasses.replace(expr, kind="bound")
         out.append(expr)
     return out
@@ -132,6 +184,15 @@ def _long(paragraph: str) -> bool:
 
 
 _JUNK = ",.\u2014-()"
+
+
+def _full_year(paragraphs: list[str]) -> int | None:
+    """The year of the first calendar date written with its year in ``paragraphs``."""
+    for paragraph in paragraphs:
+        for expr in find_dates(paragraph, None, None, dated_only=True):
+            if expr.kind == "day" and expr.explicit_year and expr.date is not None:
+                return expr.date.year
+    return None
 
 
 def _title_year(paragraphs: list[str]) -> int | None:
@@ -176,29 +237,46 @@ def extract(
                 # "date 2022-02-26 Russia has vetoed...": the rest of the line is the story
                 lines[first] = lines[first][iso.end() :]
             ref = ref or found
+    if ref is None:
+        # a dateline, stamp or date line elsewhere near the top (or a stamp at the end)
+        ref = text_date(lines)
     lex = lexicon()
     paragraphs = [line for line in lines if line.strip() and not not_text(line)]
     soft = ref or _soft_reference(paragraphs[:3])
-    year_hint = soft.year if soft else _title_year(paragraphs[:1])
+    # without a date of the text, the year of the first full date of its opening paragraphs
+    # (not a bare year: "adopted in November 1950" is background)
+    year_hint = soft.year if soft else _title_year(paragraphs[:1]) or _full_year(paragraphs[:4])
     running: dt.date | None = soft
     section: dt.date | None = None
     section_at = running_at = -1  # the paragraphs that set them
     mentions: list[Mention] = []
     order = 0
+    item = -1
     for p_index, raw in enumerate(paragraphs):
+        if "/" in raw and _ITEM_SYMBOL.match(raw):
+            # "SC/11910" alone on a line: from the second such line on, the next item of
+            # an index page (the first is a press release's own, under its headline)
+            item += 1
         paragraph = drop_quotations(raw)
         ok = plain(paragraph)  # so are its parts: the ASCII twins of patterns may read them
         lead = _LEAD_YEAR.match(paragraph) if ref is None else None
         if lead:
             year_hint = int(lead["year"])
         head = paragraph[:40]
-        # only a date at the very start of a paragraph dates its section
-        lead_dates = find_dates(head, soft, year_hint, ascii_ok=ok) if may_start_at(head, 4) else []
+        # only a date at the very start of a paragraph dates its section (not one that
+        # opens an aside in brackets: "(On 27 June, the Court ruled ...)")
+        lead_dates = (
+            find_dates(head, soft, year_hint, ascii_ok=ok, soft=ref is None)
+            if may_start_at(head, 4) and not head.startswith("(")
+            else []
+        )
         if lead_dates and lead_dates[0].start <= 4 and lead_dates[0].date is not None:
             section = lead_dates[0].date
             section_at = p_index
         elif section is None and p_index < 2:
-            exprs = find_dates(paragraph, soft, year_hint, dated_only=True, ascii_ok=ok)
+            exprs = find_dates(
+                paragraph, soft, year_hint, dated_only=True, ascii_ok=ok, soft=ref is None
+            )
             resolved = [e for e in exprs if e.date is not None]
             if resolved and resolved[0].kind != "relative":
                 section = resolved[0].date
@@ -221,9 +299,15 @@ def extract(
                 dated = (
                     relevant or (twin if ok else same)(_DAY_HINT).search(clause.text) is not None
                 )
-                dates = find_dates(clause.text, soft, year_hint, ascii_ok=ok) if dated else []
+                dates = (
+                    find_dates(clause.text, soft, year_hint, ascii_ok=ok, soft=ref is None)
+                    if dated
+                    else []
+                )
                 if dates and ("of" in clause.text or "dated" in clause.text):
                     dates = _document_dates(clause.text, dates)
+                if dates and ("'s" in clause.text or "the" in clause.text):
+                    dates = _possessive_dates(clause.text, dates)
                 when = running or (dt.date(year_hint, 7, 1) if year_hint else None)
                 for expr in dates:
                     if expr.date is not None and expr.kind == "day":
@@ -232,6 +316,9 @@ def extract(
                     masked = mask(clause.text, lex, dates, when, last_person, ok)
                     mention = read(Mention(order, p_index, s_index, clause.text, ""), masked)
                     mention.subordinate = clause.connective in _SUBORDINATE
+                    mention.item = max(item, 0)
+                    mention.then = clause.connective.endswith("then")
+                    mention.dated_here = mention.date is not None or mention.weekday is not None
                     # a full date written in a later paragraph than the section's date
                     # ("Resolution 426, adopted on 19 March 1978") dates what follows it
                     later = running if running_at > section_at and running != soft else None

@@ -242,7 +242,7 @@ def _cut(sentence: str) -> list[str]:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|,?\s+(?:while|whereas|but|after|before|followed by|and then|then|when)\s+"
+    r"\s*;\s*|,?\s+(?:while|whilst|whereas|but|after|before|followed by|and then|then|when)\s+"
     r"(?!(?:it|them|him|her|us|that|this)\b)"
     r"|\s+\u2014\s+(?=(?:after|before|while|when|which|as|and|but)\b)",
     re.IGNORECASE,
@@ -250,6 +250,8 @@ _CLAUSE_BREAK = re.compile(
 
 
 _ASIDE_END = re.compile(r",\s+(?=(?:the|a|an|it|they|[A-Z])\w*)")
+# a short subject without a comma or a verb's ending: "The Security Council", "Russia"
+_BARE_SUBJECT = re.compile(r"\s*(?:[\w.'\u2019-]+\s+){0,4}[\w.'\u2019-]+\s*$")
 _ALL_BEFORE = re.compile(
     r"\b(?:everyone|everybody|all|(?:all|every)\s+(?:of\s+)?(?:the\s+)?(?:other\s+)?"
     r"(?:council\s+)?(?:members?|countries|states|delegations|nations))\s*,?$",
@@ -281,13 +283,13 @@ class Clause:
 # "i" also match "\u017f", "\u0131" and "\u0130" (which lower-cases to "i\u0307"), so a
 # sentence holding one of those is always searched.
 _BREAK_KEYS = (
-    ";", "\u2014", "when", "after", "but", "then", "before", "while", "whereas", "followed",
-    *FOLD_TRAPS,
+    ";", "\u2014", "when", "after", "but", "then", "before", "while", "whilst", "whereas",
+    "followed", *FOLD_TRAPS,
 )  # fmt: skip
 # every clause break holds one of these (in lower case) after spaces or a comma
 _BREAK_WORDS = (
-    ";", "\u2014", "when", "after", "but", "and then", "then", "before", "while", "whereas",
-    "followed",
+    ";", "\u2014", "when", "after", "but", "and then", "then", "before", "while", "whilst",
+    "whereas", "followed",
 )  # fmt: skip
 
 
@@ -322,6 +324,8 @@ def clauses(
             # "were present but did not vote": one clause, one subject; "everyone but
             # Russia voted in favour": "but" is "except"
             continue
+        if m.group(0).strip().lower() == "then" and _BARE_SUBJECT.match(sentence, start, m.start()):
+            continue  # "The Security Council then extended ...": an adverb after the subject
         parts.append((sentence[start : m.start()], connective))
         connective = m.group(0).strip(" ;,\u2014").lower()
         start = m.end()
