@@ -297,17 +297,36 @@ class _TableTokenizer:
 
     def feed(self, data: str) -> None:
         """Read more of the page."""
-        if self._slow is not None:
-            self._slow.feed(data)
-        else:
-            self._scan(self._raw + data)
+        try:
+            if self._slow is not None:
+                self._slow.feed(data)
+            else:
+                self._scan(self._raw + data)
+        except AssertionError as exc:
+            raise self._unreadable(exc) from None
 
     def close(self) -> None:
         """Read what is left at the end of the page, as html.parser does."""
-        if self._slow is None:
-            self._hand_over(self._raw, self._line)
-        assert self._slow is not None
-        self._slow.close()
+        try:
+            if self._slow is None:
+                self._hand_over(self._raw, self._line)
+            assert self._slow is not None
+            self._slow.close()
+        except AssertionError as exc:
+            raise self._unreadable(exc) from None
+
+    def _unreadable(self, exc: AssertionError) -> SourceFormatError:
+        # html.parser (through _markupbase) raises AssertionError on a damaged
+        # declaration or marked section ("<![<", "<![CDA"): a format error of the file.
+        # Its own words depend on how much of the page was fed, so they are not repeated.
+        line = self._slow.getpos()[0] if self._slow is not None else self._line
+        return SourceFormatError(
+            self.builder.file,
+            line,
+            None,
+            "a damaged declaration or marked section ('<!' or '<![') that cannot be read; "
+            "is the file damaged?",
+        )
 
     def _hand_over(self, rest: str, line: int) -> None:
         self._raw = ""
