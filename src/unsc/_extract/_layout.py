@@ -13,11 +13,7 @@ from __future__ import annotations
 
 import re
 
-from unsc._english import CARDINALS
-from unsc._extract._dates import MONTHS
-
-_MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 3}
-_MONTH_NAMES.setdefault(5, "may")
+from unsc._english import CARDINALS, MONTH_NAMES
 
 # "19990225" opening a line or paragraph (press-release numbering), a plausible year only
 _COMPACT = re.compile(r"^(\W{0,3})((?:19[4-9]|20[0-4])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b")
@@ -128,7 +124,7 @@ def _tallies(line: str) -> str:
 
 
 def _month(number: int) -> str:
-    return _MONTH_NAMES[number].capitalize()
+    return MONTH_NAMES[number - 1].capitalize()
 
 
 def _compact(line: str) -> str:

@@ -17,7 +17,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from unsc._extract._dates import MONTHS, DateExpr, find_dates
+from unsc._english import month_number
+from unsc._extract._dates import DateExpr, _safe_date, find_dates
 
 _MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -70,22 +71,14 @@ _HEAD_LINES = 10
 _TAIL_LINES = 6
 
 
-def _safe(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _month(word: str) -> int | None:
-    low = word.lower().rstrip(".")
-    return MONTHS.get(low) or MONTHS.get(low[:3])
+    return month_number(word.rstrip("."), prefix=True)
 
 
 def _full_date(text: str, exprs: list[DateExpr] | None = None) -> dt.date | None:
     """The first calendar date with its year in ``text`` (``exprs``: its dates, if known)."""
     m = _ISO_STAMP.search(text)
-    iso = _safe(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+    iso = _safe_date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
     if exprs is None:
         exprs = find_dates(text, None, None, dated_only=True)
     for expr in exprs:
@@ -131,9 +124,9 @@ def _wire(line: str) -> tuple[int, int, int | None] | None:
 
 def _with_year(month: int, day: int, year: int, near: dt.date | None) -> dt.date | None:
     """The day in ``year``, or in the year before when that is nearer a known date."""
-    found = _safe(year, month, day)
+    found = _safe_date(year, month, day)
     if found is not None and near is not None and found > near + dt.timedelta(days=7):
-        return _safe(year - 1, month, day) or found
+        return _safe_date(year - 1, month, day) or found
     return found
 
 
@@ -190,7 +183,7 @@ def text_date(lines: list[str]) -> dt.date | None:
             if got is not None:
                 wire = got
                 if got[2] is not None:
-                    wire_date = _safe(got[2], got[0], got[1])
+                    wire_date = _safe_date(got[2], got[0], got[1])
                 continue
         found_line = _date_line(line)
         if found_line is not None:
