@@ -302,8 +302,8 @@ class _TableTokenizer:
                 self._slow.feed(data)
             else:
                 self._scan(self._raw + data)
-        except AssertionError as exc:
-            raise self._unreadable(exc) from None
+        except AssertionError:
+            raise self._unreadable() from None
 
     def close(self) -> None:
         """Read what is left at the end of the page, as html.parser does."""
@@ -312,10 +312,10 @@ class _TableTokenizer:
                 self._hand_over(self._raw, self._line)
             assert self._slow is not None
             self._slow.close()
-        except AssertionError as exc:
-            raise self._unreadable(exc) from None
+        except AssertionError:
+            raise self._unreadable() from None
 
-    def _unreadable(self, exc: AssertionError) -> SourceFormatError:
+    def _unreadable(self) -> SourceFormatError:
         # html.parser (through _markupbase) raises AssertionError on a damaged
         # declaration or marked section ("<![<", "<![CDA"): a format error of the file.
         # Its own words depend on how much of the page was fed, so they are not repeated.

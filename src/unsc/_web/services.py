@@ -8,6 +8,8 @@ from typing import TypeVar
 
 from sqlalchemy.engine import Connection, Engine
 
+from unsc._mandates.api import timelines
+from unsc._mandates.model import Timeline
 from unsc._web import queries
 from unsc._web.cache import Cache, json_bytes
 from unsc._web.loader import Loader
@@ -38,6 +40,10 @@ class Services:
     def read_json(self, key: Hashable, fn: Callable[[Connection], object]) -> bytes:
         """A cached record read, serialised once as the JSON API sends it."""
         return self.read(("json", key), lambda conn: json_bytes(fn(conn)))
+
+    def mandate_timelines(self) -> list[Timeline]:
+        """Every body's timeline, read once per record state (the cache empties on a load)."""
+        return self.read(("mandate_timelines",), lambda _conn: timelines(self.reader))
 
     def record_banner(self) -> dict[str, str] | None:
         """What to say on record pages when the record is not (yet) loaded."""

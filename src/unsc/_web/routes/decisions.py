@@ -61,7 +61,7 @@ def mandate_links(services: Any) -> dict[str, list[dict[str, str]]]:
 
     def build(_conn: object) -> dict[str, list[dict[str, str]]]:
         out: dict[str, list[dict[str, str]]] = {}
-        for body in mandate_timelines(services.reader):
+        for body in mandate_timelines(services.mandate_timelines()):
             for mark in body["marks"]:
                 if not mark.get("decision") or mark["kind"] not in MARK_VERBS:
                     continue

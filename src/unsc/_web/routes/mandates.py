@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from unsc._errors import UnscError
 from unsc._mandates import api as mandate_api
 from unsc._mandates.api import mandate, mandate_timelines, mandates, to_ics
-from unsc._mandates.model import BodyKind, Timeline
+from unsc._mandates.model import BodyKind
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import WebError
 from unsc._web.kept_responses import keep
@@ -32,13 +32,6 @@ def _date(value: str | None) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise WebError(422, f"at: bad date {value!r} (write YYYY-MM-DD)") from None
-
-
-def stored_timelines(services: ServicesDep) -> list[Timeline]:
-    """Every body's timeline, read once per record state (the cache empties on a new load)."""
-    return services.read(
-        ("mandate_timelines",), lambda _conn: mandate_api.timelines(services.reader)
-    )
 
 
 def _kind(value: str | None) -> str | None:
@@ -60,7 +53,7 @@ def mandates_page(
     rows = services.read(
         ("mandates", day, within, wanted),
         lambda _conn: mandates(
-            stored_timelines(services), at=day, expiring_within=within, kind=wanted
+            services.mandate_timelines(), at=day, expiring_within=within, kind=wanted
         ),
     )
     return render(
@@ -84,7 +77,7 @@ def mandates_calendar(services: ServicesDep, kind: str | None = None) -> Respons
     """An iCalendar file of mandate expiries and renewal votes."""
     wanted = _kind(kind)
     body = services.read(
-        ("mandates.ics", wanted), lambda _conn: to_ics(stored_timelines(services), kind=wanted)
+        ("mandates.ics", wanted), lambda _conn: to_ics(services.mandate_timelines(), kind=wanted)
     )
     return Response(
         body,
@@ -100,7 +93,7 @@ def mandate_page(request: Request, services: ServicesDep, name: str) -> HTMLResp
     """One body's timeline: mandate periods as bars, renewals and failed votes as marks."""
 
     def load(_conn: object) -> tuple[dict[str, Any], dict[str, Any]]:
-        items = stored_timelines(services)
+        items = services.mandate_timelines()
         row = mandate(items, name)
         [drawn] = mandate_timelines(items, keys=[row["key"]])
         return row, drawn
@@ -291,7 +284,7 @@ def mandates_list(
     body = services.read_json(
         ("mandates", day, expiring_within, wanted, all),
         lambda _conn: mandate_api.mandates(
-            stored_timelines(services),
+            services.mandate_timelines(),
             at=day,
             expiring_within=expiring_within,
             kind=wanted,
@@ -318,7 +311,7 @@ def mandate_one(
     try:
         body = services.read_json(
             ("mandate", name, day),
-            lambda _conn: mandate_api.mandate(stored_timelines(services), name, at=day),
+            lambda _conn: mandate_api.mandate(services.mandate_timelines(), name, at=day),
         )
     except UnscError as exc:
         raise WebError(404, str(exc)) from None
