@@ -145,80 +145,10 @@ __all__ = [
 ]
 
 
-# The loaders import plainly (no module named by a string), so that the import graph,
-# and the layer contracts that check it, see every package the public names come from.
-
-
-def _load_council() -> _types.ModuleType:
-    from unsc import _council as module
-
-    return module
-
-
-def _load_engine() -> _types.ModuleType:
-    from unsc import _engine as module
-
-    return module
-
-
-def _load_states() -> _types.ModuleType:
-    from unsc import _states as module
-
-    return module
-
-
-def _load_extract() -> _types.ModuleType:
-    from unsc import _extract as module
-
-    return module
-
-
-def _load_reports() -> _types.ModuleType:
-    from unsc._record import reports as module
-
-    return module
-
-
-def _load_record_api() -> _types.ModuleType:
-    from unsc._record import api as module
-
-    return module
-
-
-def _load_mandates_api() -> _types.ModuleType:
-    from unsc._mandates import api as module
-
-    return module
-
-
-def _load_mandates_model() -> _types.ModuleType:
-    from unsc._mandates import model as module
-
-    return module
-
-
-def _load_games() -> _types.ModuleType:
-    from unsc._power import games as module
-
-    return module
-
-
-def _load_indices() -> _types.ModuleType:
-    from unsc._power import indices as module
-
-    return module
-
-
-def _load_replay() -> _types.ModuleType:
-    from unsc._power import replay as module
-
-    return module
-
-
-#: Public name -> (its module's loader, the name in that module).
-_LAZY: dict[str, tuple[_typing.Callable[[], _types.ModuleType], str]] = {
+#: Public name -> (the module it comes from, its name there when it differs).
+_LAZY: dict[str, tuple[str, str]] = {
     **{
-        name: (_load_council, name)
+        name: ("council", name)
         for name in (
             "Council",
             "Member",
@@ -232,7 +162,7 @@ _LAZY: dict[str, tuple[_typing.Callable[[], _types.ModuleType], str]] = {
         )
     },
     **{
-        name: (_load_engine, name)
+        name: ("engine", name)
         for name in (
             "Ballot",
             "Decision",
@@ -249,40 +179,82 @@ _LAZY: dict[str, tuple[_typing.Callable[[], _types.ModuleType], str]] = {
             "decide",
         )
     },
-    "name_on": (_load_states, "name_on"),
-    "resolve_member": (_load_states, "resolve_member"),
-    "Reports": (_load_reports, "Reports"),
-    "ReportStatus": (_load_reports, "ReportStatus"),
-    "mandate": (_load_mandates_api, "mandate"),
-    "mandates": (_load_mandates_api, "mandates"),
-    "mandate_timelines": (_load_mandates_api, "mandate_timelines"),
-    "mandates_ics": (_load_mandates_api, "to_ics"),
-    "BodyKind": (_load_mandates_model, "BodyKind"),
-    "MandateEventKind": (_load_mandates_model, "EventKind"),
-    "MandateStatus": (_load_mandates_model, "Status"),
-    "ExtractedVote": (_load_extract, "ExtractedVote"),
-    "ExtractWarning": (_load_extract, "ExtractWarning"),
-    "extract": (_load_extract, "extract"),
-    "Record": (_load_record_api, "Record"),
+    "name_on": ("states", "name_on"),
+    "resolve_member": ("states", "resolve_member"),
+    "Reports": ("reports", "Reports"),
+    "ReportStatus": ("reports", "ReportStatus"),
+    "mandate": ("mandates", "mandate"),
+    "mandates": ("mandates", "mandates"),
+    "mandate_timelines": ("mandates", "mandate_timelines"),
+    "mandates_ics": ("mandates", "to_ics"),
+    "BodyKind": ("mandate model", "BodyKind"),
+    "MandateEventKind": ("mandate model", "EventKind"),
+    "MandateStatus": ("mandate model", "Status"),
+    "ExtractedVote": ("extract", "ExtractedVote"),
+    "ExtractWarning": ("extract", "ExtractWarning"),
+    "extract": ("extract", "extract"),
+    "Record": ("record", "Record"),
     **{
-        name: (_load_games, name)
+        name: ("games", name)
         for name in ("AllOf", "AnyOf", "Game", "Quota", "builtin_game", "builtin_games")
     },
     **{
-        name: (_load_indices, name)
-        for name in ("Index", "PlayerPower", "PowerResult", "power_indices")
+        name: ("indices", name) for name in ("Index", "PlayerPower", "PowerResult", "power_indices")
     },
     **{
-        name: (_load_replay, name)
-        for name in (
-            "DecisionInput",
-            "ReplayReport",
-            "RuleVariant",
-            "adjudicate_variant",
-            "replay",
-        )
+        name: ("replay", name)
+        for name in ("DecisionInput", "ReplayReport", "RuleVariant", "adjudicate_variant", "replay")
     },
 }
+
+
+def _module(which: str) -> _types.ModuleType:
+    # Plain imports, no module named by a string: the import graph (and the layer
+    # contracts that check it) sees every package the public names come from.
+    if which == "council":
+        from unsc import _council
+
+        return _council
+    elif which == "engine":
+        from unsc import _engine
+
+        return _engine
+    elif which == "states":
+        from unsc import _states
+
+        return _states
+    elif which == "extract":
+        from unsc import _extract
+
+        return _extract
+    elif which == "reports":
+        from unsc._record import reports
+
+        return reports
+    elif which == "record":
+        from unsc._record import api as record_api
+
+        return record_api
+    elif which == "mandates":
+        from unsc._mandates import api as mandates_api
+
+        return mandates_api
+    elif which == "mandate model":
+        from unsc._mandates import model
+
+        return model
+    elif which == "games":
+        from unsc._power import games
+
+        return games
+    elif which == "indices":
+        from unsc._power import indices
+
+        return indices
+    else:
+        from unsc._power import replay
+
+        return replay
 
 
 def __getattr__(name: str) -> _typing.Any:
@@ -292,7 +264,7 @@ def __getattr__(name: str) -> _typing.Any:
     found = _LAZY.get(name)
     if found is None:
         raise AttributeError(f"module 'unsc' has no attribute {name!r}")
-    loader, attribute = found
-    value = getattr(loader(), attribute)
+    which, attribute = found
+    value = getattr(_module(which), attribute)
     globals()[name] = value
     return value
