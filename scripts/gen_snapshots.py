@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 import unsc
-from unsc._council import FIRST_MEETING
+from unsc._reference.council import FIRST_MEETING
 
 REPO = Path(__file__).resolve().parent.parent
 SNAPSHOTS = REPO / "tests" / "snapshots"

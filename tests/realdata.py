@@ -45,8 +45,8 @@ DHL_EXCERPT: Final = "dhl-sc-voting-excerpt"
 SOURCES: Final = (SC_VOTES, FAILED_DRAFTS, DHL_EXCERPT)
 """The per-member vote files, by their folder names (the ``source`` column of the known errors)."""
 
-KNOWN_ERRORS: Final = Path(unsc.__file__).parent / "_data" / "known_source_errors.csv"
-"""The one sourced table of known source errors, shared with the record (``unsc/_data``)."""
+KNOWN_ERRORS: Final = Path(unsc.__file__).parent / "_reference" / "data" / "known_source_errors.csv"
+"""The one sourced table of known source errors, shared with the record (``_reference/data``)."""
 KNOWN_ERRORS_HEADER: Final = (
     "source",
     "event_id",

@@ -108,9 +108,9 @@ def test_import_unsc_loads_the_reference_data_when_first_used() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     before, after, president = json.loads(done.stdout)
-    assert "unsc._council" not in before
+    assert "unsc._reference.council" not in before
     assert "unsc._engine" not in before
-    assert "unsc._council" in after
+    assert "unsc._reference.council" in after
     assert president == "FRA"
 
 

@@ -2,7 +2,7 @@
 
 A fact holds from its first day and not the day before, to its last day and
 not the day after. The tests are generated from the package's own tables
-(``unsc._refdata``), so a row added to a table is tested at once.
+(``unsc._reference.tables``), so a row added to a table is tested at once.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import itertools
 import pytest
 
 import unsc
-from unsc._refdata import (
+from unsc._reference.states import code_on, known_codes
+from unsc._reference.tables import (
     ElectedTerm,
     NameSpan,
     PermanentTenure,
@@ -24,7 +25,6 @@ from unsc._refdata import (
     name_spans,
     permanent_tenures,
 )
-from unsc._states import code_on, known_codes
 
 DAY = dt.timedelta(days=1)
 FIRST = dt.date(1946, 1, 17)

@@ -30,17 +30,6 @@ from unsc._errors import (
 )
 
 if _typing.TYPE_CHECKING:
-    from unsc._council import (
-        Council,
-        Member,
-        Presidency,
-        council,
-        presidencies,
-        presidency_on,
-        president_on,
-        required_votes,
-        terms_of,
-    )
     from unsc._engine import (
         Ballot,
         Decision,
@@ -73,7 +62,18 @@ if _typing.TYPE_CHECKING:
     )
     from unsc._record.api import Record
     from unsc._record.reports import Reports, ReportStatus
-    from unsc._states import name_on, resolve_member
+    from unsc._reference.council import (
+        Council,
+        Member,
+        Presidency,
+        council,
+        presidencies,
+        presidency_on,
+        president_on,
+        required_votes,
+        terms_of,
+    )
+    from unsc._reference.states import name_on, resolve_member
 
 __version__ = "0.1.0"
 
@@ -212,17 +212,17 @@ def _module(which: str) -> _types.ModuleType:
     # Plain imports, no module named by a string: the import graph (and the layer
     # contracts that check it) sees every package the public names come from.
     if which == "council":
-        from unsc import _council
+        from unsc._reference import council
 
-        return _council
+        return council
     elif which == "engine":
         from unsc import _engine
 
         return _engine
     elif which == "states":
-        from unsc import _states
+        from unsc._reference import states
 
-        return _states
+        return states
     elif which == "extract":
         from unsc import _extract
 

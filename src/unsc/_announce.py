@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from unsc._council import Council
 from unsc._engine import Decision, Outcome, Position
-from unsc._states import name_on
+from unsc._reference.council import Council
+from unsc._reference.states import name_on
 
 
 def announcement(decision: Decision) -> str:

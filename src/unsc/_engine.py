@@ -24,7 +24,6 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from unsc._council import CHINA_REPRESENTATION_REVIEW, Council, Era, council
 from unsc._errors import (
     BallotError,
     DuplicateVoteError,
@@ -33,7 +32,8 @@ from unsc._errors import (
     NotOnCouncilError,
     TallyError,
 )
-from unsc._states import code_on, resolve_member
+from unsc._reference.council import CHINA_REPRESENTATION_REVIEW, Council, Era, council
+from unsc._reference.states import code_on, resolve_member
 
 
 class Kind(enum.StrEnum):
@@ -319,7 +319,7 @@ def build_ballot(
 ) -> Ballot:
     """Build a ballot from loosely written members and positions, resolving aliases.
 
-    Members are read as on ``date`` (:func:`unsc._states.code_on`): ``DEU`` in
+    Members are read as on ``date`` (:func:`unsc._reference.states.code_on`): ``DEU`` in
     1977 is the Federal Republic's seat, ``GER``.
     """
     positions: dict[str, Position] = {}

@@ -16,7 +16,6 @@ import click
 
 from unsc._announce import render_council, render_decision
 from unsc._cli.common import emit_json, guard
-from unsc._council import council, presidencies
 from unsc._engine import (
     Decision,
     Kind,
@@ -28,6 +27,7 @@ from unsc._engine import (
     parse_kind,
 )
 from unsc._errors import InputError, UnscError
+from unsc._reference.council import council, presidencies
 
 
 def _csv_rows(rows: list[dict[str, object]]) -> None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping
 
-from unsc._council import Council, council, required_votes
 from unsc._engine import Outcome
 from unsc._errors import DateOutOfRangeError
 from unsc._extract._model import ExtractedVote, ExtractWarning
+from unsc._reference.council import Council, council, required_votes
 
 
 def council_on(date: dt.date | None) -> Council | None:

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from unsc._council import USSR_LAST_DAY
-from unsc._refdata import aliases, name_spans
+from unsc._reference.council import USSR_LAST_DAY
+from unsc._reference.tables import aliases, name_spans
 
 _FAR_PAST = dt.date.min
 _FAR_FUTURE = dt.date.max

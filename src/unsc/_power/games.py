@@ -323,7 +323,7 @@ def council_game(date: dt.date) -> Game:
     >>> g.n, g.wins(["CHN", "FRA", "GBR", "RUS", "USA", "EGY", "ETH", "ITA", "JPN"])
     (15, True)
     """
-    from unsc._council import council
+    from unsc._reference.council import council
 
     sitting = council(date)
     players = tuple(m.code for m in sitting.members)

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unsc._council import council, required_votes
 from unsc._engine import Ballot, Decision, Kind, Outcome, Position, adjudicate, adjudicate_tally
 from unsc._errors import InputError, UnscError
-from unsc._states import resolve_member
+from unsc._reference.council import council, required_votes
+from unsc._reference.states import resolve_member
 
 
 class RuleVariant(enum.StrEnum):

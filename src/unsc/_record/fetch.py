@@ -1,6 +1,6 @@
 """Downloading the official files into a cache, verifying them, then loading them.
 
-The addresses are in ``unsc/_data/sources.csv`` (path in the cache, official
+The addresses are in ``unsc/_reference/data/sources.csv`` (path in the cache, official
 URL, the source the file must be). The first is the UN Library's Security
 Council voting data (UN Digital Library record 4055387), the only official
 source of per-member votes before 1994. ``base`` replaces the official
@@ -43,7 +43,13 @@ class Remote:
 
 def remotes() -> list[Remote]:
     """The files ``unsc data fetch`` downloads."""
-    text = resources.files("unsc").joinpath("_data").joinpath("sources.csv").read_text("utf-8")
+    text = (
+        resources.files("unsc")
+        .joinpath("_reference")
+        .joinpath("data")
+        .joinpath("sources.csv")
+        .read_text("utf-8")
+    )
     return [
         Remote(r["path"], r["url"], r["what"], r["source"])
         for r in csv.DictReader(io.StringIO(text))

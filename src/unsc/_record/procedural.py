@@ -1,4 +1,4 @@
-"""Procedural votes as decisions of the record, from ``_data/procedural_votes.csv``.
+"""Procedural votes as decisions of the record, from ``_reference/data/procedural_votes.csv``.
 
 The UN Library's tables do not tabulate procedural votes (motions, agenda
 votes, invitations; ``../shared/rules.md`` 7), so the record takes the ones the
@@ -30,7 +30,7 @@ from unsc._sources.model import (
 )
 
 FILE = "procedural_votes.csv"
-"""The table's name in ``unsc/_data``."""
+"""The table's name in ``unsc/_reference/data``."""
 
 PROVENANCE_FILE = f"unsc/_data/{FILE}"
 """How the table is named in provenance."""
@@ -54,7 +54,13 @@ def _count(row: dict[str, str], column: str, where: str) -> int | None:
 @functools.cache
 def observations() -> tuple[DecisionObservation, ...]:
     """One observation per row of the table."""
-    text = resources.files("unsc").joinpath("_data").joinpath(FILE).read_text(encoding="utf-8")
+    text = (
+        resources.files("unsc")
+        .joinpath("_reference")
+        .joinpath("data")
+        .joinpath(FILE)
+        .read_text(encoding="utf-8")
+    )
     out = []
     for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
         where = f"_data/{FILE}, line {line}"

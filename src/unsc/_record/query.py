@@ -10,9 +10,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from unsc._council import LAST_COVERED, terms_of
 from unsc._errors import InputError
-from unsc._states import name_on, resolve_member
+from unsc._reference.council import LAST_COVERED, terms_of
+from unsc._reference.states import name_on, resolve_member
 from unsc._store import db, mandate_tables
 
 Row = dict[str, Any]

@@ -25,7 +25,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
-from unsc._council import council, required_votes
 from unsc._engine import (
     Ballot,
     Decision,
@@ -37,6 +36,7 @@ from unsc._engine import (
     adjudicate_tally,
 )
 from unsc._errors import UnscError
+from unsc._reference.council import council, required_votes
 from unsc._sources.model import (
     DecisionObservation,
     MeetingObservation,
@@ -165,18 +165,23 @@ def _prov(obs: DecisionObservation | MembershipObservation) -> dict[str, object]
 
 @functools.cache
 def _procedural_resolutions() -> dict[int, str]:
-    text = resources.files("unsc").joinpath("_data").joinpath("procedural_decisions.csv")
+    text = (
+        resources.files("unsc")
+        .joinpath("_reference")
+        .joinpath("data")
+        .joinpath("procedural_decisions.csv")
+    )
     rows = csv.DictReader(io.StringIO(text.read_text(encoding="utf-8")))
     return {int(r["resolution"]): r["source"] for r in rows}
 
 
 KNOWN_ERRORS_FILE = "known_source_errors.csv"
-"""The one sourced table of reviewed source errors (``unsc/_data``)."""
+"""The one sourced table of reviewed source errors (``unsc/_reference/data``)."""
 
 
 @functools.cache
 def known_error_rows() -> tuple[dict[str, str], ...]:
-    """Every row of ``_data/known_source_errors.csv``.
+    """Every row of ``_reference/data/known_source_errors.csv``.
 
     Rows with a ``key`` and ``field`` explain a decision of the record; rows
     with an ``event_id`` explain an event of a per-member file (the real-data
@@ -184,7 +189,9 @@ def known_error_rows() -> tuple[dict[str, str], ...]:
     evidence in the reason) or ``unconfirmed`` (a suspicion no source here
     settles).
     """
-    text = resources.files("unsc").joinpath("_data").joinpath(KNOWN_ERRORS_FILE)
+    text = (
+        resources.files("unsc").joinpath("_reference").joinpath("data").joinpath(KNOWN_ERRORS_FILE)
+    )
     rows = tuple(csv.DictReader(io.StringIO(text.read_text(encoding="utf-8"))))
     for n, row in enumerate(rows, start=2):
         if row.get("status") not in ("confirmed", "unconfirmed"):

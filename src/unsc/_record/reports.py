@@ -40,13 +40,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from unsc._council import USSR_LAST_DAY, council
 from unsc._engine import Kind, Outcome
 from unsc._english import CARDINALS, MONTH_ABBREVIATIONS, MONTH_NAMES
 from unsc._errors import DateOutOfRangeError, InputError, UnknownMemberError
 from unsc._extract import ExtractedVote, check_vote, council_on, extract
-from unsc._refdata import aliases, name_spans
-from unsc._states import resolve_member
+from unsc._reference.council import USSR_LAST_DAY, council
+from unsc._reference.states import resolve_member
+from unsc._reference.tables import aliases, name_spans
 from unsc._store.report_tables import reports_table, votes_table
 
 _R = reports_table.c

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from unsc._council import FIRST_MEETING, LAST_COVERED, USSR_LAST_DAY
 from unsc._errors import SourceFormatError, UnknownMemberError
-from unsc._refdata import dated_fact, elected_terms, permanent_tenures
-from unsc._states import code_on, fold, resolve_member
+from unsc._reference.council import FIRST_MEETING, LAST_COVERED, USSR_LAST_DAY
+from unsc._reference.states import code_on, fold, resolve_member
+from unsc._reference.tables import dated_fact, elected_terms, permanent_tenures
 
 PERMANENT_CODES = frozenset({"CHN", "FRA", "GBR", "RUS", "SUN", "USA"})
 """Codes that have held a permanent seat (the USSR and the Russian Federation both)."""
@@ -90,7 +90,7 @@ def clean(text: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def folded(text: str) -> str:
-    """:func:`unsc._states.fold`, cached (files repeat the same names many times)."""
+    """:func:`unsc._reference.states.fold`, cached (files repeat the same names many times)."""
     return fold(text)
 
 
@@ -378,7 +378,7 @@ def member_code(row: Row, column: str, value: str, extra: Mapping[str, str] | No
 def seat_code_on(code: str, date: dt.date) -> str:
     """The code of the same member in the era of ``date``: RUS before 24 Dec 1991 is SUN.
 
-    Other codes follow ``_data/library_codes.csv`` (``DEU`` in 1977 is ``GER``).
+    Other codes follow ``_reference/data/library_codes.csv`` (``DEU`` in 1977 is ``GER``).
     """
     if code == "RUS" and date <= USSR_LAST_DAY:
         return "SUN"

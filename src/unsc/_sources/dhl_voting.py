@@ -31,6 +31,7 @@ from pathlib import Path
 
 from unsc._engine import NonVoting, Outcome, Position
 from unsc._errors import UnknownMemberError
+from unsc._reference.states import code_on, fold, known_codes, library_row
 from unsc._sources.csv_reader import (
     PERMANENT_CODES,
     Remarks,
@@ -41,7 +42,6 @@ from unsc._sources.csv_reader import (
     read_rows,
 )
 from unsc._sources.model import DecisionObservation, Modality, Provenance, Source
-from unsc._states import code_on, fold, known_codes, library_row
 
 HEADER = (
     "undl_id",

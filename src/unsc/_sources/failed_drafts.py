@@ -40,8 +40,9 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._council import required_votes
 from unsc._engine import Kind, Outcome, Position
+from unsc._reference.council import required_votes
+from unsc._reference.states import same_state
 from unsc._sources.csv_reader import (
     LAST_DAY,
     PERMANENT_CODES,
@@ -58,7 +59,6 @@ from unsc._sources.csv_reader import (
 )
 from unsc._sources.csv_reader import read_rows as _read_rows
 from unsc._sources.model import DecisionObservation, Modality, Provenance, Source
-from unsc._states import same_state
 
 HEADER = (
     "Meeting Number",

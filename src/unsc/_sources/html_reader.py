@@ -27,8 +27,8 @@ from pathlib import Path
 
 from unsc._english import month_number
 from unsc._errors import SourceFormatError, UnknownMemberError
+from unsc._reference.states import resolve_member
 from unsc._sources.csv_reader import CONTROL_CHARACTERS, FIRST_DAY, LAST_DAY
-from unsc._states import resolve_member
 
 _CHUNK = 1 << 16
 

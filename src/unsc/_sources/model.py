@@ -38,7 +38,7 @@ class Source(enum.StrEnum):
     DPPA_PEACEKEEPING = "dppa-peacekeeping"
     """UN DPPA/DPO list of peacekeeping operations with start and end dates."""
     PROCEDURAL_TABLE = "unsc-procedural-votes"
-    """Procedural votes stated by the sources here (``unsc/_data/procedural_votes.csv``)."""
+    """Procedural votes stated here (``unsc/_reference/data/procedural_votes.csv``)."""
 
 
 class Modality(enum.StrEnum):

@@ -70,9 +70,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unsc._council import required_votes
 from unsc._engine import Kind, Outcome, Position
-from unsc._refdata import aliases
+from unsc._reference.council import required_votes
+from unsc._reference.states import fold
+from unsc._reference.tables import aliases
 from unsc._sources.csv_reader import (
     PERMANENT_CODES,
     Remarks,
@@ -89,7 +90,6 @@ from unsc._sources.csv_reader import (
     try_member_code,
 )
 from unsc._sources.model import DecisionObservation, Modality, Provenance, Source
-from unsc._states import fold
 
 HEADER = (
     "Year",

@@ -37,8 +37,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from unsc._council import USSR_LAST_DAY
 from unsc._engine import Kind, Outcome
+from unsc._reference.council import USSR_LAST_DAY
 from unsc._sources.csv_reader import (
     Remarks,
     Row,

@@ -13,7 +13,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from unsc import __version__
-from unsc._council import presidencies
+from unsc._reference.council import presidencies
 from unsc._web import error_handler, queries
 from unsc._web.apidocs import as_markdown
 from unsc._web.cache import Cache

@@ -20,7 +20,7 @@ from unsc._chamber import Question
 from unsc._errors import InputError
 from unsc._record import documents, query, search
 from unsc._record.query import decision_row, text_clauses
-from unsc._states import resolve_member
+from unsc._reference.states import resolve_member
 from unsc._store import chamber_tables as tables
 from unsc._store import db
 from unsc._web.agenda import group_agendas

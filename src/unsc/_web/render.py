@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from unsc._states import name_on
+from unsc._reference.states import name_on
 from unsc._web.agenda import agenda_items
 from unsc._web.apidocs import markdown, request_body
 from unsc._web.security import CSRF_COOKIE, csrf_cookie_header, is_unlocked

@@ -11,9 +11,9 @@ from sqlalchemy.engine import Connection
 
 from unsc import _chamber
 from unsc._announce import announcement
-from unsc._council import Council, council
 from unsc._engine import Kind, adjudicate, build_ballot, parse_date
-from unsc._states import resolve_member
+from unsc._reference.council import Council, council
+from unsc._reference.states import resolve_member
 from unsc._web import queries, security
 from unsc._web.deps import ReadConn, RowId, ServicesDep, WriteConn
 from unsc._web.errors import WebError, not_found

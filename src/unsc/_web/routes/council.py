@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 
-from unsc._council import FIRST_MEETING, LAST_COVERED, council, presidency_on
+from unsc._reference.council import FIRST_MEETING, LAST_COVERED, council, presidency_on
 from unsc._web.charts import horseshoe
 from unsc._web.kept_responses import keep
 from unsc._web.render import render

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
-from unsc._council import presidencies
+from unsc._reference.council import presidencies
 from unsc._web.kept_responses import keep
 from unsc._web.routes.api_common import ERRORS
 

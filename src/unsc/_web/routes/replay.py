@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from unsc._errors import UnscError
 from unsc._power.replay import ReplayReport, RuleVariant, SkipReason, parse_variant
 from unsc._power.replay_record import EMPTY_HINT, replay_record
-from unsc._states import name_on
+from unsc._reference.states import name_on
 from unsc._web import queries
 from unsc._web.cache import json_bytes
 from unsc._web.charts import Chart, hbar, stacked_columns

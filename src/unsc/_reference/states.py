@@ -3,7 +3,7 @@
 Output codes are those of the UN Library voting data on the day (``SUN`` for
 the USSR, ``CHN`` for the China seat in every era, ``COD`` for Zaire, ``LKA``
 for Ceylon, ``GER`` for the Federal Republic of Germany before 3 Oct 1990,
-``YMD`` for Democratic Yemen before 22 May 1990): see ``_data/library_codes.csv``.
+``YMD`` for Democratic Yemen before 22 May 1990): see ``_reference/data/library_codes.csv``.
 Input also accepts ISO 3166-3 aliases (``ZAR``, ``HVO``, ``BYS``), common
 names and every official name a state has had.
 """
@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from unsc._errors import UnknownMemberError
-from unsc._refdata import LibraryCode, NameSpan, aliases, library_codes, name_spans
+from unsc._reference.tables import LibraryCode, NameSpan, aliases, library_codes, name_spans
 
 
 @functools.lru_cache(maxsize=4096)
@@ -97,7 +97,7 @@ def _library_rows() -> dict[str, tuple[LibraryCode, ...]]:
 
 
 def library_row(library_code: str, date: dt.date) -> LibraryCode | None:
-    """The row of ``_data/library_codes.csv`` for a Library code on ``date``, if any."""
+    """The row of ``_reference/data/library_codes.csv`` for a Library code on ``date``, if any."""
     for row in _library_rows().get(library_code, ()):
         if row.start <= date <= row.end:
             return row
@@ -107,7 +107,7 @@ def library_row(library_code: str, date: dt.date) -> LibraryCode | None:
 def code_on(value: str, date: dt.date) -> str:
     """The :mod:`unsc` code of a Library code, ISO code or name on ``date``.
 
-    A code with rows in ``_data/library_codes.csv`` is read by the row of the
+    A code with rows in ``_reference/data/library_codes.csv`` is read by the row of the
     day (``GER`` on 1977-06-01 is ``GER``, on 1996-06-01 ``DEU``; ``DEU`` in
     1977 is ``GER``; ``SUN`` on 31 Dec 1991 is the Russian Federation's
     seat); anything else goes through :func:`resolve_member`.
@@ -129,7 +129,7 @@ def code_on(value: str, date: dt.date) -> str:
 def same_state(code: str) -> frozenset[str]:
     """Every :mod:`unsc` code the state behind ``code`` has had (``GER`` and ``DEU``).
 
-    Read from the ``state`` column of ``_data/library_codes.csv``; a code with
+    Read from the ``state`` column of ``_reference/data/library_codes.csv``; a code with
     no row there is its own only code.
     """
     states = {row.state for row in library_codes() if row.code == code}

@@ -9,7 +9,8 @@ import functools
 from dataclasses import dataclass
 
 from unsc._errors import DateOutOfRangeError, ReferenceDataError
-from unsc._refdata import (
+from unsc._reference.states import fold, name_on, resolve_member, same_state
+from unsc._reference.tables import (
     FAR_FUTURE,
     dated_fact,
     elected_terms,
@@ -18,7 +19,6 @@ from unsc._refdata import (
     permanent_tenures,
     presidency_exceptions,
 )
-from unsc._states import fold, name_on, resolve_member, same_state
 
 FIRST_MEETING = dated_fact("council_covered").start
 """The Council's first meeting (S/PV.1); no Council existed before."""
@@ -280,7 +280,7 @@ def _month_presidency(month: dt.date, code: str) -> list[Presidency]:
 def presidencies() -> tuple[Presidency, ...]:
     """Every presidency from 17 Jan 1946 to Dec 2027.
 
-    The documented exceptions (``_data/presidency_exceptions.csv``) fix the
+    The documented exceptions (``_reference/data/presidency_exceptions.csv``) fix the
     1946 periods; from January 1947 rule 18 applies strictly: each month the
     presidency passes to the member whose official English name follows, in
     the composition of that month, the name under which the previous President

@@ -1,4 +1,4 @@
-"""Loading of the packaged reference tables (``unsc/_data/*.csv``).
+"""Loading of the packaged reference tables (``unsc/_reference/data/*.csv``).
 
 The tables are written and sourced by the project; see ``docs/reference-data.md``.
 """
@@ -22,7 +22,7 @@ def _rows(name: str) -> list[dict[str, str]]:
     # pkgutil.get_data reads through the package's loader (a folder or a zip file) like
     # importlib.resources, without importing zipfile, tempfile and pathlib at start-up:
     # `unsc council` pays about 10 ms less. Newlines are read as text mode reads them.
-    data = pkgutil.get_data("unsc", f"_data/{name}")
+    data = pkgutil.get_data("unsc", f"_reference/data/{name}")
     if data is None:
         raise ReferenceDataError(f"_data/{name}: not found in the unsc package")
     text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
@@ -217,7 +217,7 @@ class DatedFact:
 
 @functools.cache
 def dated_facts() -> dict[str, DatedFact]:
-    """The rows of ``_data/dated_facts.csv``, by name."""
+    """The rows of ``_reference/data/dated_facts.csv``, by name."""
     out: dict[str, DatedFact] = {}
     for n, r in enumerate(_rows("dated_facts.csv"), start=2):
         where = f"_data/dated_facts.csv, line {n}"
@@ -233,7 +233,7 @@ def dated_facts() -> dict[str, DatedFact]:
 
 
 def dated_fact(name: str) -> DatedFact:
-    """One row of ``_data/dated_facts.csv``.
+    """One row of ``_reference/data/dated_facts.csv``.
 
     >>> dated_fact("nine_votes_before_enlargement").start
     datetime.date(1965, 8, 31)
