@@ -63,7 +63,7 @@ def observations() -> tuple[DecisionObservation, ...]:
     )
     out = []
     for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-        where = f"_data/{FILE}, line {line}"
+        where = f"_reference/data/{FILE}, line {line}"
         if not row["source"].strip():
             raise ReferenceDataError(f"{where}: every procedural vote needs its source")
         known: dict[str, Position] = {}

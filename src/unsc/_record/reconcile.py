@@ -196,7 +196,8 @@ def known_error_rows() -> tuple[dict[str, str], ...]:
     for n, row in enumerate(rows, start=2):
         if row.get("status") not in ("confirmed", "unconfirmed"):
             raise UnscError(
-                f"_data/{KNOWN_ERRORS_FILE}, line {n}: status must be confirmed or unconfirmed"
+                f"_reference/data/{KNOWN_ERRORS_FILE}, line {n}: "
+                "status must be confirmed or unconfirmed"
             )
     return rows
 

@@ -24,12 +24,14 @@ def _rows(name: str) -> list[dict[str, str]]:
     # `unsc council` pays about 10 ms less. Newlines are read as text mode reads them.
     data = pkgutil.get_data("unsc", f"_reference/data/{name}")
     if data is None:
-        raise ReferenceDataError(f"_data/{name}: not found in the unsc package")
+        raise ReferenceDataError(f"_reference/data/{name}: not found in the unsc package")
     text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     rows = list(csv.DictReader(io.StringIO(text)))
     for number, row in enumerate(rows, start=2):
         if None in row or any(v is None for v in row.values()):
-            raise ReferenceDataError(f"_data/{name}, line {number}: wrong number of fields")
+            raise ReferenceDataError(
+                f"_reference/data/{name}, line {number}: wrong number of fields"
+            )
     return rows
 
 
@@ -92,7 +94,7 @@ def name_spans() -> tuple[NameSpan, ...]:
     """All name spans, in file order."""
     out = []
     for n, r in enumerate(_rows("names.csv"), start=2):
-        where = f"_data/names.csv, line {n}"
+        where = f"_reference/data/names.csv, line {n}"
         out.append(
             NameSpan(
                 r["code"],
@@ -116,7 +118,7 @@ def permanent_tenures() -> tuple[PermanentTenure, ...]:
     """Every holder of a permanent seat."""
     out = []
     for n, r in enumerate(_rows("permanent.csv"), start=2):
-        where = f"_data/permanent.csv, line {n}"
+        where = f"_reference/data/permanent.csv, line {n}"
         out.append(
             PermanentTenure(
                 r["seat"],
@@ -135,7 +137,7 @@ def elected_terms() -> tuple[ElectedTerm, ...]:
     """Every elected member's term, 1946-2028."""
     out = []
     for n, r in enumerate(_rows("elected_terms.csv"), start=2):
-        where = f"_data/elected_terms.csv, line {n}"
+        where = f"_reference/data/elected_terms.csv, line {n}"
         out.append(
             ElectedTerm(
                 r["code"],
@@ -154,7 +156,7 @@ def presidency_exceptions() -> tuple[PresidencyException, ...]:
     """Presidency periods fixed by documented decisions."""
     out = []
     for n, r in enumerate(_rows("presidency_exceptions.csv"), start=2):
-        where = f"_data/presidency_exceptions.csv, line {n}"
+        where = f"_reference/data/presidency_exceptions.csv, line {n}"
         out.append(
             PresidencyException(
                 _date(r["start"], FAR_PAST, where),
@@ -190,7 +192,7 @@ def library_codes() -> tuple[LibraryCode, ...]:
     """The dated table of UN Library codes against ``unsc`` and ISO codes."""
     out = []
     for n, r in enumerate(_rows("library_codes.csv"), start=2):
-        where = f"_data/library_codes.csv, line {n}"
+        where = f"_reference/data/library_codes.csv, line {n}"
         out.append(
             LibraryCode(
                 r["library_code"],
@@ -220,7 +222,7 @@ def dated_facts() -> dict[str, DatedFact]:
     """The rows of ``_reference/data/dated_facts.csv``, by name."""
     out: dict[str, DatedFact] = {}
     for n, r in enumerate(_rows("dated_facts.csv"), start=2):
-        where = f"_data/dated_facts.csv, line {n}"
+        where = f"_reference/data/dated_facts.csv, line {n}"
         if not r["source"].strip():
             raise ReferenceDataError(f"{where}: no source")
         out[r["fact"]] = DatedFact(
@@ -241,7 +243,7 @@ def dated_fact(name: str) -> DatedFact:
     try:
         return dated_facts()[name]
     except KeyError:
-        raise ReferenceDataError(f"_data/dated_facts.csv has no row {name!r}") from None
+        raise ReferenceDataError(f"_reference/data/dated_facts.csv has no row {name!r}") from None
 
 
 def permanent_end(code: str) -> dt.date:
@@ -252,5 +254,5 @@ def permanent_end(code: str) -> dt.date:
     """
     ends = [t.end for t in permanent_tenures() if t.code == code]
     if not ends:
-        raise ReferenceDataError(f"_data/permanent.csv has no row for {code!r}")
+        raise ReferenceDataError(f"_reference/data/permanent.csv has no row for {code!r}")
     return max(ends)

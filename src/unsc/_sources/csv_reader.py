@@ -370,7 +370,7 @@ def member_code(row: Row, column: str, value: str, extra: Mapping[str, str] | No
         raise row.error(
             column,
             f"unknown member state {value!r} (add the spelling to the importer's table "
-            "or to unsc/_data/aliases.csv)",
+            "or to unsc/_reference/data/aliases.csv)",
         )
     return code
 

@@ -174,7 +174,7 @@ def _add(record: _Record, row: Row) -> None:
         raise row.error(
             "ms_code",
             f"unknown member state {label!r} on {record.date.isoformat()} "
-            "(add the code to unsc/_data/library_codes.csv with its dates and source)",
+            "(add the code to unsc/_reference/data/library_codes.csv with its dates and source)",
         ) from None
     row.required("ms_name")
     if code != label.upper():

@@ -129,7 +129,7 @@ def _code(row: Row, column: str, name: str, date: dt.date, remarks: Remarks) -> 
         remarks.add(
             "name_era_corrected",
             f"{name!r} in {date.year} read as {era}, the UN Library's code of the day "
-            "(unsc/_data/library_codes.csv)",
+            "(unsc/_reference/data/library_codes.csv)",
         )
     return era
 
