@@ -14,7 +14,6 @@ import sys
 
 import click
 
-from unsc._announce import render_council, render_decision
 from unsc._cli.common import emit_json, guard
 from unsc._engine import (
     Decision,
@@ -26,6 +25,7 @@ from unsc._engine import (
     parse_date,
     parse_kind,
 )
+from unsc._engine.announce import render_council, render_decision
 from unsc._errors import InputError, UnscError
 from unsc._reference.council import council, presidencies
 

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from unsc._chamber import Question
+from unsc._engine.chamber import Question
 from unsc._errors import InputError
 from unsc._record import documents, query, search
 from unsc._record.query import decision_row, text_clauses

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from sqlalchemy.engine import Connection
 
-from unsc import _chamber
-from unsc._announce import announcement
 from unsc._engine import Kind, adjudicate, build_ballot, parse_date
+from unsc._engine import chamber as _chamber
+from unsc._engine.announce import announcement
 from unsc._reference.council import Council, council
 from unsc._reference.states import resolve_member
 from unsc._web import queries, security

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from unsc._engine import Decision, Outcome, Position
+from unsc._engine.model import Decision, Outcome, Position
 from unsc._reference.council import Council
 from unsc._reference.states import name_on
 

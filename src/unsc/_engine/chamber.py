@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from unsc._engine import Decision, Kind, Outcome
+from unsc._engine.model import Decision, Kind, Outcome
 
 
 @dataclass(frozen=True, slots=True)
