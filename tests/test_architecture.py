@@ -1,7 +1,7 @@
 """Rules of the layout that import-linter cannot state: no private name crosses a package.
 
-A top-level package of ``unsc`` (``unsc._record``, ``unsc._web``, a module such
-as ``unsc._engine``) offers other packages only its public surface: its
+A top-level package of ``unsc`` (``unsc._record``, ``unsc._web``, ``unsc._engine``,
+or a module such as ``unsc._errors``) offers other packages only its public surface: its
 package, and the modules and names in it that do not start with ``_``.
 ``unsc._extract._record`` (a private module) and ``unsc._record.query._decision_row``
 (a private name) may be imported inside their own package, never from another
@@ -14,6 +14,7 @@ inside functions included, and the string given to ``importlib.import_module``.
 from __future__ import annotations
 
 import ast
+import pkgutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,6 +71,38 @@ def crossings(source: str, module: list[str], *, is_package: bool = False) -> li
         if any(_private(part) for part in parts[2:]):
             out.append(f"{'.'.join(module)}:{line}: {name}")
     return out
+
+
+LAYOUT = [
+    "__main__",
+    "_cli",
+    "_engine",
+    "_english",
+    "_errors",
+    "_extract",
+    "_mandates",
+    "_power",
+    "_record",
+    "_reference",
+    "_sources",
+    "_store",
+    "_web",
+]
+"""The top of ``src/unsc`` (docs/architecture.md): one package per layer, two small modules."""
+
+
+def test_the_top_level_holds_the_layers_and_nothing_else() -> None:
+    found = {m.name: m.ispkg for m in pkgutil.iter_modules(unsc.__path__)}
+    assert sorted(found) == LAYOUT
+    modules = sorted(name for name, ispkg in found.items() if not ispkg)
+    assert modules == ["__main__", "_english", "_errors"]
+
+
+def test_the_reference_tables_live_inside_the_reference_package() -> None:
+    tables = sorted(p.name for p in (SRC / "_reference" / "data").glob("*.csv"))
+    assert "elected_terms.csv" in tables
+    assert "known_source_errors.csv" in tables
+    assert not (SRC / "_data").exists()
 
 
 def test_no_private_name_is_imported_from_another_package() -> None:
