@@ -93,9 +93,9 @@ FORMATS: tuple[Format, ...] = (
 
 REBUILD_HOOKS: tuple[Callable[[Connection, Sequence[Observation], Result], None], ...] = (
     mandates_store.rebuild,
-    search.rebuild,
 )
-"""Functions ``f(conn, observations, result)`` run after the record is rebuilt."""
+"""Functions ``f(conn, observations, result)`` run after the record is rebuilt (then the
+search index and the documents are written, from the tables as written)."""
 
 
 @dataclass
@@ -479,6 +479,7 @@ def rebuild(conn: Connection) -> Result:
         )
     for hook in REBUILD_HOOKS:
         hook(conn, observations, result)
+    search.rebuild(conn)  # after the mandates: a decision's text names its mandates
     documents.rebuild(conn)  # last: from the tables as written
     return result
 

@@ -1,7 +1,7 @@
 """Full-text search over resolutions, drafts, vetoes and mandates, in the database's own engine.
 
-:func:`rebuild` (a rebuild hook of :mod:`unsc._record.load`, run after the
-mandates hook) writes one ``search_documents`` row per decision and per
+:func:`rebuild` (run by :func:`unsc._record.load.rebuild` after the
+mandates' rebuild hook) writes one ``search_documents`` row per decision and per
 mandate body. A decision's text is its description (the UN Library's title,
 e.g. "Security Council resolution 511 (1982) [on renewal of the mandate of the
 UN Interim Force in Lebanon]"), agenda item, subjects, symbols and meeting, and
@@ -29,8 +29,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 
 from unsc._errors import InputError
-from unsc._record.reconcile import Result
-from unsc._sources.model import Observation
 from unsc._store import db
 
 KINDS = ("resolution", "draft", "veto", "procedural", "mandate")
@@ -111,9 +109,8 @@ def _body_name(b: sa.Row[Any]) -> str:
     return f"{b.name} ({b.acronym})" if b.acronym else str(b.name)
 
 
-def rebuild(conn: Connection, observations: Sequence[Observation], result: Result) -> None:
-    """Rewrite ``search_documents`` and the engine's index from the record (a rebuild hook)."""
-    del observations, result  # the stored tables are the truth here
+def rebuild(conn: Connection) -> None:
+    """Rewrite ``search_documents`` and the engine's index from the stored tables."""
     conn.execute(sa.delete(db.search_documents))
     d = db.decisions.c
     vetoed = {r.decision_id for r in conn.execute(sa.select(db.vetoes.c.decision_id))}
