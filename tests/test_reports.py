@@ -27,9 +27,9 @@ from unsc._engine import Kind, Outcome
 from unsc._errors import InputError
 from unsc._extract import ExtractedVote, ExtractWarning, extract
 from unsc._extract._checks import check_vote
-from unsc._record import query, reports
+from unsc._record import reports
 from unsc._record.reports import Reports, ReportStatus
-from unsc._store import db, report_tables
+from unsc._store import db, query, report_tables
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 DEVSET = REPO / "tests" / "extract_devset"

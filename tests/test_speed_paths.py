@@ -15,8 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from test_web_support import TOKEN, record_file, record_url
-from unsc._record import documents, query
-from unsc._store import db
+from unsc._store import db, documents, query
 from unsc._web import Settings, create_app
 from unsc._web.queries import member_record
 

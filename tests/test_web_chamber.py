@@ -16,9 +16,8 @@ from starlette.types import Message, Receive, Scope, Send
 
 from dbfixtures import fresh_database
 from test_web_support import TOKEN, client_for, unlock
-from unsc._record import query
 from unsc._store import chamber_tables as tables
-from unsc._store import db
+from unsc._store import db, query
 from unsc._web import Settings, create_app
 
 REPO = pathlib.Path(__file__).resolve().parent.parent

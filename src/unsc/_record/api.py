@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from unsc._errors import InputError
-from unsc._record import query
 from unsc._record.fetch import default_cache, fetch
 from unsc._record.load import LoadReport, Progress, load_folder
-from unsc._store import db
+from unsc._store import db, query
 
 if TYPE_CHECKING:
     import pandas as pd

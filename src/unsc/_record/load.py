@@ -25,7 +25,6 @@ from sqlalchemy.engine import Connection, Engine
 
 from unsc._errors import InputError, SourceFormatError
 from unsc._mandates import store as mandates_store
-from unsc._record import documents, search
 from unsc._record.observation_json import dumps, kind_of, loads, provenance
 from unsc._record.procedural import procedural_votes
 from unsc._record.reconcile import Reconciled, Result, reconcile
@@ -46,7 +45,7 @@ from unsc._sources.model import (
     Observation,
     Source,
 )
-from unsc._store import db
+from unsc._store import db, documents, search
 
 
 class _Parser(Protocol):

@@ -196,7 +196,7 @@ documents = sa.Table(
     sa.Column("body", sa.Text, nullable=False),
 )
 """Derived at every load: each decision's and member's JSON as the API returns it
-(``unsc._record.documents``; migration ``0007_agreement``)."""
+(``unsc._store.documents``; migration ``0007_agreement``)."""
 
 DEFAULT_FILE = "unsc.sqlite3"
 

@@ -34,8 +34,8 @@ from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from unsc._errors import UnscError
-from unsc._record import documents
 from unsc._reference.states import resolve_member
+from unsc._store import documents
 from unsc._web.cache import Cache, Kept
 from unsc._web.render import csrf_token
 from unsc._web.security import AUTH_COOKIE, CSRF_COOKIE, csrf_cookie_header

@@ -18,11 +18,10 @@ from sqlalchemy.engine import Connection
 
 from unsc._engine.chamber import Question
 from unsc._errors import InputError
-from unsc._record import documents, query, search
-from unsc._record.query import decision_row, text_clauses
 from unsc._reference.states import resolve_member
 from unsc._store import chamber_tables as tables
-from unsc._store import db
+from unsc._store import db, documents, query, search
+from unsc._store.query import decision_row, text_clauses
 from unsc._web.agenda import group_agendas
 
 Row = dict[str, Any]

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query
 from pydantic import BaseModel
 
-from unsc._record import query
+from unsc._store import query
 
 JSON = "application/json"
 

@@ -12,8 +12,8 @@ from sqlalchemy.engine import Connection
 
 from unsc._mandates import store
 from unsc._mandates.api import mandate_timelines
-from unsc._record import documents as precomputed
-from unsc._record import query
+from unsc._store import documents as precomputed
+from unsc._store import query
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
 from unsc._web.kept_responses import keep

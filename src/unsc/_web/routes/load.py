@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from unsc._record import query
+from unsc._store import query
 from unsc._web.deps import ApiWriter, ServicesDep
 from unsc._web.routes.api_common import ErrorOut
 

@@ -12,10 +12,10 @@ from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
 from unsc._errors import UnknownMemberError
-from unsc._record import query
 from unsc._reference.council import LAST_COVERED
 from unsc._reference.states import name_on
 from unsc._reference.tables import elected_terms, permanent_tenures
+from unsc._store import query
 from unsc._web import queries
 from unsc._web.charts import Chart, dotplot, hbar
 from unsc._web.deps import ServicesDep

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
-from unsc._record import query
+from unsc._store import query
 from unsc._web import queries
 from unsc._web.deps import ServicesDep, form_guard
 from unsc._web.errors import WebError

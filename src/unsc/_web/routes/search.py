@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from unsc._record import query
+from unsc._store import query
 from unsc._web.deps import ServicesDep
 from unsc._web.kept_responses import keep
 from unsc._web.routes.api_common import ERRORS, JSON

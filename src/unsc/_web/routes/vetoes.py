@@ -11,7 +11,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
-from unsc._record import query
+from unsc._store import query
 from unsc._web import queries
 from unsc._web.charts import hbar, stacked_columns
 from unsc._web.deps import ServicesDep

@@ -50,7 +50,7 @@ def upgrade() -> None:
     )
     bind = op.get_bind()
     if bind.execute(sa.text("SELECT COUNT(*) FROM decisions")).scalar():
-        from unsc._record import documents
+        from unsc._store import documents
 
         documents.rebuild(bind)
 

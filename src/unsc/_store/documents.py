@@ -1,7 +1,7 @@
 """Precomputed documents: each decision's and each member's JSON, written at every load.
 
 ``GET /api/decisions/KEY`` and ``GET /api/members/CODE`` return exactly
-:func:`unsc._record.query.decision_detail` and :func:`unsc._record.query.member`
+:func:`unsc._store.query.decision_detail` and :func:`unsc._store.query.member`
 as JSON. Both are derived from the record alone, which changes only when it
 is loaded, so the load writes them once into the ``documents`` table
 (migration ``0007_agreement``), keyed by kind and key; a request then reads
@@ -20,8 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from unsc._errors import UnknownMemberError
-from unsc._record import query
-from unsc._store import db
+from unsc._store import db, query
 
 DECISION = "decision"
 MEMBER = "member"
@@ -33,7 +32,7 @@ def dumps(data: object) -> str:
 
 
 def decision_details(conn: Connection) -> dict[str, dict[str, Any]]:
-    """:func:`unsc._record.query.decision_detail` of every decision, by key, in bulk."""
+    """:func:`unsc._store.query.decision_detail` of every decision, by key, in bulk."""
     d = db.decisions.c
     votes: dict[int, dict[str, str]] = defaultdict(dict)
     for vote in conn.execute(

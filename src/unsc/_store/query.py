@@ -283,9 +283,9 @@ def resolutions(
 def search(conn: Connection, text: str, *, limit: int = 50) -> list[Row]:
     """Full-text search of resolutions, drafts, vetoes and mandates together, best first.
 
-    See :mod:`unsc._record.search` (FTS5 on SQLite, ``tsvector`` on PostgreSQL).
+    See :mod:`unsc._store.search` (FTS5 on SQLite, ``tsvector`` on PostgreSQL).
     """
-    from unsc._record import search as engine
+    from unsc._store import search as engine
 
     return engine.search(conn, text, limit=limit)
 
