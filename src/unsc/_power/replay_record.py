@@ -19,10 +19,9 @@ queries — decisions, per-member votes, vetoes — and turns each decision into
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from unsc._engine import Kind, Outcome, Position
@@ -35,7 +34,7 @@ from unsc._power.replay import (
     parse_variant,
     replay,
 )
-from unsc._store import db
+from unsc._store import query
 
 if TYPE_CHECKING:
     from unsc._record.api import Record
@@ -82,38 +81,12 @@ def _ref(row: Any) -> str:
 
 
 def _inputs(conn: Connection) -> tuple[list[DecisionInput], dict[str, int]]:
-    d = db.decisions.c
-    rows = conn.execute(
-        sa.select(
-            d.id,
-            d.key,
-            d.date,
-            d.meeting,
-            d.kind,
-            d.procedural,
-            d.draft,
-            d.resolution,
-            d.modality,
-            d.recorded_outcome,
-            d.yes,
-            d.no,
-            d.abstain,
-            d.not_voting,
-            d.adjudication,
-        ).order_by(d.date, d.id)
-    ).all()
-    v = db.votes.c
-    votes: dict[int, dict[str, Position]] = defaultdict(dict)
-    for decision_id, member, position in conn.execute(
-        sa.select(v.decision_id, v.member, v.position)
-    ).all():
-        votes[decision_id][member] = _POSITIONS[position]
-    t = db.vetoes.c
-    vetoes: dict[int, list[str]] = defaultdict(list)
-    for decision_id, member in conn.execute(
-        sa.select(t.decision_id, t.member).order_by(t.decision_id, t.member)
-    ).all():
-        vetoes[decision_id].append(member)
+    rows = query.replay_decisions(conn)
+    votes = {
+        decision_id: {member: _POSITIONS[position] for member, position in positions.items()}
+        for decision_id, positions in query.positions_by_decision(conn).items()
+    }
+    vetoes = query.vetoes_by_decision(conn)
     inputs: list[DecisionInput] = []
     skipped: Counter[str] = Counter()
     for r in rows:

@@ -459,6 +459,55 @@ def member(conn: Connection, value: str) -> Row:
     }
 
 
+def replay_decisions(conn: Connection) -> list[Any]:
+    """Every decision with the fields a replay reads, by date, then as stored."""
+    d = _D
+    rows: list[Any] = list(
+        conn.execute(
+            sa.select(
+                d.id,
+                d.key,
+                d.date,
+                d.meeting,
+                d.kind,
+                d.procedural,
+                d.draft,
+                d.resolution,
+                d.modality,
+                d.recorded_outcome,
+                d.yes,
+                d.no,
+                d.abstain,
+                d.not_voting,
+                d.adjudication,
+            ).order_by(d.date, d.id)
+        ).all()
+    )
+    return rows
+
+
+def positions_by_decision(conn: Connection) -> dict[int, dict[str, str]]:
+    """Each decision's recorded positions (``Y``, ``N``, ``A``, ``X``), by decision id."""
+    v = db.votes.c
+    out: dict[int, dict[str, str]] = defaultdict(dict)
+    for decision_id, member, position in conn.execute(
+        sa.select(v.decision_id, v.member, v.position)
+    ).all():
+        out[decision_id][member] = position
+    return out
+
+
+def vetoes_by_decision(conn: Connection) -> dict[int, list[str]]:
+    """The members that vetoed each decision, in code order, by decision id."""
+    t = db.vetoes.c
+    out: dict[int, list[str]] = defaultdict(list)
+    for decision_id, member in conn.execute(
+        sa.select(t.decision_id, t.member).order_by(t.decision_id, t.member)
+    ).all():
+        out[decision_id].append(member)
+    return out
+
+
 TABLES = (
     db.meetings,
     db.decisions,
