@@ -3,7 +3,7 @@
 A top-level package of ``unsc`` (``unsc._record``, ``unsc._web``, ``unsc._engine``,
 or a module such as ``unsc._errors``) offers other packages only its public surface: its
 package, and the modules and names in it that do not start with ``_``.
-``unsc._extract._record`` (a private module) and ``unsc._record.query._decision_row``
+``unsc._extract._record`` (a private module) and ``unsc._store.query._decision_row``
 (a private name) may be imported inside their own package, never from another
 one. ``unsc/__init__.py`` counts as another package for all of them.
 
@@ -134,7 +134,7 @@ def test_no_private_name_is_imported_from_another_package() -> None:
 def test_the_check_sees_every_way_of_reaching_a_private_name() -> None:
     web = ["unsc", "_web", "queries"]
     bad = [
-        "from unsc._record.query import _decision_row",
+        "from unsc._store.query import _decision_row",
         "from unsc._extract._record import check_records",
         "from unsc._extract import _record",
         "import unsc._extract._record",
@@ -146,7 +146,7 @@ def test_the_check_sees_every_way_of_reaching_a_private_name() -> None:
     # the package's own private modules, public names elsewhere, and dunders are fine
     good = [
         "from unsc._web._x import _y",
-        "from unsc._record.query import decision_row",
+        "from unsc._store.query import decision_row",
         "from unsc._extract import check_records",
         "from unsc import __version__",
         "import unsc._engine",
