@@ -7,8 +7,6 @@ import json
 import pathlib
 from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
-
 from unsc._errors import InputError
 from unsc._record.fetch import default_cache, fetch
 from unsc._record.load import LoadReport, Progress, load_folder
@@ -143,9 +141,9 @@ class Record:
         out.mkdir(parents=True, exist_ok=True)
         written = []
         with self.engine.connect() as conn:
-            for table in query.TABLES:
-                frame = pd.read_sql(sa.select(table), conn)
-                path = out / f"{table.name}.{format}"
+            for name, rows in query.export_queries():
+                frame = pd.read_sql(rows, conn)
+                path = out / f"{name}.{format}"
                 if format == "csv":
                     frame.to_csv(path, index=False)
                 elif format == "parquet":

@@ -35,10 +35,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from typing import TYPE_CHECKING, Any
 
 from unsc._engine import Kind, Outcome
 from unsc._english import CARDINALS, MONTH_ABBREVIATIONS, MONTH_NAMES
@@ -47,10 +44,10 @@ from unsc._extract import ExtractedVote, check_vote, council_on, extract
 from unsc._reference.council import USSR_LAST_DAY, council
 from unsc._reference.states import resolve_member
 from unsc._reference.tables import aliases, name_spans
-from unsc._store.report_tables import reports_table, votes_table
+from unsc._store import reports as stored
 
-_R = reports_table.c
-_V = votes_table.c
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
 
 # --- The model ----------------------------------------------------------------------------
 
@@ -700,7 +697,7 @@ def vote_from_dict(data: Mapping[str, Any]) -> ExtractedVote:
     )
 
 
-def _vote_from_row(row: sa.RowMapping) -> ExtractedVote:
+def _vote_from_row(row: Mapping[str, Any]) -> ExtractedVote:
     return ExtractedVote(
         date=row["date"],
         kind=Kind(row["kind"]),
@@ -725,7 +722,7 @@ def _vote_from_row(row: sa.RowMapping) -> ExtractedVote:
     )
 
 
-def _report_vote(row: sa.RowMapping) -> ReportVote:
+def _report_vote(row: Mapping[str, Any]) -> ReportVote:
     return ReportVote(
         id=row["id"],
         report_id=row["report_id"],
@@ -743,12 +740,6 @@ def _report_vote(row: sa.RowMapping) -> ReportVote:
     )
 
 
-def _vote_select() -> sa.Select[Any]:
-    return sa.select(votes_table, _R.file, _R.sha256).join(
-        reports_table, reports_table.c.id == _V.report_id
-    )
-
-
 def report_votes(
     conn: Connection,
     *,
@@ -756,17 +747,13 @@ def report_votes(
     report_id: int | None = None,
 ) -> list[ReportVote]:
     """Stored votes, by report and order in the report; only those of ``status`` if given."""
-    query = _vote_select().order_by(_V.report_id, _V.seq)
-    if status is not None:
-        query = query.where(_V.status == _status(status).value)
-    if report_id is not None:
-        query = query.where(_V.report_id == report_id)
-    return [_report_vote(r) for r in conn.execute(query).mappings()]
+    wanted = _status(status).value if status is not None else None
+    return [_report_vote(r) for r in stored.vote_rows(conn, status=wanted, report_id=report_id)]
 
 
 def report_vote(conn: Connection, vote_id: int) -> ReportVote | None:
     """One stored vote by its id, or ``None``."""
-    row = conn.execute(_vote_select().where(_V.id == vote_id)).mappings().first()
+    row = stored.vote_row(conn, vote_id)
     return _report_vote(row) if row else None
 
 
@@ -778,8 +765,7 @@ def _status(value: ReportStatus | str) -> ReportStatus:
         raise InputError(f"unknown status {value!r}", hint=f"use one of {names}") from None
 
 
-def _report(conn: Connection, where: sa.ColumnElement[bool]) -> Report | None:
-    row = conn.execute(sa.select(reports_table).where(where)).mappings().first()
+def _report(row: Mapping[str, Any] | None, conn: Connection) -> Report | None:
     if row is None:
         return None
     return Report(
@@ -795,25 +781,21 @@ def _report(conn: Connection, where: sa.ColumnElement[bool]) -> Report | None:
 
 def get_report(conn: Connection, report_id: int) -> Report | None:
     """One stored report, with its text and votes, or ``None``."""
-    return _report(conn, _R.id == report_id)
+    return _report(stored.report_row(conn, report_id=report_id), conn)
 
 
 def report_by_sha256(conn: Connection, sha256: str) -> Report | None:
     """The stored report whose text has this SHA-256, or ``None``."""
-    return _report(conn, _R.sha256 == sha256.lower())
+    return _report(stored.report_row(conn, sha256=sha256.lower()), conn)
 
 
 def list_reports(conn: Connection) -> list[dict[str, Any]]:
     """Every stored report (newest first), without its text: how many votes of each status."""
     counts: dict[int, dict[str, int]] = {}
-    rows = conn.execute(
-        sa.select(_V.report_id, _V.status, sa.func.count()).group_by(_V.report_id, _V.status)
-    )
-    for report_id, status, n in rows:
-        counts.setdefault(report_id, {})[status] = int(n)
+    for report_id, status, n in stored.status_counts(conn):
+        counts.setdefault(report_id, {})[status] = n
     out = []
-    query = sa.select(_R.id, _R.file, _R.sha256, _R.dateline, _R.loaded_at).order_by(_R.id.desc())
-    for row in conn.execute(query).mappings():
+    for row in stored.report_summaries(conn):
         by_status = counts.get(row["id"], {})
         out.append(
             {
@@ -885,13 +867,10 @@ def store_report(
         votes = extract(text, dateline=day)
     file = file.strip() or "pasted text"
     stamp = _now()
-    inserted = conn.execute(
-        sa.insert(reports_table).values(
-            file=file[:300], sha256=digest, dateline=day, text=text, loaded_at=stamp
-        )
-    ).inserted_primary_key
-    assert inserted is not None
-    report_id = int(inserted[0])
+    report_id = stored.insert_report(
+        conn,
+        {"file": file[:300], "sha256": digest, "dateline": day, "text": text, "loaded_at": stamp},
+    )
     rows = []
     for seq, vote in enumerate(votes, start=1):
         confirmed = auto_confirm and trusted(vote)
@@ -906,11 +885,10 @@ def store_report(
                 "decided_at": stamp if confirmed else None,
             }
         )
-    if rows:
-        conn.execute(sa.insert(votes_table), rows)
-    stored = get_report(conn, report_id)
-    assert stored is not None
-    return LoadedReport(stored, created=True)
+    stored.insert_votes(conn, rows)
+    report = get_report(conn, report_id)
+    assert report is not None
+    return LoadedReport(report, created=True)
 
 
 def _spans_json(text: str, vote: ExtractedVote) -> str:
@@ -936,20 +914,16 @@ def confirm_vote(
     vote = corrected(current.vote, corrections or {})
     values: dict[str, object] = {"status": ReportStatus.CONFIRMED.value, "decided_at": _now()}
     if vote != current.vote:
-        text = conn.execute(sa.select(_R.text).where(_R.id == current.report_id)).scalar_one()
+        text = stored.report_text(conn, current.report_id)
         values |= {**_columns(vote), "spans": _spans_json(text, vote)}
-    conn.execute(sa.update(votes_table).where(_V.id == vote_id).values(**values))
+    stored.update_vote(conn, vote_id, values)
     return _required_vote(conn, vote_id)
 
 
 def reject_vote(conn: Connection, vote_id: int) -> ReportVote:
     """Mark a stored vote rejected (not a vote the text reports, or not worth keeping)."""
     _required_vote(conn, vote_id)
-    conn.execute(
-        sa.update(votes_table)
-        .where(_V.id == vote_id)
-        .values(status=ReportStatus.REJECTED.value, decided_at=_now())
-    )
+    stored.update_vote(conn, vote_id, {"status": ReportStatus.REJECTED.value, "decided_at": _now()})
     return _required_vote(conn, vote_id)
 
 

@@ -522,3 +522,8 @@ TABLES = (
     mandate_tables.mandate_events,
 )
 """Tables written by ``unsc export``."""
+
+
+def export_queries() -> list[tuple[str, sa.Select[Any]]]:
+    """(table name, the query of all its rows) for each table ``unsc export`` writes."""
+    return [(table.name, sa.select(table)) for table in TABLES]
