@@ -72,13 +72,17 @@ def _trie(strings: list[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Form:
-    """One surface form of a state: ``kind`` is name, adj, plural, capital or person."""
+    """One surface form of a state: ``kind`` is name, adj, plural, capital or person.
+
+    ``derived`` marks a plural made from a demonym (:func:`_plural`), not read from a table.
+    """
 
     code: str
     kind: str
     start: dt.date
     end: dt.date
     surname: bool = False
+    derived: bool = False
 
 
 def _date(value: str, default: dt.date) -> dt.date:
@@ -176,7 +180,7 @@ def lexicon() -> Lexicon:
         add(row["text"], Form(row["code"], row["kind"], start, end))
         plural = _plural(row["text"]) if row["kind"] == "adj" else None
         if plural is not None and plural not in forms:
-            add(plural, Form(row["code"], "plural", start, end))
+            add(plural, Form(row["code"], "plural", start, end, derived=True))
     for row in _table("ambassadors.csv"):
         start, end = _date(row["start"], _FAR_PAST), _date(row["end"], _FAR_FUTURE)
         add(row["name"], Form(row["code"], "person", start, end))
@@ -185,3 +189,29 @@ def lexicon() -> Lexicon:
     for text in _BLOCKED:
         forms[text] = [Form("", "block", _FAR_PAST, _FAR_FUTURE)]
     return Lexicon(forms)
+
+
+StateForm = tuple[str, dt.date | None, dt.date | None]
+"""A surface naming a state, and the first and last day it does (``None``: always)."""
+
+
+@functools.cache
+def state_forms() -> dict[str, tuple[StateForm, ...]]:
+    """Every way the tables name each state: code -> (surface, valid from, valid to).
+
+    The names, aliases and ``lexicon.csv`` rows of :func:`lexicon`, without the
+    representatives, the blocked place names and the plurals made from demonyms.
+    """
+    table: dict[str, list[StateForm]] = {}
+    for surface, forms in lexicon().forms.items():
+        if len(surface) < 2:
+            continue
+        for form in forms:
+            if form.kind in ("person", "block") or form.derived:
+                continue
+            start = None if form.start == _FAR_PAST else form.start
+            end = None if form.end == _FAR_FUTURE else form.end
+            entry = (surface, start, end)
+            if entry not in table.setdefault(form.code, []):
+                table[form.code].append(entry)
+    return {code: tuple(entries) for code, entries in table.items()}

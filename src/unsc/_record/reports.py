@@ -22,28 +22,23 @@ resolution number, the outcome, the question).
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import enum
-import functools
 import hashlib
-import io
 import json
 import pathlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from unsc._engine import Kind, Outcome
 from unsc._english import CARDINALS, MONTH_ABBREVIATIONS, MONTH_NAMES
 from unsc._errors import DateOutOfRangeError, InputError, UnknownMemberError
-from unsc._extract import ExtractedVote, check_vote, council_on, extract
+from unsc._extract import ExtractedVote, check_vote, council_on, extract, state_forms
 from unsc._reference.council import USSR_LAST_DAY, council
 from unsc._reference.states import resolve_member
-from unsc._reference.tables import aliases, name_spans
 from unsc._store import reports as stored
 
 if TYPE_CHECKING:
@@ -281,32 +276,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-@functools.cache
-def _forms() -> dict[str, tuple[tuple[str, dt.date | None, dt.date | None], ...]]:
-    """Every way a text names a state: code -> (surface, valid from, valid to)."""
-    table: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
-
-    def add(code: str, surface: str, start: dt.date | None, end: dt.date | None) -> None:
-        surface = surface.strip()
-        if len(surface) >= 2 and (surface, start, end) not in table.setdefault(code, []):
-            table[code].append((surface, start, end))
-
-    for span in name_spans():
-        add(span.code, span.name, None, None)
-    for alias, code, _kind in aliases():
-        add(code, alias, None, None)
-    lexicon = resources.files("unsc._extract").joinpath("lexicon.csv").read_text(encoding="utf-8")
-    for row in csv.DictReader(io.StringIO(lexicon)):
-        start = dt.date.fromisoformat(row["start"]) if row["start"] else None
-        end = dt.date.fromisoformat(row["end"]) if row["end"] else None
-        add(row["code"], row["text"], start, end)
-    return {code: tuple(forms) for code, forms in table.items()}
-
-
 def _member_pattern(codes: Iterable[str], date: dt.date | None) -> re.Pattern[str] | None:
     """A pattern naming any of ``codes`` on ``date`` (group name: the code), longest first."""
     by_surface: dict[str, str] = {}
-    forms = _forms()
+    forms = state_forms()
     for code in codes:
         candidates = list(forms.get(code, ()))
         if code == "SUN" and (date is None or date <= USSR_LAST_DAY):
@@ -471,7 +444,7 @@ def supporting_spans(text: str, vote: ExtractedVote) -> tuple[ReportSpan, ...]:
 
 def _member_code(surface: str, codes: Iterable[str], date: dt.date | None) -> str:
     """Which of ``codes`` the form ``surface`` names on ``date`` (for :func:`supporting_spans`)."""
-    forms = _forms()
+    forms = state_forms()
     for code in codes:
         candidates = list(forms.get(code, ()))
         if code == "SUN" and (date is None or date <= USSR_LAST_DAY):
