@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING, Any
 
 from unsc._extract._model import ExtractedVote, ExtractWarning
+from unsc._store import lookup
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 #: The record's one-letter positions, as the reader's member lists name them.
 _POSITIONS = {"Y": "members_yes", "N": "members_no", "A": "members_abstain"}
@@ -49,33 +50,23 @@ class RecordCheck:
 
 def record_loaded(conn: Connection) -> bool:
     """Whether the database holds any decision of the record."""
-    from unsc._store import db
-
-    try:
-        return conn.execute(sa.select(db.decisions.c.id).limit(1)).first() is not None
-    except sa.exc.DBAPIError:
-        return False
+    return lookup.record_loaded(conn)
 
 
 def _find(conn: Connection, vote: ExtractedVote) -> tuple[str, Any] | None:
-    from unsc._store import db
-
-    d = db.decisions.c
     if vote.resolution is not None:
-        row = conn.execute(sa.select(db.decisions).where(d.resolution == vote.resolution)).first()
+        row = lookup.by_resolution(conn, vote.resolution)
         if row is not None:
             return f"resolution {vote.resolution}", row
     if vote.draft:
-        rows = conn.execute(
-            sa.select(db.decisions).where(d.draft == vote.draft).order_by(d.date, d.id)
-        ).all()
+        rows = lookup.by_draft(conn, vote.draft)
         if vote.date is not None:
             same_day = [r for r in rows if r.date == vote.date]
             rows = same_day or rows
         if rows:
             return f"draft {vote.draft}", rows[-1]
     if vote.date is not None and vote.resolution is None and vote.draft is None:
-        rows = conn.execute(sa.select(db.decisions).where(d.date == vote.date)).all()
+        rows = lookup.on_date(conn, vote.date)
         counted = [
             r
             for r in rows
@@ -94,8 +85,6 @@ def _outcome(row: Any) -> str | None:
 
 def check_record(conn: Connection, vote: ExtractedVote) -> RecordCheck:
     """Compare ``vote`` with the decision its resolution number or draft symbol names."""
-    from unsc._store import db
-
     found = _find(conn, vote)
     if found is None:
         named = vote.resolution is not None or vote.draft is not None
@@ -127,10 +116,10 @@ def check_record(conn: Connection, vote: ExtractedVote) -> RecordCheck:
     outcome = _outcome(row)
     compare("outcome", vote.outcome.value if vote.outcome else None, outcome)
     positions: dict[str, set[str]] = {f: set() for f in _POSITIONS.values()}
-    for v in conn.execute(sa.select(db.votes).where(db.votes.c.decision_id == row.id)):
-        where = _POSITIONS.get(v.position)
+    for member, position in lookup.positions(conn, row.id):
+        where = _POSITIONS.get(position)
         if where:
-            positions[where].add(v.member)
+            positions[where].add(member)
     if any(positions.values()):
         for field, members in positions.items():
             stated = set(getattr(vote, field))
