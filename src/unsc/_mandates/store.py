@@ -13,17 +13,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from unsc._mandates.build import CONFLICT_KIND, Built, Result, build
 from unsc._mandates.derive import packaged
 from unsc._mandates.facts import facts
 from unsc._mandates.model import BodyKind, Event, EventKind, Period, Timeline
 from unsc._sources.model import Observation
-from unsc._store import db
-from unsc._store import mandate_tables as t
+from unsc._store import mandate_rows
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 
 def compute(observations: Sequence[Observation], result: Result | None) -> Built:
@@ -38,9 +38,6 @@ def rebuild(conn: Connection, observations: Sequence[Observation], result: Resul
 
 def write(conn: Connection, built: Built) -> None:
     """Replace the mandate tables' contents with ``built``."""
-    for table in reversed(t.TABLES):
-        conn.execute(sa.delete(table))
-    conn.execute(sa.delete(db.conflicts).where(db.conflicts.c.kind == CONFLICT_KIND))
     bodies: list[dict[str, object]] = []
     periods: list[dict[str, object]] = []
     events: list[dict[str, object]] = []
@@ -102,21 +99,20 @@ def write(conn: Connection, built: Built) -> None:
             }
             for e in tl.events
         )
-    for table, rows in (
-        (t.bodies, bodies),
-        (t.mandate_periods, periods),
-        (t.mandate_events, events),
-    ):
-        if rows:
-            conn.execute(sa.insert(table), rows)
-    if built.conflicts:
-        conn.execute(sa.insert(db.conflicts), [c.row() for c in built.conflicts])
+    mandate_rows.replace(
+        conn,
+        bodies=bodies,
+        periods=periods,
+        events=events,
+        conflict_kind=CONFLICT_KIND,
+        conflicts=[c.row() for c in built.conflicts],
+    )
 
 
 def read(conn: Connection) -> list[Timeline]:
     """The stored timelines (empty when nothing was loaded)."""
     by_body_p: dict[int, list[Period]] = defaultdict(list)
-    for r in conn.execute(sa.select(t.mandate_periods).order_by(t.mandate_periods.c.id)):
+    for r in mandate_rows.periods(conn):
         by_body_p[r.body_id].append(
             Period(
                 start=r.start,
@@ -133,7 +129,7 @@ def read(conn: Connection) -> list[Timeline]:
             )
         )
     by_body_e: dict[int, list[Event]] = defaultdict(list)
-    for r in conn.execute(sa.select(t.mandate_events).order_by(t.mandate_events.c.id)):
+    for r in mandate_rows.events(conn):
         by_body_e[r.body_id].append(
             Event(
                 date=r.date,
@@ -156,7 +152,7 @@ def read(conn: Connection) -> list[Timeline]:
             )
         )
     out = []
-    for r in conn.execute(sa.select(t.bodies).order_by(t.bodies.c.key)):
+    for r in mandate_rows.bodies(conn):
         out.append(
             Timeline(
                 key=r.key,
@@ -180,16 +176,7 @@ def decision_marks(conn: Connection, key: str) -> list[tuple[str, str, str | Non
     one indexed query instead of reading every timeline. ``None`` when no
     timeline is stored (the caller then falls back to the authored facts).
     """
-    if conn.execute(sa.select(t.bodies.c.id).limit(1)).first() is None:
-        return None
-    b, e = t.bodies.c, t.mandate_events.c
-    rows = conn.execute(
-        sa.select(b.key, b.name, b.acronym, e.kind)
-        .select_from(t.mandate_events.join(t.bodies, b.id == e.body_id))
-        .where(e.decision_key == key)
-        .order_by(b.key, e.id)
-    )
-    return [(r.key, r.name, r.acronym, r.kind) for r in rows]
+    return mandate_rows.decision_marks(conn, key)
 
 
 def _as_date(value: object) -> dt.date | None:
