@@ -17,7 +17,7 @@ from unsc._extract._model import ExtractedVote, ExtractWarning
 from unsc._store import lookup
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+    from unsc._store.db import Connection
 
 #: The record's one-letter positions, as the reader's member lists name them.
 _POSITIONS = {"Y": "members_yes", "N": "members_no", "A": "members_abstain"}

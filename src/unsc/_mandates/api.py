@@ -23,7 +23,7 @@ from unsc._errors import InputError
 from unsc._mandates.model import DEFAULT_WINDOW, BodyKind, EventKind, Status, Timeline
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from unsc._store.db import Engine
 
     class HasEngine(Protocol):
         """A :class:`unsc.Record` (anything with an ``engine``)."""
@@ -37,7 +37,7 @@ Row = dict[str, Any]
 
 
 def _engine(source: RecordLike) -> Engine:
-    from sqlalchemy.engine import Engine
+    from unsc._store.db import Engine
 
     if isinstance(source, Engine):
         return source
@@ -60,12 +60,10 @@ def timelines(source: RecordLike = None, *, fallback_only: bool = False) -> list
         return list(source)
 
     if not fallback_only:
-        import sqlalchemy as sa
-
-        from unsc._store.db import migrate
+        from unsc._store.db import has_table, migrate
 
         engine = _engine(source)
-        if not sa.inspect(engine).has_table("bodies"):
+        if not has_table(engine, "bodies"):
             migrate(engine)  # a database from before the mandates migration
         with engine.connect() as conn:
             stored = store.read(conn)

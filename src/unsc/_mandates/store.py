@@ -23,7 +23,7 @@ from unsc._sources.model import Observation
 from unsc._store import mandate_rows
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+    from unsc._store.db import Connection
 
 
 def compute(observations: Sequence[Observation], result: Result | None) -> Built:

@@ -22,8 +22,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Connection, Engine
-
 from unsc._engine import Kind, Outcome, Position
 from unsc._errors import InputError
 from unsc._power.replay import (
@@ -35,6 +33,7 @@ from unsc._power.replay import (
     replay,
 )
 from unsc._store import query
+from unsc._store.db import Connection, Engine
 
 if TYPE_CHECKING:
     from unsc._record.api import Record

@@ -42,7 +42,7 @@ from unsc._reference.states import resolve_member
 from unsc._store import reports as stored
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
+    from unsc._store.db import Connection, Engine
 
 # --- The model ----------------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ import pathlib
 import threading
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection as Connection
+from sqlalchemy.engine import Engine as Engine
 
 from unsc._errors import StorageError
 
@@ -250,6 +251,11 @@ def migrate(engine: Engine) -> None:
             command.upgrade(config, "head")
     except sa.exc.OperationalError as exc:
         raise StorageError(f"cannot open or migrate the database: {exc.orig}") from None
+
+
+def has_table(engine: Engine, name: str) -> bool:
+    """Whether the database of ``engine`` holds a table ``name``."""
+    return sa.inspect(engine).has_table(name)
 
 
 def open_database(url: str | None = None) -> Engine:
