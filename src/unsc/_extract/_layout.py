@@ -114,11 +114,40 @@ def _defeated(m: re.Match[str]) -> str:
     return f"{m[1]}, with {m[3]} votes in favour and {m[2]} against"
 
 
+# For each tally form, words that every match holds (in the lower-cased line, the
+# letters being ASCII; "(" and "-" as they are): a line without them is not searched.
+# On a line that is not ASCII, where case-insensitive matching folds more letters
+# ("\u017f" matches "s"), every form is searched.
+_TALLY_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("i",), ("abstention", "against")),
+    (("concurring",),),
+    (("votes",), ("against", "contrary", "opposed", "negative", "dissenting")),
+    (("vote",), ("to",), ("(",)),
+    (("(",), ("-",)),
+)
+
+
+def _may_hold(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``low`` holds, for each group of ``needs``, one of its words."""
+    for group in needs:
+        for word in group:
+            if word in low:
+                break
+        else:
+            return False
+    return True
+
+
 def _tallies(line: str) -> str:
-    for pattern, by in _TALLY_FORMS:
-        line = pattern.sub(by, line)
-    line = line.replace(" abstaining ()", " abstaining")
-    if "by" in line:
+    ascii_ok = line.isascii()
+    for (pattern, by), needs in zip(_TALLY_FORMS, _TALLY_NEEDS, strict=True):
+        if not ascii_ok or _may_hold(line.lower(), needs):
+            line = pattern.sub(by, line)
+    if " abstaining ()" in line:
+        line = line.replace(" abstaining ()", " abstaining")
+    if "by" in line and (
+        not ascii_ok or _may_hold(line.lower(), (("defeated", "rejected", "lost"), ("to",)))
+    ):
         line = _DEFEATED_BY.sub(_defeated, line)
     return line
 

@@ -1,0 +1,86 @@
+"""The reader's cheap gates skip only work that would find nothing.
+
+Each gate (a substring test before a pattern) is compared with the path without it
+on generated text built from the words the patterns read, so that matches are
+frequent, and with a few non-ASCII letters that case-insensitive matching folds.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unsc._extract import _layout, _pipeline
+
+WORDS = (
+    "9", "10", "2", "1", "I", "nine", "two", "one", "Fifteen", "votes", "vote", "VOTES",
+    "concurring", "CONCURRING", "against", "Against", "opposed", "negative", "dissenting",
+    "contrary", "and", "with", ",", "to", "TO", "by", "BY", "defeated", "rejected", "lost",
+    "Defeated", "abstention", "abstentions", "abstaining", "(", ")", "-", " - ", "(Poland,",
+    "France)", "10-3", "(A, B)-2", "(C)", "in", "favour", ":", "photo", "Photo", "credit",
+    "[Photo/Agencies]", "(AP Photo/A. Name)", "http://x.org/a", "www.un.org", "09:36",
+    "Source", "Read more", "12:05", "the", "Council", "draft", ".", "\u017f", "\u0131",
+    "\u00e9", "\u212a", "resolution", "was", "adopted",
+)  # fmt: skip
+
+_line = st.lists(st.sampled_from(WORDS), max_size=24).map(" ".join)
+_joined = st.lists(st.sampled_from(WORDS), max_size=24).map("".join)
+lines = st.one_of(_line, _joined)
+
+
+def _tallies_ungated(line: str) -> str:
+    """``_layout._tallies`` without its gates: every form searched."""
+    for pattern, by in _layout._TALLY_FORMS:
+        line = pattern.sub(by, line)
+    line = line.replace(" abstaining ()", " abstaining")
+    if "by" in line:
+        line = _layout._DEFEATED_BY.sub(_layout._defeated, line)
+    return line
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines)
+def test_tally_gates_change_nothing(line: str) -> None:
+    assert _layout._tallies(line) == _tallies_ungated(line)
+
+
+def test_tally_gates_examples() -> None:
+    for line in (
+        "adopted with I abstention",
+        "9 concurring votes",
+        "adopted with nine votes and one against",
+        "by 8 votes to 2 (Poland, Ukraine)",
+        "10-3 (A, B)-2 (C, D)",
+        "defeated by nine votes to two",
+        "9 CONCURRING VOTES - ",
+        "nine vote\u017f and one against",
+    ):
+        assert _layout._tallies(line) == _tallies_ungated(line)
+        assert _layout._tallies(line) != line or "\u017f" in line
+
+
+def _not_text_ungated(line: str) -> bool:
+    """``_pipeline.not_text`` as one pattern searched over the whole line."""
+    if _pipeline._CAPTION.search(line):
+        return True
+    return _pipeline._CLOCK.search(line) is not None and len(line.split()) <= 8
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines)
+def test_caption_split_changes_nothing(line: str) -> None:
+    assert _pipeline.not_text(line) == _not_text_ungated(line)
+
+
+def test_caption_examples() -> None:
+    for line in (
+        "Photo: the Council",
+        "  FILE PHOTO of the chamber",
+        "The chamber (AP Photo/A. Name)",
+        "The chamber [Photo/Agencies]",
+        "http://example.org/story",
+        "Xinhua) 09:36, February 26, 2022",
+        "The Council voted on Tuesday.",
+        "At 10:30 the Council voted on the draft, which the United States had proposed.",
+    ):
+        assert _pipeline.not_text(line) == _not_text_ungated(line)
