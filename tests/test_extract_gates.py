@@ -20,7 +20,7 @@ WORDS = (
     "France)", "10-3", "(A, B)-2", "(C)", "in", "favour", ":", "photo", "Photo", "credit",
     "[Photo/Agencies]", "(AP Photo/A. Name)", "http://x.org/a", "www.un.org", "09:36",
     "Source", "Read more", "12:05", "the", "Council", "draft", ".", "\u017f", "\u0131",
-    "\u00e9", "\u212a", "resolution", "was", "adopted",
+    "\u00e9", "\u212a", "\u0130", "resolution", "was", "adopted",
 )  # fmt: skip
 
 _line = st.lists(st.sampled_from(WORDS), max_size=24).map(" ".join)
