@@ -7,10 +7,12 @@ frequent, and with a few non-ASCII letters that case-insensitive matching folds.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unsc._extract import _layout, _pipeline
+from unsc._extract import _layout, _patterns, _pipeline
 
 WORDS = (
     "9", "10", "2", "1", "I", "nine", "two", "one", "Fifteen", "votes", "vote", "VOTES",
@@ -84,3 +86,42 @@ def test_caption_examples() -> None:
         "At 10:30 the Council voted on the draft, which the United States had proposed.",
     ):
         assert _pipeline.not_text(line) == _not_text_ungated(line)
+
+
+# --- patterns rewritten for speed, against their earlier form -------------------------
+
+_HISTORY_BEFORE = (
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:vetoed|used\s+(?:its|their)\s+veto|blocked|cast)\s+"
+    r"(?:\d+|several|many|multiple|numerous|dozens|a\s+number|more\s+than|at\s+least|over)\b|"
+    r"\b(?:\d{2,}|several|many|numerous|multiple|dozens\s+of|a\s+string\s+of|a\s+series\s+of)\s+"
+    r"(?:previous\s+|prior\s+|earlier\s+|other\s+|such\s+)?(?:resolutions|drafts|vetoes|times|"
+    r"proposals)\b|"
+    r"(?<!would\s)(?<!could\s)(?<!might\s)(?<!should\s)(?<!must\s)"
+    r"\b(?:had\s+(?:\w+\s+)?|(?:has|have)\s+(?:previously|already|repeatedly|often|long|"
+    r"before|since|also\s+previously)\s+)(?:vetoed|blocked|adopted|rejected|approved|passed|"
+    r"failed)\b|"
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)"
+    r"\s+since\b"
+)
+HISTORY_WORDS = (
+    "has", "have", "had", "would", "could", "must", "should", "vetoed", "used", "its", "their",
+    "veto", "blocked", "cast", "12", "3", "several", "many", "dozens", "of", "a", "string",
+    "series", "number", "more", "than", "at", "least", "over", "previous", "prior", "such",
+    "resolutions", "drafts", "vetoes", "times", "proposals", "previously", "already", "often",
+    "since", "also", "adopted", "rejected", "approved", "passed", "failed", "memx0", "\u00e9",
+    "\u0661\u0662", "x",
+)  # fmt: skip
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], object]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HISTORY_WORDS), max_size=14).map(" ".join))
+def test_history_pattern_matches_as_before(text: str) -> None:
+    before = _patterns._lowercase(re.compile(_HISTORY_BEFORE, re.IGNORECASE))
+    assert _matches(_patterns.HISTORY, text) == _matches(before, text)
+    if _patterns.plain(text):
+        twin = _patterns.twin
+        assert _matches(twin(_patterns.HISTORY), text) == _matches(twin(before), text)

@@ -346,15 +346,20 @@ NEGATED_BEFORE = re.compile(
     I,
 )
 
+# (every match starts with one of "hsmnda" or a digit: the look-ahead in front makes
+# the search fail at once elsewhere)
 HISTORY = re.compile(
+    r"(?=[hsmnda\d])(?:"
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:vetoed|used\s+(?:its|their)\s+veto|blocked|cast)\s+"
     r"(?:\d+|several|many|multiple|numerous|dozens|a\s+number|more\s+than|at\s+least|over)\b|"
     r"\b(?:\d{2,}|several|many|numerous|multiple|dozens\s+of|a\s+string\s+of|a\s+series\s+of)\s+"
     r"(?:previous\s+|prior\s+|earlier\s+|other\s+|such\s+)?(?:resolutions|drafts|vetoes|times|proposals)\b|"
-    r"(?<!would\s)(?<!could\s)(?<!might\s)(?<!should\s)(?<!must\s)"
+    # (the look-ahead first: five look-behinds tried at every position are slow)
+    r"(?=\bha[dsv])(?<!would\s)(?<!could\s)(?<!might\s)(?<!should\s)(?<!must\s)"
     r"\b(?:had\s+(?:\w+\s+)?|(?:has|have)\s+(?:previously|already|repeatedly|often|long|"
     r"before|since|also\s+previously)\s+)(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\b|"
-    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\s+since\b",
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\s+since\b"
+    r")",
     I,
 )
 
