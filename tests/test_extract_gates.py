@@ -125,3 +125,23 @@ def test_history_pattern_matches_as_before(text: str) -> None:
     if _patterns.plain(text):
         twin = _patterns.twin
         assert _matches(twin(_patterns.HISTORY), text) == _matches(twin(before), text)
+
+
+LIST_WORDS = (
+    "the", "memx0", "memx12", "memx3's", "the  memx1", "bathe", "\t", ",", "and", "as well as",
+    "voted", "against", "in", "favour", "for", "abstained", "abstaining", "no", "not voting",
+    "vetoed", "cast", "its", "veto", "blocked", "joined", "voting", "among", "those", "was",
+    "were", "on", "of", "to", "datx0", "delegation", "also", "had", "\u00e9", "\x1c", "x",
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(LIST_WORDS), max_size=16).map(" ".join))
+def test_list_matches_are_the_search(text: str) -> None:
+    for name in _patterns.LIST_LED:
+        pattern = getattr(_patterns, name)
+        picks = (_patterns.same, _patterns.twin) if _patterns.plain(text) else (_patterns.same,)
+        for q in picks:
+            searched = _matches(q(pattern), text)
+            scanned = [(m.span(), m.groups()) for m in _patterns.list_matches(q(pattern), text)]
+            assert scanned == searched, name

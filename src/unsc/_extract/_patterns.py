@@ -9,7 +9,7 @@ below read that form, case-insensitively.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 I = re.IGNORECASE  # noqa: E741 - one letter, like re.I
 
@@ -588,3 +588,36 @@ def twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 def same(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` itself (for text that is not plain)."""
     return pattern
+
+
+# --- patterns whose matches start with a member list ----------------------------------
+# Every match of these starts with ITEM, in lower case "memx<i>" or "the", spaces and
+# "memx<i>" (after look-behinds, which see the text before any position).
+LIST_LED = ("LIST_VERB", "LIST_BARE", "AMONG_THOSE", "VETO_SUBJECT", "VETO_POSSESSIVE", "JOINED")
+
+
+def list_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""The matches of ``pattern.finditer(text)`` for a pattern of ``LIST_LED``.
+
+    ``text`` is lower case. Such a match starts at a "memx" or at the "the" just before
+    it and the spaces (``str.isspace``, the ``\s`` of the patterns) that follow that
+    "the", so ``pattern.match`` is tried only there, in order, instead of the search
+    trying every position of the text.
+    """
+    lowest = 0  # no match starts before this (the end of the last match)
+    at = text.find("memx")
+    while at >= 0:
+        start = at
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        found = None
+        if start < at and start - 3 >= lowest and text.startswith("the", start - 3):
+            found = pattern.match(text, start - 3)
+        if found is None:
+            found = pattern.match(text, at)
+        if found is None:
+            at = text.find("memx", at + 1)
+            continue
+        yield found
+        lowest = found.end()
+        at = text.find("memx", lowest)
