@@ -8,6 +8,10 @@ frequent, and with a few non-ASCII letters that case-insensitive matching folds.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from re import _constants as _C  # type: ignore[attr-defined]  # the parsed form
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -145,3 +149,122 @@ def test_list_matches_are_the_search(text: str) -> None:
             searched = _matches(q(pattern), text)
             scanned = [(m.span(), m.groups()) for m in _patterns.list_matches(q(pattern), text)]
             assert scanned == searched, name
+
+
+_ZERO_WIDTH = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
+_REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT)
+
+
+def _starts(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """The characters a match of a parsed sequence can start with, and whether it is empty.
+
+    ``None`` when any character can (a negated set, a word character, any character, a
+    group reference, a flag of its own).
+    """
+    out: set[str] = set()
+    for op, av in items:
+        if op is _C.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is _C.IN:
+            for item_op, item in av:
+                if item_op is _C.LITERAL:
+                    out.add(chr(item))
+                elif item_op is _C.CATEGORY and item is _C.CATEGORY_DIGIT:
+                    out.add("\\d")
+                else:
+                    return None, False
+            return out, False
+        if op in _ZERO_WIDTH:
+            continue  # a look-around or an anchor consumes nothing
+        if op is _C.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                return None, False
+            chars, empty = _starts(sub.data)
+        elif op is _C.BRANCH:
+            chars, empty = set(), False
+            for alternative in av[1]:
+                found, can_be_empty = _starts(alternative.data)
+                if found is None:
+                    return None, False
+                chars |= found
+                empty = empty or can_be_empty
+        elif op in _REPEATS:
+            low, _high, sub = av
+            chars, empty = _starts(sub.data)
+            empty = empty or low == 0
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def test_first_characters_are_read_off_the_pattern() -> None:
+    def first(source: str) -> set[str] | None:
+        chars, empty = _starts(_parser.parse(source, 0).data)
+        return None if empty else chars
+
+    assert first(r"\bab|\bcd") == {"a", "c"}
+    assert first(r"(?<!x)\b(?:foo|\d+ bar)") == {"f", "\\d"}
+    assert first(r"\b(?:the\s+)?(?:x|y)") == {"t", "x", "y"}
+    assert first(r"(?:^|[:;,]\s*)the") == {":", ";", ",", "t"}
+    for any_start in (r"\b\w+", r"\ba?", r"\b[^x]y", r"\b(?i:x)", r"\b.x"):
+        assert first(any_start) is None
+
+
+def test_look_aheads_hold_every_first_character() -> None:
+    assert len(_patterns.LOOKING_AHEAD) == 27
+    for fast, before in _patterns.LOOKING_AHEAD:
+        assert not before.flags & re.IGNORECASE
+        chars = fast.pattern[len("(?=[") : fast.pattern.index("])")]
+        assert fast.pattern == f"(?=[{chars}])(?:{before.pattern})"
+        found, empty = _starts(_parser.parse(before.pattern, before.flags).data)
+        assert found is not None, before.pattern
+        assert not empty, before.pattern
+        assert set(chars.replace("\\d", "")) | ({"\\d"} if "\\d" in chars else set()) == found
+
+
+def _devset_lines() -> list[str]:
+    folder = Path(__file__).parent / "extract_devset"
+    lines = [
+        line.lower()
+        for path in sorted(folder.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    # the forms of masked text too: tokens for members, dates and resolutions
+    return lines + [
+        re.sub(r"\b(?:russia|china|france|the united states)\b", "memx0", x) for x in lines
+    ]
+
+
+def test_looking_ahead_patterns_match_as_before() -> None:
+    assert _patterns.LOOKING_AHEAD  # the reader's patterns were given look-aheads
+    lines = _devset_lines()
+    for fast, before in _patterns.LOOKING_AHEAD:
+        for line in lines:
+            assert _matches(fast, line) == _matches(before, line), before.pattern
+            if _patterns.plain(line):
+                twin = _patterns.twin
+                assert _matches(twin(fast), line) == _matches(twin(before), line)
+
+
+FIRST_WORDS = (
+    "vetoed", "the", "draft", "was", "adopted", "by", "13", "votes", "to", "none", "against",
+    "with", "two", "abstentions", "not", "never", "failed", "other", "members", "voted", "in",
+    "favour", "unanimously", "every", "one", "procedural", "press", "statement", "council",
+    "security", "has", "had", "previously", "rejected", "memx0", ",", ";", ":", "first",
+    "second", "withdrawn", "\u00e9", "\u0661", "\u2003", "\x1c",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIRST_WORDS), max_size=14).map(" ".join))
+def test_looking_ahead_patterns_match_as_before_on_generated_text(text: str) -> None:
+    for fast, before in _patterns.LOOKING_AHEAD:
+        assert _matches(fast, text) == _matches(before, text), before.pattern

@@ -558,6 +558,66 @@ KIND_PATTERNS = tuple((kind, _lowercase(p)) for kind, p in KIND_PATTERNS)
 SPONSOR_PATTERNS = tuple(_lowercase(p) for p in SPONSOR_PATTERNS)
 
 
+# --- look-aheads on the first character -----------------------------------------------
+# A pattern that starts with a literal or a character set is searched by the engine in
+# a tight loop over the text; one that starts with "\b", a look-behind or an
+# alternation of those is tried in full at every position. Every match of these starts
+# with one of a few characters: a look-ahead on them in front makes that try fail at
+# once elsewhere (the matches are the same). tests/test_extract_gates.py reads the
+# characters off each parsed pattern and checks these tables.
+_LOOK_AHEADS = {
+    "VETO_BY": "bknv",
+    "OUTCOME_VETOED": "ceimntuvw",
+    "OUTCOME_ADOPTED": "acdeopruvw",
+    "OUTCOME_FAILED": "dflnorsuv",
+    "GOT": "acdfghmoprstw",
+    "BY_COUNT": "abeors",
+    "OTHER": "aeort",
+    "POSITION_VOTES": "any",
+    "RANGE_BEFORE": "bdefiru",
+    "REQUIREMENT_BEFORE": "amnorst",
+    "UNANIMOUS": "abesuvw",
+    "NEGATED_BEFORE": "fnw",
+    "WITHDRAWN": "abcdnpsw",
+    "STATEMENT": "ps",
+    "NEW_EVENT": ",:;acflnorst",
+    "PROCEDURAL_WORD": "abeipuw",
+    "SC_BODY": "1efsu",
+    "GENERIC_COUNCIL": "ct",
+    "OTHER_COUNCIL": "ceghipt",
+}
+_KIND_LOOK_AHEADS = {
+    "amendment": "a",
+    "preliminary": "pw",
+    "ruling": "coru",
+    "agenda": "ahpvw",
+    "motion": "abcefimprstvw",
+    "draft": "dmprst",
+}
+_SPONSOR_LOOK_AHEADS = {1: "abcdimpstw", 3: "achimnorst"}
+
+LOOKING_AHEAD: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
+"""Each pattern given a look-ahead, with the pattern it was (for the tests)."""
+
+
+def _ahead(pattern: re.Pattern[str], chars: str | None) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead on ``chars``, the characters its matches start with."""
+    if chars is None:
+        return pattern
+    fast = re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+    LOOKING_AHEAD.append((fast, pattern))
+    return fast
+
+
+for _name, _chars in _LOOK_AHEADS.items():
+    globals()[_name] = _ahead(globals()[_name], _chars)
+del _name, _chars
+KIND_PATTERNS = tuple((kind, _ahead(p, _KIND_LOOK_AHEADS.get(kind))) for kind, p in KIND_PATTERNS)
+SPONSOR_PATTERNS = tuple(
+    _ahead(p, _SPONSOR_LOOK_AHEADS.get(i)) for i, p in enumerate(SPONSOR_PATTERNS)
+)
+
+
 # --- ASCII twins ---------------------------------------------------------------------
 # On plain text (ASCII, without the separators \x1c-\x1f that Unicode counts as spaces)
 # a pattern compiled with re.ASCII matches exactly as the Unicode one, and faster: \w,
