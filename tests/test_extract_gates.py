@@ -7,6 +7,7 @@ frequent, and with a few non-ASCII letters that case-insensitive matching folds.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from re import _constants as _C  # type: ignore[attr-defined]  # the parsed form
@@ -16,7 +17,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unsc._extract import _layout, _patterns, _pipeline
+from unsc._extract import _dates, _layout, _patterns, _pipeline
 
 WORDS = (
     "9", "10", "2", "1", "I", "nine", "two", "one", "Fifteen", "votes", "vote", "VOTES",
@@ -268,3 +269,25 @@ FIRST_WORDS = (
 def test_looking_ahead_patterns_match_as_before_on_generated_text(text: str) -> None:
     for fast, before in _patterns.LOOKING_AHEAD:
         assert _matches(fast, text) == _matches(before, text), before.pattern
+
+
+DATE_WORDS = (
+    "last", "that", "the", "previous", "following", "next", "year", "month", "week", "spring",
+    "earlier", "later", "this", "in", "since", "by", "during", "1950", "2017", "the 1990s",
+    "March", "may", "December", "of", "years", "ago", "a", "decade", "before", "previously",
+    "past", "recent", "over", "at", "time", "once", "again", "several", "times", "decades",
+    "on", "Tuesday", "24", "October", "yesterday", "\u017f", "\u0131", ",",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=14).map(" ".join))
+def test_vague_date_gate_changes_nothing(text: str) -> None:
+    gated = _dates.find_dates(text, dt.date(2017, 10, 26), 2017)
+    saved = _dates._VAGUE_KEYS
+    _dates._VAGUE_KEYS = ("",)  # every text holds "": the path without the gate
+    try:
+        ungated = _dates.find_dates(text, dt.date(2017, 10, 26), 2017)
+    finally:
+        _dates._VAGUE_KEYS = saved
+    assert gated == ungated
