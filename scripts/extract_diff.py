@@ -159,7 +159,11 @@ def generated_texts(seeds: list[tuple[str, str]], count: int) -> list[str]:
 
 
 def press_like(count: int = 140) -> list[str]:
-    """``count`` generated texts of press-release length (2-8 kB), for timing."""
+    """The first ``count`` texts of 2-8 kB of the corpus, for timing.
+
+    With the default 140: the 28 press-length joins of the dev set, then 112 generated
+    texts (3.4 kB on average).
+    """
     texts = [t for _, t in corpus()]
     return [t for t in texts if MIN_LENGTH <= len(t) <= MAX_LENGTH][:count]
 
