@@ -4,8 +4,8 @@ A speed change must not change what the reader reads. This script runs the reade
 over a fixed corpus and writes the JSON of every text's records (``to_dict()``, as
 ``unsc extract --json`` prints them) to one file, or compares them with such a file:
 
-    python scripts/extract_diff.py --save /tmp/extract-base.json   # before a change
-    python scripts/extract_diff.py --check /tmp/extract-base.json  # after it
+    python scripts/extract_diff.py --save extract-base.json   # before a change (outside the repo)
+    python scripts/extract_diff.py --check extract-base.json  # after it
 
 The corpus, rebuilt the same way on every run (a fixed seed):
 
