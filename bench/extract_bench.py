@@ -11,7 +11,15 @@ Three sets of texts are timed:
   of 2-8 kB (each grows until it reaches at least 2,000 characters, never past
   8,000), the length of a UN press release or a wire story with background;
 * **real texts**: ../shared/texts/real/*.txt when that folder is there (read
-  in place, their ``# source:`` line dropped).
+  in place, their ``# source:`` line dropped);
+* with ``--generated N``, **press-like texts**: the first N texts of 2-8 kB of
+  the corpus of ``scripts/extract_diff.py`` (the press-length joins, then dev-set
+  and real texts recombined and perturbed with a fixed seed; N = 140 gives the 28
+  joins and 112 generated texts, 3.4 kB on average).
+
+``--passes K`` times nothing: it reads each set once, then K more times, and
+prints nothing, for counting instructions (run it with K = 0 and K = 2 under
+``valgrind --tool=cachegrind --cache-sim=no``; half the difference is one pass).
 
 Each set is read once (a warm-up pass that builds the lexicon and compiles the
 patterns), then in rounds: each round reads it repeatedly for at least
@@ -99,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds (median reported)")
     parser.add_argument("--devset", type=Path, default=DEVSET)
     parser.add_argument("--real", type=Path, default=REAL, help="folder of real texts")
+    parser.add_argument("--generated", type=int, default=0, help="generated press-like texts")
+    parser.add_argument("--passes", type=int, help="read K more times, untimed, print nothing")
+    parser.add_argument("--only", help="only the sets whose name starts with this")
     args = parser.parse_args(argv)
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.devset.glob("*.txt"))]
     if not texts:
@@ -108,6 +119,19 @@ def main(argv: list[str] | None = None) -> int:
     real = real_texts(args.real) if args.real.is_dir() else []
     if real:
         sets.append((f"real texts ({args.real.name})", real))
+    if args.generated:
+        sys.path.insert(0, str(REPO / "scripts"))
+        from extract_diff import press_like
+
+        sets.append(("press-like (2-8 kB)", press_like(args.generated)))
+    if args.only:
+        sets = [(name, group) for name, group in sets if name.startswith(args.only)]
+    if args.passes is not None:
+        for _name, group in sets:
+            for _ in range(1 + args.passes):
+                for text in group:
+                    extract(text)
+        return 0
     for name, group in sets:
         print(bench(name, group, args.seconds, args.rounds), flush=True)
     return 0

@@ -320,7 +320,8 @@ def find_dates(
                 offset = int(n) if n.isdigit() else _NUMBER_WORDS[n]
             out.append(DateExpr(a, b, "relative", None, offset))
             taken.add(a, b)
-    for vague, keys, needs in () if dated_only else vague_parts:
+    # (one test of all their keys first: most clauses hold none, and then none is searched)
+    for vague, keys, needs in () if dated_only or not _any(low, _VAGUE_KEYS) else vague_parts:
         if not _any(low, keys) or (needs is not None and not needs(text, low)):
             continue
         for m in vague.finditer(text):
@@ -356,6 +357,7 @@ _SPACE_MONTH = re.compile(r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 # more words the vague patterns need, for speed only (by index in _VAGUE_PARTS)
 _CORES: dict[int, Callable[[str, str], bool]] = {0: _period_core, 3: _month_core}
 _VAGUE = tuple((pattern, keys, _CORES.get(i)) for i, (pattern, keys) in enumerate(_VAGUE_PARTS))
+_VAGUE_KEYS = tuple(dict.fromkeys(key for _, keys in _VAGUE_PARTS for key in keys))
 
 # The words a date expression can begin with (in lower case), besides numbers. Every
 # pattern above starts at a word boundary with one of them.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from unsc._english import CARDINALS, MONTH_NAMES
+from unsc._extract._text import FOLD_TRAPS
 
 # "19990225" opening a line or paragraph (press-release numbering), a plausible year only
 _COMPACT = re.compile(r"^(\W{0,3})((?:19[4-9]|20[0-4])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b")
@@ -114,11 +115,48 @@ def _defeated(m: re.Match[str]) -> str:
     return f"{m[1]}, with {m[3]} votes in favour and {m[2]} against"
 
 
+# For each tally form, words that every match holds (in the lower-cased line; "(" and
+# "-" as they are): a line without them is not searched. Case-insensitive matching finds
+# an ASCII letter only in itself, its capital, "\u212a" (lower-cased "k") and the
+# FOLD_TRAPS, so a line whose lower case holds a trap is searched whatever it holds.
+_TALLY_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("i",), ("abstention", "against")),
+    (("concurring",),),
+    (("votes",), ("against", "contrary", "opposed", "negative", "dissenting")),
+    (("vote",), ("to",), ("(",)),
+    (("(",), ("-",)),
+)
+_DEFEATED_NEEDS = (("defeated", "rejected", "lost"), ("to",))
+
+
+def _may_hold(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``low`` holds, for each group of ``needs``, one of its words."""
+    for group in needs:
+        for word in group:
+            if word in low:
+                break
+        else:
+            return False
+    return True
+
+
+def _folds(low: str) -> bool:
+    """Whether lower-cased ``low`` holds a character that case folding matches to ASCII."""
+    return not low.isascii() and any(trap in low for trap in FOLD_TRAPS)
+
+
 def _tallies(line: str) -> str:
-    for pattern, by in _TALLY_FORMS:
-        line = pattern.sub(by, line)
-    line = line.replace(" abstaining ()", " abstaining")
-    if "by" in line:
+    low = line.lower()
+    every = _folds(low)
+    for (pattern, by), needs in zip(_TALLY_FORMS, _TALLY_NEEDS, strict=True):
+        if every or _may_hold(low, needs):
+            done = pattern.sub(by, line)
+            if done != line:
+                line = done
+                low = line.lower()
+    if " abstaining ()" in line:
+        line = line.replace(" abstaining ()", " abstaining")
+    if "by" in line and (every or _may_hold(low, _DEFEATED_NEEDS)):
         line = _DEFEATED_BY.sub(_defeated, line)
     return line
 

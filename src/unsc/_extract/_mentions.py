@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from unsc._english import CARDINALS
@@ -652,7 +653,7 @@ class _Reader:
                 continue
             if not _has(low, guard):
                 continue
-            for m in self.q(pattern).finditer(s):
+            for m in _finditer(self.q, pattern, s):
                 if not self.free(m.start("list"), m.end("list")):
                     continue
                 pos = _position(m)
@@ -682,7 +683,7 @@ class _Reader:
                             _add(self.m.names, pos2, _codes(second["list"], self.codes))
                             self.take(second.start("list"), second.end("list"))
         for m in (
-            self.q(P.JOINED).finditer(s)
+            P.list_matches(self.q(P.JOINED), s)
             if not N.JOINED.isdisjoint(words) and "joined" in low
             else ()
         ):
@@ -715,7 +716,7 @@ class _Reader:
             self.set_count(pos, len(codes), m.start())
             self.take(m.start(), m.end())
         for m in (
-            self.q(P.AMONG_THOSE).finditer(s)
+            P.list_matches(self.q(P.AMONG_THOSE), s)
             if not N.AMONG_THOSE.isdisjoint(words) and "among" in low
             else ()
         ):
@@ -744,7 +745,7 @@ class _Reader:
         if "memx" not in self.low or not _has(self.low, ("veto", "blocked", "killed", "down")):
             return
         for pattern in (P.VETO_SUBJECT, P.VETO_BY, P.VETO_POSSESSIVE):
-            for m in self.q(pattern).finditer(s):
+            for m in _finditer(self.q, pattern, s):
                 if hypothetical_at(s, m.end("list"), self.q) or hypothetical_at(
                     s, m.start(), self.q
                 ):
@@ -918,6 +919,17 @@ def _lower(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# the patterns of P.LIST_LED (by id: they are module constants), searched by list_matches
+_LIST_LED = frozenset(id(getattr(P, name)) for name in P.LIST_LED)
+
+
+def _finditer(q: P.Pick, pattern: re.Pattern[str], s: str) -> Iterator[re.Match[str]]:
+    """``q(pattern).finditer(s)``, through ``P.list_matches`` for a pattern led by a list."""
+    if id(pattern) in _LIST_LED:
+        return P.list_matches(q(pattern), s)
+    return q(pattern).finditer(s)
 
 
 def _has(low: str, keys: tuple[str, ...]) -> bool:

@@ -9,7 +9,7 @@ below read that form, case-insensitively.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 I = re.IGNORECASE  # noqa: E741 - one letter, like re.I
 
@@ -346,15 +346,20 @@ NEGATED_BEFORE = re.compile(
     I,
 )
 
+# (every match starts with one of "hsmnda" or a digit: the look-ahead in front makes
+# the search fail at once elsewhere)
 HISTORY = re.compile(
+    r"(?=[hsmnda\d])(?:"
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:vetoed|used\s+(?:its|their)\s+veto|blocked|cast)\s+"
     r"(?:\d+|several|many|multiple|numerous|dozens|a\s+number|more\s+than|at\s+least|over)\b|"
     r"\b(?:\d{2,}|several|many|numerous|multiple|dozens\s+of|a\s+string\s+of|a\s+series\s+of)\s+"
     r"(?:previous\s+|prior\s+|earlier\s+|other\s+|such\s+)?(?:resolutions|drafts|vetoes|times|proposals)\b|"
-    r"(?<!would\s)(?<!could\s)(?<!might\s)(?<!should\s)(?<!must\s)"
+    # (the look-ahead first: five look-behinds tried at every position are slow)
+    r"(?=\bha[dsv])(?<!would\s)(?<!could\s)(?<!might\s)(?<!should\s)(?<!must\s)"
     r"\b(?:had\s+(?:\w+\s+)?|(?:has|have)\s+(?:previously|already|repeatedly|often|long|"
     r"before|since|also\s+previously)\s+)(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\b|"
-    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\s+since\b",
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:vetoed|blocked|adopted|rejected|approved|passed|failed)\s+since\b"
+    r")",
     I,
 )
 
@@ -553,6 +558,66 @@ KIND_PATTERNS = tuple((kind, _lowercase(p)) for kind, p in KIND_PATTERNS)
 SPONSOR_PATTERNS = tuple(_lowercase(p) for p in SPONSOR_PATTERNS)
 
 
+# --- look-aheads on the first character -----------------------------------------------
+# A pattern that starts with a literal or a character set is searched by the engine in
+# a tight loop over the text; one that starts with "\b", a look-behind or an
+# alternation of those is tried in full at every position. Every match of these starts
+# with one of a few characters: a look-ahead on them in front makes that try fail at
+# once elsewhere (the matches are the same). tests/test_extract_gates.py reads the
+# characters off each parsed pattern and checks these tables.
+_LOOK_AHEADS = {
+    "VETO_BY": "bknv",
+    "OUTCOME_VETOED": "ceimntuvw",
+    "OUTCOME_ADOPTED": "acdeopruvw",
+    "OUTCOME_FAILED": "dflnorsuv",
+    "GOT": "acdfghmoprstw",
+    "BY_COUNT": "abeors",
+    "OTHER": "aeort",
+    "POSITION_VOTES": "any",
+    "RANGE_BEFORE": "bdefiru",
+    "REQUIREMENT_BEFORE": "amnorst",
+    "UNANIMOUS": "abesuvw",
+    "NEGATED_BEFORE": "fnw",
+    "WITHDRAWN": "abcdnpsw",
+    "STATEMENT": "ps",
+    "NEW_EVENT": ",:;acflnorst",
+    "PROCEDURAL_WORD": "abeipuw",
+    "SC_BODY": "1efsu",
+    "GENERIC_COUNCIL": "ct",
+    "OTHER_COUNCIL": "ceghipt",
+}
+_KIND_LOOK_AHEADS = {
+    "amendment": "a",
+    "preliminary": "pw",
+    "ruling": "coru",
+    "agenda": "ahpvw",
+    "motion": "abcefimprstvw",
+    "draft": "dmprst",
+}
+_SPONSOR_LOOK_AHEADS = {1: "abcdimpstw", 3: "achimnorst"}
+
+LOOKING_AHEAD: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
+"""Each pattern given a look-ahead, with the pattern it was (for the tests)."""
+
+
+def _ahead(pattern: re.Pattern[str], chars: str | None) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead on ``chars``, the characters its matches start with."""
+    if chars is None:
+        return pattern
+    fast = re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+    LOOKING_AHEAD.append((fast, pattern))
+    return fast
+
+
+for _name, _chars in _LOOK_AHEADS.items():
+    globals()[_name] = _ahead(globals()[_name], _chars)
+del _name, _chars
+KIND_PATTERNS = tuple((kind, _ahead(p, _KIND_LOOK_AHEADS.get(kind))) for kind, p in KIND_PATTERNS)
+SPONSOR_PATTERNS = tuple(
+    _ahead(p, _SPONSOR_LOOK_AHEADS.get(i)) for i, p in enumerate(SPONSOR_PATTERNS)
+)
+
+
 # --- ASCII twins ---------------------------------------------------------------------
 # On plain text (ASCII, without the separators \x1c-\x1f that Unicode counts as spaces)
 # a pattern compiled with re.ASCII matches exactly as the Unicode one, and faster: \w,
@@ -583,3 +648,36 @@ def twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 def same(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` itself (for text that is not plain)."""
     return pattern
+
+
+# --- patterns whose matches start with a member list ----------------------------------
+# Every match of these starts with ITEM, in lower case "memx<i>" or "the", spaces and
+# "memx<i>" (after look-behinds, which see the text before any position).
+LIST_LED = ("LIST_VERB", "LIST_BARE", "AMONG_THOSE", "VETO_SUBJECT", "VETO_POSSESSIVE", "JOINED")
+
+
+def list_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""The matches of ``pattern.finditer(text)`` for a pattern of ``LIST_LED``.
+
+    ``text`` is lower case. Such a match starts at a "memx" or at the "the" just before
+    it and the spaces (``str.isspace``, the ``\s`` of the patterns) that follow that
+    "the", so ``pattern.match`` is tried only there, in order, instead of the search
+    trying every position of the text.
+    """
+    lowest = 0  # no match starts before this (the end of the last match)
+    at = text.find("memx")
+    while at >= 0:
+        start = at
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        found = None
+        if start < at and start - 3 >= lowest and text.startswith("the", start - 3):
+            found = pattern.match(text, start - 3)
+        if found is None:
+            found = pattern.match(text, at)
+        if found is None:
+            at = text.find("memx", at + 1)
+            continue
+        yield found
+        lowest = found.end()
+        at = text.find("memx", lowest)

@@ -80,7 +80,8 @@ _LEAD_YEAR = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?\(?(?P<year>(?:19|20)\d\d)\b")
 
 
 # Lines that are not the story's text: photo captions and credits, source and share
-# lines, bare addresses, and time stamps ("Xinhua) 09:36, February 26, 2022")
+# lines, bare addresses, and time stamps ("Xinhua) 09:36, February 26, 2022"). Read as
+# _CAPTION_HEAD and _CAPTION_TAIL below (tests/test_extract_gates.py compares them).
 _CAPTION = re.compile(
     r"^\W{0,3}(?:photo|file\s+photo|image|picture|caption|credit|source|read\s+more|"
     r"see\s+also|related|share|follow\s+us)\b|\((?:AP|AFP|Reuters|Xinhua|EPA|Getty)[^)]{0,40}"
@@ -152,11 +153,28 @@ def _possessive_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
     return out
 
 
+# _CAPTION in two: the branches anchored at the start of the line, tried there only, and
+# those that need a bracket, searched only in a line that has one (same answer, without
+# trying every position of every line)
+_CAPTION_HEAD = re.compile(
+    r"\W{0,3}(?:photo|file\s+photo|image|picture|caption|credit|source|read\s+more|"
+    r"see\s+also|related|share|follow\s+us)\b|\W*(?:https?://|www\.)\S+\W*$",
+    re.IGNORECASE,
+)
+_CAPTION_TAIL = re.compile(
+    r"\((?:AP|AFP|Reuters|Xinhua|EPA|Getty)[^)]{0,40}(?:photo|/)[^)]{0,60}\)\s*$|"
+    r"[\[(]\s*(?:photo|file\s+photo|picture|image)\s*[/:|][^\])]{0,60}[\])]\s*$",
+    re.IGNORECASE,
+)
+
+
 def not_text(line: str) -> bool:
     """Whether a line is a caption, a credit, a source line, an address or a time stamp."""
-    if _CAPTION.search(line):
+    if _CAPTION_HEAD.match(line):
         return True
-    return _CLOCK.search(line) is not None and len(line.split()) <= 8
+    if ("(" in line or "[" in line) and _CAPTION_TAIL.search(line):
+        return True
+    return ":" in line and _CLOCK.search(line) is not None and len(line.split()) <= 8
 
 
 def _soft_reference(paragraphs: list[str]) -> dt.date | None:
