@@ -165,7 +165,10 @@ def _order(sort: str, descending: bool) -> list[sa.ColumnElement[Any]]:
     return [column.is_(None), first, _D.date, _D.id]
 
 
-def _counts(conn: Connection, f: Filters) -> tuple[int, list[tuple[str, int]], list[tuple[int, int]]]:
+Facet = list[tuple[Any, int]]
+
+
+def _counts(conn: Connection, f: Filters) -> tuple[int, Facet, Facet]:
     """The view's total, and its outcome and decade facets, from one grouped query.
 
     The decisions matching every filter but the outcome, counted by year and
@@ -195,7 +198,7 @@ def _counts(conn: Connection, f: Filters) -> tuple[int, list[tuple[str, int]], l
     # Most first; ties as SQLite's sorter gave them when it counted the outcomes itself
     # (reverse order of the value, unknown last), so that the pages stay the same.
     ordered = sorted(
-        by_outcome.items(), key=lambda kv: ("" if kv[0] is None else kv[0]), reverse=True
+        by_outcome.items(), key=lambda kv: "" if kv[0] is None else kv[0], reverse=True
     )
     ordered.sort(key=lambda kv: -kv[1])
     facet = [(k or UNKNOWN_OUTCOME, n) for k, n in ordered]

@@ -1,0 +1,127 @@
+"""The uncached web path (``UNSC_WEB_CACHE=0``): how many queries each page runs, and the warm-up.
+
+With the cache off every request runs its own queries; these tests pin how
+many, per kind of page, on the real record, so that a page does not quietly
+go back to a query per row or per facet. (How fast the path is, is measured
+by ``bench/web_bench.py`` and ``bench/load_test.py``, not here: no timings in
+unit tests.) The warm-up (``Settings.warm_up``, ``UNSC_WARM_UP``) compiles
+every template and answers one request of each kind before a worker serves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+
+from test_web_support import TOKEN, record_file, record_url
+from unsc._web import Settings, create_app
+from unsc._web.render import templates
+from unsc._web.settings import WARM_UP_ENV
+
+__all__ = ["record_file", "record_url"]  # fixtures
+
+pytestmark = pytest.mark.realdata
+
+
+class Counted:
+    """A client on an uncached app, counting the statements its reader runs."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+        self.statements: list[str] = []
+        reader = client.app.state.services.reader  # type: ignore[attr-defined]
+        sa.event.listen(reader, "before_cursor_execute", self._count)
+
+    def _count(self, _conn: object, _cursor: object, statement: str, *_: object) -> None:
+        self.statements.append(statement)
+
+    def queries(self, path: str) -> int:
+        """How many statements answering ``path`` ran (it must answer 200)."""
+        self.statements.clear()
+        response = self.client.get(path)
+        assert response.status_code == 200, (path, response.text[:300])
+        return len(self.statements)
+
+
+@pytest.fixture
+def uncached(record_url: str) -> Iterator[Counted]:
+    settings = Settings(
+        database_url=record_url,
+        token=TOKEN,
+        autoload=False,
+        cache=False,
+        cache_seconds=3600,  # the watcher reads the stamp at start only: no statement of its own
+    )
+    with TestClient(create_app(settings)) as client:
+        counted = Counted(client)
+        for path in ("/record", "/members/FRA", "/decisions/res:2334"):  # each kind once
+            counted.queries(path)
+        yield counted
+
+
+@pytest.mark.parametrize(
+    ("path", "most"),
+    [
+        # The total and both facets from one grouped query, then the page's rows.
+        ("/record", 2),
+        ("/record?view=drafts&page=7", 2),
+        ("/record?view=vetoes&from=1970&to=1979", 2),
+        ("/record?view=resolutions&from=1990&to=1995&member=USA&vote=Y&sort=yes&dir=desc", 2),
+        ("/record?view=drafts&outcome=vetoed&page=2", 2),
+        ("/api/resolutions?year=1990", 1),
+        ("/api/vetoes?since=2000-01-01", 2),
+        ("/council/1990-05-01", 0),
+    ],
+)
+def test_queries_per_uncached_page(uncached: Counted, path: str, most: int) -> None:
+    """No page asks whether the record is loaded: the cache's watcher keeps that (its stamp)."""
+    assert uncached.queries(path) <= most
+
+
+def test_pages_say_whether_the_record_is_loaded_without_a_query(uncached: Counted) -> None:
+    uncached.queries("/record")
+    counts = [s for s in uncached.statements if s.startswith("SELECT count(*) AS count_1 \nFROM")]
+    assert counts == []
+    assert "The record is not loaded" not in uncached.client.get("/record").text
+
+
+def test_the_banner_still_shows_on_an_empty_record(tmp_path: object) -> None:
+    url = f"sqlite:///{tmp_path}/empty.sqlite3"
+    settings = Settings(database_url=url, token=TOKEN, autoload=False, cache=False)
+    with TestClient(create_app(settings)) as client:
+        assert "The record is not loaded" in client.get("/record").text
+
+
+def test_warm_up_is_on_when_serving_and_off_in_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings(database_url="sqlite://", token=TOKEN).warm_up is False
+    monkeypatch.delenv(WARM_UP_ENV, raising=False)
+    assert Settings.from_env().warm_up is True
+    monkeypatch.setenv(WARM_UP_ENV, "0")
+    assert Settings.from_env().warm_up is False
+
+
+def test_warm_up_compiles_every_template_and_answers_each_kind(record_url: str) -> None:
+    env = templates().env
+    assert env.cache is not None
+    env.cache.clear()
+    settings = Settings(database_url=record_url, token=TOKEN, autoload=False, warm_up=True)
+    app = create_app(settings)
+    with TestClient(app) as client:
+        compiled = {name for _, name in env.cache}
+        assert compiled >= set(env.list_templates(extensions=["html"]))
+        # The record's reads are done: the mandates' timelines are kept (cache on).
+        cache = app.state.services.cache
+        assert ("mandate_timelines",) in cache._values
+        assert client.get("/record").status_code == 200
+
+
+def test_without_warm_up_nothing_is_compiled_at_start(record_url: str) -> None:
+    env = templates().env
+    assert env.cache is not None
+    env.cache.clear()
+    settings = Settings(database_url=record_url, token=TOKEN, autoload=False)
+    with TestClient(create_app(settings)):
+        assert not env.cache
