@@ -125,3 +125,43 @@ def test_without_warm_up_nothing_is_compiled_at_start(record_url: str) -> None:
     settings = Settings(database_url=record_url, token=TOKEN, autoload=False)
     with TestClient(create_app(settings)):
         assert not env.cache
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/resolutions?year=1990",
+        "/api/resolutions?year=2025",
+        "/api/vetoes?since=1946-01-01",
+        "/api/vetoes?since=2000-02-29",
+        "/api/vetoes?since=2027-12-31",
+    ],
+)
+def test_lists_answered_before_routing_equal_the_routes(
+    uncached: Counted, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unsc._web import kept_responses
+
+    early = uncached.client.get(path)
+    monkeypatch.setattr(kept_responses, "_LISTS", {})
+    routed = uncached.client.get(path)
+    assert early.status_code == routed.status_code == 200
+    assert early.content == routed.content
+    assert early.headers["content-type"] == routed.headers["content-type"]
+    assert early.headers["content-length"] == routed.headers["content-length"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/resolutions?year=1900",
+        "/api/resolutions?year=abcd",
+        "/api/vetoes?since=2000-02-30",
+        "/api/vetoes?since=2000-1-1",
+        "/api/vetoes?since=2000-01-01&untill=2001-01-01",
+    ],
+)
+def test_other_query_strings_go_on_to_the_route(uncached: Counted, path: str) -> None:
+    response = uncached.client.get(path)
+    assert response.status_code == 422
+    assert set(response.json()) == {"error"}

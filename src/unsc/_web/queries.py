@@ -225,7 +225,7 @@ def explore(
         rows = [
             decision_row(r)
             for r in conn.execute(
-                sa.select(db.decisions)
+                sa.select(*query.ROW_COLUMNS)
                 .where(*_where(f))
                 .order_by(*_order(sort, descending))
                 .limit(per_page)
@@ -243,7 +243,7 @@ def explore_rows(
     conn: Connection, f: Filters, *, sort: str = "date", descending: bool = False
 ) -> list[Row]:
     """Every row of the filtered view, in the order asked (what the downloads hold)."""
-    stmt = sa.select(db.decisions).where(*_where(f)).order_by(*_order(sort, descending))
+    stmt = sa.select(*query.ROW_COLUMNS).where(*_where(f)).order_by(*_order(sort, descending))
     return [decision_row(r) for r in conn.execute(stmt)]
 
 
