@@ -223,3 +223,22 @@ def test_member_tables_are_the_templates_for_every_member(record_url: str) -> No
             context = members.member_context(conn, code)
             assert new.render(**context) == old.render(**context), code
     engine.dispose()
+
+
+def test_listed_rows_equal_the_decision_rows(record_url: str) -> None:
+    """The lists' rows (their columns only, unpacked) are the full rows' :func:`decision_row`."""
+    from unsc._store import db, query
+
+    engine = db.make_engine(record_url)
+    with engine.connect() as conn:
+        order = (db.decisions.c.id,)
+        full = [
+            query.decision_row(r) for r in conn.execute(sa.select(db.decisions).order_by(*order))
+        ]
+        listed = [
+            query.listed_row(r)
+            for r in conn.execute(sa.select(*query.ROW_COLUMNS).order_by(*order))
+        ]
+    engine.dispose()
+    assert len(full) > 3000
+    assert listed == full

@@ -70,6 +70,53 @@ ROW_COLUMNS = (
 """The columns :func:`decision_row` reads: a list of rows selects these, not the long texts."""
 
 
+def listed_row(r: Any) -> Row:
+    """:func:`decision_row` of a row selecting exactly :data:`ROW_COLUMNS`, in their order.
+
+    The lists build thousands of these: the row is unpacked as the tuple it is
+    rather than read column by column by name (a third of a year's listing).
+    """
+    (
+        key,
+        date,
+        meeting,
+        kind,
+        procedural,
+        draft,
+        resolution,
+        agenda,
+        yes,
+        no,
+        abstain,
+        not_voting,
+        recorded_outcome,
+        adjudicated_outcome,
+        agrees,
+        adjudicated_vetoed_by,
+        recorded_vetoed_by,
+        sources,
+    ) = r
+    return {
+        "key": key,
+        "date": date.isoformat(),
+        "meeting": meeting,
+        "kind": kind,
+        "procedural": procedural,
+        "draft": draft,
+        "resolution": resolution,
+        "agenda": agenda,
+        "yes": yes,
+        "no": no,
+        "abstain": abstain,
+        "not_voting": not_voting,
+        "recorded_outcome": recorded_outcome,
+        "adjudicated_outcome": adjudicated_outcome,
+        "agrees": agrees,
+        "vetoed_by": _codes(adjudicated_vetoed_by or recorded_vetoed_by),
+        "sources": _codes(sources),
+    }
+
+
 def status(conn: Connection) -> Row:
     """What is loaded, counts per table, conflicts by kind, agreement with the engine."""
     files = [
@@ -300,7 +347,7 @@ def resolutions(
     """Adopted resolutions, oldest first, optionally filtered (see :func:`filter_clauses`)."""
     where = filter_clauses(year=year, since=since, until=until, member=member, vote=vote, text=text)
     stmt = sa.select(*ROW_COLUMNS).where(_D.resolution.is_not(None), *where).order_by(_D.resolution)
-    return [decision_row(r) for r in conn.execute(stmt)]
+    return [listed_row(r) for r in conn.execute(stmt)]
 
 
 def search(conn: Connection, text: str, *, limit: int = 50) -> list[Row]:
@@ -381,7 +428,7 @@ def drafts(
     stmt = sa.select(*ROW_COLUMNS).where(*where).order_by(_D.date, _D.id)
     if failed:
         stmt = stmt.where(outcome_column().in_(("vetoed", "failed")))
-    return [decision_row(r) for r in conn.execute(stmt)]
+    return [listed_row(r) for r in conn.execute(stmt)]
 
 
 _VETOES_W = db.vetoes.alias("w")

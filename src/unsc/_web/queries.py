@@ -21,7 +21,7 @@ from unsc._errors import InputError
 from unsc._reference.states import resolve_member
 from unsc._store import chamber_tables as tables
 from unsc._store import db, documents, query, search
-from unsc._store.query import decision_row, text_clauses
+from unsc._store.query import listed_row, text_clauses
 from unsc._web.agenda import group_agendas
 
 Row = dict[str, Any]
@@ -223,7 +223,7 @@ def explore(
     rows: list[Row] = []
     if (page - 1) * per_page < total:
         rows = [
-            decision_row(r)
+            listed_row(r)
             for r in conn.execute(
                 sa.select(*query.ROW_COLUMNS)
                 .where(*_where(f))
@@ -244,7 +244,7 @@ def explore_rows(
 ) -> list[Row]:
     """Every row of the filtered view, in the order asked (what the downloads hold)."""
     stmt = sa.select(*query.ROW_COLUMNS).where(*_where(f)).order_by(*_order(sort, descending))
-    return [decision_row(r) for r in conn.execute(stmt)]
+    return [listed_row(r) for r in conn.execute(stmt)]
 
 
 # --- Vetoes ---------------------------------------------------------------------------
