@@ -242,3 +242,16 @@ def test_listed_rows_equal_the_decision_rows(record_url: str) -> None:
     engine.dispose()
     assert len(full) > 3000
     assert listed == full
+
+
+def test_decision_pages_are_kept_with_the_cache_on(record_url: str) -> None:
+    """With the cache on, a decision page is kept whole, as member pages are."""
+    settings = Settings(database_url=record_url, token=TOKEN, autoload=False, cache_seconds=3600)
+    with TestClient(create_app(settings)) as client:
+        counted = Counted(client)
+        first = client.get("/decisions/res:2334")
+        assert first.status_code == 200
+        cache = client.app.state.services.cache  # type: ignore[attr-defined]
+        assert cache.response(("response", "/decisions/res:2334", b"")) is not None
+        assert counted.queries("/decisions/res:2334") == 0
+        assert client.get("/decisions/res:2334").content == first.content
