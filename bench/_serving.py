@@ -6,6 +6,8 @@ so ``from _serving import ...`` finds this module).
 
 from __future__ import annotations
 
+import os
+import pathlib
 import socket
 import subprocess
 import time
@@ -37,3 +39,36 @@ def wait_ready(proc: subprocess.Popen[bytes], url: str, timeout: float = 120) ->
             continue
         raise SystemExit(f"server exited with {code} before answering {url}")
     raise SystemExit(f"no answer from {url}")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, seconds) used so far by process ``pid`` and its live descendants.
+
+    Read from ``/proc`` (Linux); ``nan`` elsewhere. The server's workers are its
+    children, so the difference over a run, divided by the requests answered,
+    is the server's CPU per request: a figure less moved by other jobs on the
+    machine than latency is.
+    """
+    proc = pathlib.Path("/proc")
+    if not (proc / str(pid)).exists():
+        return float("nan")
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2 :].split()  # after "pid (comm) "
+        child = int(stat.parent.name)
+        parents[child] = int(fields[1])
+        times[child] = (int(fields[11]) + int(fields[12])) / tick
+    tree, todo = {pid}, [pid]
+    while todo:
+        parent = todo.pop()
+        for child, ppid in parents.items():
+            if ppid == parent and child not in tree:
+                tree.add(child)
+                todo.append(child)
+    return sum(times.get(p, 0.0) for p in tree)

@@ -6,8 +6,9 @@ explorer page counts that ``bench/locust_unsc.py`` draws its URLs from, starts
 ``unsc serve --workers N`` on a free loopback port, runs locust headless and
 prints, per request kind and overall: requests, failures, p50, p95, p99 and
 requests per second, with the machine's load average before and after (the
-machine may be shared). Exits 1 when the goal is missed (``--p99`` ms, default
-50, and no failure).
+machine may be shared), and the server's CPU time per request (its workers
+included; less moved by other jobs than latency is). Exits 1 when the goal is
+missed (``--p99`` ms, default 50, and no failure).
 
 With the default think time (0 to 10 ms between a user's requests) the run
 is a closed loop: each user sends its next request as soon as the last one is
@@ -32,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 
-from _serving import free_port, wait_ready
+from _serving import free_port, tree_cpu_seconds, wait_ready
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LOCUSTFILE = ROOT / "bench" / "locust_unsc.py"
@@ -134,6 +135,7 @@ def main() -> int:
     try:
         wait_ready(server, f"{host}/api/status")
         before = os.getloadavg()
+        cpu_before = tree_cpu_seconds(server.pid)
         subprocess.run(
             [
                 locust,
@@ -164,6 +166,7 @@ def main() -> int:
             stdout=subprocess.DEVNULL,
         )
         after = os.getloadavg()
+        server_cpu = tree_cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -185,6 +188,12 @@ def main() -> int:
     failures = (work / "locust_failures.csv").read_text(encoding="utf-8").splitlines()[1:]
     for line in failures[:10]:
         print(f"failure: {line}")
+    answered = int(total["Request Count"])
+    print(
+        f"server CPU: {server_cpu:.1f} s over {answered:,} requests, "
+        f"{1000 * server_cpu / max(1, answered):.2f} ms per request "
+        f"({server_cpu / args.duration:.2f} cores busy on average)"
+    )
     p99 = float(total["99%"])
     met = p99 < args.p99 and int(total["Failure Count"]) == 0
     print(

@@ -42,7 +42,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 
-from _serving import free_port, wait_ready
+from _serving import free_port, tree_cpu_seconds, wait_ready
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -84,6 +84,7 @@ class Target:
     paths: list[str]
     runs: list[tuple[float, float, float, str]] = field(default_factory=list)
     loads: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)  # the server's CPU per request, per run
 
     def median(self, i: int) -> float:
         """The median over the repeats of figure ``i`` (0 requests/s, 1 p50, 2 p99)."""
@@ -303,9 +304,11 @@ def main() -> None:
         for _ in range(args.repeat):  # interleaved: every target once per round
             for i, t in enumerate(todo):
                 t.loads.append(os.getloadavg()[0])
-                t.runs.append(
-                    wrk(bases[t.server], work / f"paths-{i}.txt", script, args, args.duration)
-                )
+                cpu = tree_cpu_seconds(servers[t.server].pid)
+                run = wrk(bases[t.server], work / f"paths-{i}.txt", script, args, args.duration)
+                cpu = tree_cpu_seconds(servers[t.server].pid) - cpu
+                t.runs.append(run)
+                t.cpu_ms.append(1000 * cpu / max(1.0, run[0] * args.duration))
     finally:
         for proc in servers.values():
             proc.terminate()
@@ -315,7 +318,11 @@ def main() -> None:
 
 
 def report(todo: list[Target], args: argparse.Namespace, datasette: str) -> None:
-    """The conditions, then one Markdown table per server kind."""
+    """The conditions, then one Markdown table per server kind.
+
+    "CPU ms/req" is the server's CPU time (its workers included) over a run
+    divided by the requests it answered, median over the runs.
+    """
     loads = [x for t in todo for x in t.loads]
     print(
         f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, random address per "
@@ -327,9 +334,9 @@ def report(todo: list[Target], args: argparse.Namespace, datasette: str) -> None
     by = {(t.server, t.name): t for t in todo}
     print(
         "| endpoint (distinct URLs) | addresses | cache off: req/s | p50 ms | p99 ms "
-        "| cache on: req/s | p50 ms | p99 ms | errors |"
+        "| CPU ms/req | cache on: req/s | p50 ms | p99 ms | CPU ms/req | errors |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for t in todo:
         if t.server != "unsc-off":
             continue
@@ -337,17 +344,21 @@ def report(todo: list[Target], args: argparse.Namespace, datasette: str) -> None
         errors = "; ".join(e for r in (*t.runs, *on.runs) if (e := r[3])) or "none"
         print(
             f"| {t.name} | {len(t.paths)} | {t.median(0):.0f} | {t.median(1):.1f} | "
-            f"{t.median(2):.1f} | {on.median(0):.0f} | {on.median(1):.1f} | "
-            f"{on.median(2):.1f} | {errors} |"
+            f"{t.median(2):.1f} | {statistics.median(t.cpu_ms):.2f} | {on.median(0):.0f} | "
+            f"{on.median(1):.1f} | {on.median(2):.1f} | {statistics.median(on.cpu_ms):.2f} "
+            f"| {errors} |"
         )
-    print("\n| Datasette, equivalent query (distinct URLs) | req/s | p50 ms | p99 ms | errors |")
-    print("| --- | ---: | ---: | ---: | --- |")
+    print(
+        "\n| Datasette, equivalent query (distinct URLs) | req/s | p50 ms | p99 ms "
+        "| CPU ms/req | errors |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | --- |")
     for t in todo:
         if t.server == "datasette":
             errors = "; ".join(e for r in t.runs if (e := r[3])) or "none"
             print(
                 f"| {t.name} | {t.median(0):.0f} | {t.median(1):.1f} | {t.median(2):.1f} "
-                f"| {errors} |"
+                f"| {statistics.median(t.cpu_ms):.2f} | {errors} |"
             )
     print("\n| unsc, cache off | against Datasette's | throughput ratio |")
     print("| --- | --- | ---: |")

@@ -94,8 +94,13 @@ def rebuild(conn: Connection) -> None:
         conn.execute(sa.insert(db.documents), rows)
 
 
+_DOCUMENT = sa.select(db.documents.c.body).where(
+    db.documents.c.kind == sa.bindparam("kind"), db.documents.c.key == sa.bindparam("key")
+)
+"""Built once: a request reading a document does not build the statement again."""
+
+
 def document(conn: Connection, kind: str, key: str) -> str | None:
     """The stored JSON of ``kind`` (``decision``, ``member``) ``key``, if any."""
-    t = db.documents.c
-    found = conn.execute(sa.select(t.body).where(t.kind == kind, t.key == key)).scalar()
+    found = conn.execute(_DOCUMENT, {"kind": kind, "key": key}).scalar()
     return None if found is None else str(found)

@@ -63,13 +63,17 @@ def decision_marks(conn: Connection, key: str) -> list[tuple[str, str, str | Non
     Bodies by key, events as stored, by one indexed query. ``None`` when no
     body is stored.
     """
-    if conn.execute(sa.select(t.bodies.c.id).limit(1)).first() is None:
+    if conn.execute(_ANY_BODY).first() is None:
         return None
-    b, e = t.bodies.c, t.mandate_events.c
-    rows = conn.execute(
-        sa.select(b.key, b.name, b.acronym, e.kind)
-        .select_from(t.mandate_events.join(t.bodies, b.id == e.body_id))
-        .where(e.decision_key == key)
-        .order_by(b.key, e.id)
-    )
+    rows = conn.execute(_DECISION_MARKS, {"key": key})
     return [(r.key, r.name, r.acronym, r.kind) for r in rows]
+
+
+_ANY_BODY = sa.select(t.bodies.c.id).limit(1)
+_DECISION_MARKS = (
+    sa.select(t.bodies.c.key, t.bodies.c.name, t.bodies.c.acronym, t.mandate_events.c.kind)
+    .select_from(t.mandate_events.join(t.bodies, t.bodies.c.id == t.mandate_events.c.body_id))
+    .where(t.mandate_events.c.decision_key == sa.bindparam("key"))
+    .order_by(t.bodies.c.key, t.mandate_events.c.id)
+)
+"""Built once (:func:`decision_marks` runs for every uncached decision page)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import logging
 import pathlib
 from collections.abc import AsyncIterator
 from typing import Any
@@ -41,7 +42,9 @@ from unsc._web.routes import (
 )
 from unsc._web.services import Services
 from unsc._web.settings import Settings
+from unsc._web.warm import warm_up
 
+log = logging.getLogger("unsc.web")
 STATIC = pathlib.Path(__file__).with_name("static")
 
 DESCRIPTION = """\
@@ -71,16 +74,19 @@ def create_app(settings: Settings) -> FastAPI:
     )
 
     @contextlib.asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(this: FastAPI) -> AsyncIterator[None]:
         presidencies()  # computed once, before the first request
-        gc.collect()
-        gc.freeze()  # long-lived start-up objects out of the collector's way (tail latency)
         if settings.autoload:
             with reader.connect() as conn:
                 empty = queries.decision_count(conn) == 0
             if empty:
                 services.loader.start()
         cache.watch()  # the record's stamp read in the background, not by requests
+        if settings.warm_up:
+            seconds = await warm_up(this)  # templates compiled, one request of each kind
+            log.info("worker warmed up in %.2f s", seconds)
+        gc.collect()
+        gc.freeze()  # long-lived start-up objects out of the collector's way (tail latency)
         yield
         cache.stop()
         reader.dispose()

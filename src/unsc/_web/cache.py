@@ -118,6 +118,18 @@ class Cache:
             except Exception as exc:  # a locked or vanished database: try again later
                 log.warning("checking the record's stamp failed: %s", exc)
 
+    def decisions(self) -> int | None:
+        """How many decisions the record held at the watcher's last look; ``None`` without one.
+
+        Read from the stamp the watcher keeps (every ``seconds``), not by a
+        query of the request's own; ``None`` when no watcher runs or the stamp
+        was never read, or just after :meth:`clear` (a load), until it is again.
+        """
+        stamp = self._stamp
+        if self._watcher is None or not isinstance(stamp, tuple) or self._checked == float("-inf"):
+            return None
+        return int(stamp[-1])
+
     def stop(self) -> None:
         """Stop the watcher (the reads check the stamp themselves again)."""
         watcher, self._watcher = self._watcher, None

@@ -19,24 +19,31 @@ too, from the document the load precomputed (:mod:`unsc._record.documents`):
 one read by primary key, well under a millisecond, made on the event loop
 without routing or a worker thread. The bytes are those the route would
 send; an address without a document (unknown, or a record loaded before the
-documents existed) goes on to the route.
+documents existed) goes on to the route. So are the two lists asked most
+with one filter, ``/api/resolutions?year=YYYY`` and
+``/api/vetoes?since=YYYY-MM-DD``, when the query string is exactly that (a
+year in range, a valid date): one indexed query each, the same function and
+bytes as the route's; any other query string goes on to the route, which
+checks it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import secrets
-from collections.abc import Hashable
-from typing import TypeVar
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from fastapi import Request, Response
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from unsc._errors import UnscError
 from unsc._reference.states import resolve_member
-from unsc._store import documents
-from unsc._web.cache import Cache, Kept
+from unsc._store import documents, query
+from unsc._web.cache import Cache, Kept, json_bytes
 from unsc._web.render import csrf_token
 from unsc._web.security import AUTH_COOKIE, CSRF_COOKIE, csrf_cookie_header
 
@@ -44,6 +51,28 @@ R = TypeVar("R", bound=Response)
 _SCOPE_KEY = "unsc.keep"  # (cache, key, generation) for a GET that may be kept
 _DOCUMENTS = (("/api/decisions/", documents.DECISION), ("/api/members/", documents.MEMBER))
 _JSON_HEADERS = ((b"content-type", b"application/json"),)
+
+
+def _year(conn: Connection, match: re.Match[bytes]) -> Any:
+    year = int(match[1])
+    if not query.FIRST_YEAR <= year <= query.LAST_YEAR:
+        return None  # the route's 422
+    return query.resolutions(conn, year=year)
+
+
+def _since(conn: Connection, match: re.Match[bytes]) -> Any:
+    try:
+        since = dt.date.fromisoformat(match[1].decode())
+    except ValueError:
+        return None  # the route's 422
+    return query.vetoes(conn, since=since)
+
+
+_LISTS: dict[str, tuple[re.Pattern[bytes], Callable[[Connection, re.Match[bytes]], Any]]] = {
+    "/api/resolutions": (re.compile(rb"year=(\d{4})"), _year),
+    "/api/vetoes": (re.compile(rb"since=(\d{4}-\d{2}-\d{2})"), _since),
+}
+"""Lists answered before routing when the query string is exactly one such filter."""
 
 
 def _cookies(scope: Scope) -> dict[str, str]:
@@ -86,6 +115,19 @@ class KeptResponses:
                 return None if body is None else body.encode("utf-8")
         return None
 
+    def listed(self, path: str, query_string: bytes) -> bytes | None:
+        """The JSON list answering ``path?query_string``, if it is one of :data:`_LISTS`."""
+        found = _LISTS.get(path)
+        if self.reader is None or found is None:
+            return None
+        pattern, read = found
+        match = pattern.fullmatch(query_string)
+        if match is None:
+            return None
+        with self.reader.connect() as conn:
+            rows = read(conn, match)
+        return None if rows is None else json_bytes(rows)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
@@ -98,7 +140,12 @@ class KeptResponses:
         kept = self.cache.response(key)
         if kept is None:
             generation = self.cache.generation()
-            body = None if scope["query_string"] else self.document(scope["path"])
+            query_string = scope["query_string"]
+            body = (
+                self.listed(scope["path"], query_string)
+                if query_string
+                else self.document(scope["path"])
+            )
             if body is None:
                 scope[_SCOPE_KEY] = (self.cache, key, generation)
                 await self.app(scope, receive, send)

@@ -21,7 +21,7 @@ from unsc._errors import InputError
 from unsc._reference.states import resolve_member
 from unsc._store import chamber_tables as tables
 from unsc._store import db, documents, query, search
-from unsc._store.query import decision_row, text_clauses
+from unsc._store.query import listed_row, text_clauses
 from unsc._web.agenda import group_agendas
 
 Row = dict[str, Any]
@@ -33,11 +33,15 @@ UNKNOWN_OUTCOME = query.UNKNOWN_OUTCOME
 POSITIONS = {"Y": "yes", "N": "no", "A": "abstain", "X": "did not vote"}
 
 
-def data_stamp(conn: Connection) -> tuple[int, str | None]:
-    """Changes whenever a load changes the record: files loaded and the latest load time."""
+def data_stamp(conn: Connection) -> tuple[int, str | None, int]:
+    """Changes whenever a load changes the record: files loaded, the latest load time, decisions.
+
+    The decisions counted tell the pages whether the record is loaded (their
+    banner) without a query of their own: :meth:`unsc._web.cache.Cache.decisions`.
+    """
     s = db.source_files.c
     count, latest = conn.execute(sa.select(sa.func.count(), sa.func.max(s.loaded_at))).one()
-    return int(count), latest
+    return int(count), latest, decision_count(conn)
 
 
 def member_record(conn: Connection, value: str) -> Row:
@@ -153,8 +157,52 @@ SORTS: dict[str, sa.ColumnElement[Any]] = {
 def _order(sort: str, descending: bool) -> list[sa.ColumnElement[Any]]:
     column = SORTS[sort]
     first = column.desc() if descending else column.asc()
+    if sort == "date":
+        # The date is never empty: date, then the record's order, which the date index
+        # (holding the row id) gives as it is, with no sort of the whole view per page.
+        return [first, _D.id]
     # Rows without the value (a draft's resolution number) go last either way.
     return [column.is_(None), first, _D.date, _D.id]
+
+
+Facet = list[tuple[Any, int]]
+
+
+def _counts(conn: Connection, f: Filters) -> tuple[int, Facet, Facet]:
+    """The view's total, and its outcome and decade facets, from one grouped query.
+
+    The decisions matching every filter but the outcome, counted by year and
+    outcome: the outcome facet sums them over the years (it ignores the
+    outcome filter, so that each outcome's link shows its count); the total
+    and the decades sum the groups of the outcome asked for, or all.
+    """
+    outcome = query.outcome_column()
+    year = sa.extract("year", _D.date)
+    groups = conn.execute(
+        sa.select(year, outcome, sa.func.count())
+        .where(*_where(f, skip="outcome"))
+        .group_by(year, outcome)
+    ).all()
+    by_outcome: dict[str | None, int] = {}
+    decades: Counter[int] = Counter()
+    total = 0
+    for y, o, n in groups:
+        key = str(o) if o else None
+        by_outcome[key] = by_outcome.get(key, 0) + int(n)
+        chosen = f.outcome is None or (
+            key is None if f.outcome == UNKNOWN_OUTCOME else key == f.outcome
+        )
+        if chosen:
+            decades[int(y) // 10 * 10] += int(n)
+            total += int(n)
+    # Most first; ties as SQLite's sorter gave them when it counted the outcomes itself
+    # (reverse order of the value, unknown last), so that the pages stay the same.
+    ordered = sorted(
+        by_outcome.items(), key=lambda kv: "" if kv[0] is None else kv[0], reverse=True
+    )
+    ordered.sort(key=lambda kv: -kv[1])
+    facet = [(k or UNKNOWN_OUTCOME, n) for k, n in ordered]
+    return total, facet, sorted(decades.items())
 
 
 def explore(
@@ -166,43 +214,28 @@ def explore(
     sort: str = "date",
     descending: bool = False,
 ) -> Row:
-    """One page of the filtered view in the order asked, the total, and facets with counts."""
-    where = _where(f)
-    total = int(
-        conn.execute(
-            sa.select(sa.func.count()).select_from(db.decisions).where(*where)
-        ).scalar_one()
-    )
-    rows = [
-        decision_row(r)
-        for r in conn.execute(
-            sa.select(db.decisions)
-            .where(*where)
-            .order_by(*_order(sort, descending))
-            .limit(per_page)
-            .offset((page - 1) * per_page)
-        )
-    ]
-    outcomes = conn.execute(
-        sa.select(query.outcome_column(), sa.func.count())
-        .where(*_where(f, skip="outcome"))
-        .group_by(query.outcome_column())
-        .order_by(sa.func.count().desc())
-    ).all()
-    decades: Counter[int] = Counter()
-    for year, n in conn.execute(
-        sa.select(sa.extract("year", _D.date), sa.func.count())
-        .where(*where)
-        .group_by(sa.extract("year", _D.date))
-    ):
-        decades[int(year) // 10 * 10] += int(n)
+    """One page of the filtered view in the order asked, the total, and facets with counts.
+
+    Two queries: the counts (:func:`_counts`), then the page's rows, unless the
+    page is past the last (then none).
+    """
+    total, outcomes, decades = _counts(conn, f)
+    rows: list[Row] = []
+    if (page - 1) * per_page < total:
+        rows = [
+            listed_row(r)
+            for r in conn.execute(
+                sa.select(*query.ROW_COLUMNS)
+                .where(*_where(f))
+                .order_by(*_order(sort, descending))
+                .limit(per_page)
+                .offset((page - 1) * per_page)
+            )
+        ]
     return {
         "total": total,
         "rows": rows,
-        "facets": {
-            "outcome": [(str(k) if k else UNKNOWN_OUTCOME, int(n)) for k, n in outcomes],
-            "decade": sorted(decades.items()),
-        },
+        "facets": {"outcome": outcomes, "decade": decades},
     }
 
 
@@ -210,8 +243,8 @@ def explore_rows(
     conn: Connection, f: Filters, *, sort: str = "date", descending: bool = False
 ) -> list[Row]:
     """Every row of the filtered view, in the order asked (what the downloads hold)."""
-    stmt = sa.select(db.decisions).where(*_where(f)).order_by(*_order(sort, descending))
-    return [decision_row(r) for r in conn.execute(stmt)]
+    stmt = sa.select(*query.ROW_COLUMNS).where(*_where(f)).order_by(*_order(sort, descending))
+    return [listed_row(r) for r in conn.execute(stmt)]
 
 
 # --- Vetoes ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ def templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates change only with the code: no stat() of each per render
     )
     env.globals["name_on"] = name_on
     env.globals["urlencode"] = urllib.parse.urlencode

@@ -46,8 +46,15 @@ class Services:
         return self.read(("mandate_timelines",), lambda _conn: timelines(self.reader))
 
     def record_banner(self) -> dict[str, str] | None:
-        """What to say on record pages when the record is not (yet) loaded."""
-        count = self.read(("decision_count",), queries.decision_count)
+        """What to say on record pages when the record is not (yet) loaded.
+
+        Whether it is loaded comes from the stamp the cache's watcher reads
+        (no query per page); a record the stamp says is empty, or with no
+        watcher running, is counted.
+        """
+        count = self.cache.decisions()
+        if not count:
+            count = self.read(("decision_count",), queries.decision_count)
         if count:
             return None
         status = self.loader.status

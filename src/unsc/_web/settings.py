@@ -12,6 +12,7 @@ DATA_DIR_ENV = "UNSC_DATA_DIR"
 DATABASE_ENV = "UNSC_DATABASE_URL"
 FETCH_BASE_ENV = "UNSC_FETCH_BASE"
 CACHE_ENV = "UNSC_WEB_CACHE"
+WARM_UP_ENV = "UNSC_WARM_UP"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,7 +24,10 @@ class Settings:
     official files are fetched, from ``fetch_base`` when set); ``read_timeout``
     bounds every read statement, in seconds; ``max_body_bytes`` every request
     body (larger: 413); ``cache=False`` (``UNSC_WEB_CACHE=0``) keeps no results
-    and no responses: every request runs its queries.
+    and no responses: every request runs its queries. ``warm_up``: each worker
+    compiles its templates and answers one request of each kind before it
+    accepts connections (:mod:`unsc._web.warm`); on in ``unsc serve`` unless
+    ``UNSC_WARM_UP=0``, off by default here so that tests start fast.
     """
 
     database_url: str
@@ -36,6 +40,7 @@ class Settings:
     secure_cookies: bool = False
     max_body_bytes: int = 2 * 1024 * 1024
     cache: bool = True
+    warm_up: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -53,6 +58,7 @@ class Settings:
             fetch_base=os.environ.get(FETCH_BASE_ENV) or None,
             autoload=os.environ.get("UNSC_AUTOLOAD", "1") != "0",
             cache=os.environ.get(CACHE_ENV, "1") != "0",
+            warm_up=os.environ.get(WARM_UP_ENV, "1") != "0",
         )
 
 

@@ -111,7 +111,8 @@ def decision_page(request: Request, services: ServicesDep, key: str) -> HTMLResp
     order = {"Y": 0, "N": 1, "A": 2, "X": 3}
     votes = sorted(row["votes"].items(), key=lambda kv: (order.get(kv[1], 9), kv[0]))
     title = f"Resolution {row['resolution']}" if row["resolution"] else (row["draft"] or key)
-    return render(
+    banner = services.record_banner()
+    page = render(
         request,
         "pages/decision.html",
         {
@@ -120,9 +121,10 @@ def decision_page(request: Request, services: ServicesDep, key: str) -> HTMLResp
             "votes": votes,
             "documents": documents(row),
             "mandates": decision_mandate_links(services, key),
-            "banner": services.record_banner(),
+            "banner": banner,
         },
     )
+    return page if banner else keep(request, page, page=True)
 
 
 @router.get("/api/decisions/{key:path}", tags=["api"], responses={404: {"model": ErrorOut}})

@@ -15,10 +15,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from unsc._store import query
 from unsc._web import queries
+from unsc._web.agenda import agenda_items
 from unsc._web.deps import ServicesDep, form_guard
 from unsc._web.errors import WebError
 from unsc._web.kept_responses import keep
@@ -196,6 +198,7 @@ def explorer(
             "page": page,
             "pages": pages,
             "page_links": page_links(page, pages),
+            "row_html": row_html(result["rows"]),
             "per_page": PER_PAGE,
             "banner": services.record_banner(),
             "views": queries.VIEWS,
@@ -203,6 +206,46 @@ def explorer(
             "positions": queries.POSITIONS,
         },
     )
+
+
+EN_DASH = "\u2013"
+TALLY = ("yes", "no", "abstain")
+
+
+def _decision_link(key: str, text: object) -> str:
+    return f'<a href="/decisions/{escape(key.replace("#", "%23"))}">{escape(text)}</a>'
+
+
+def row_html(rows: list[dict[str, Any]]) -> Markup:
+    """The explorer table's rows, written here rather than cell by cell in the template.
+
+    Fifty rows of seven cells were a third of an uncached explorer page's time
+    in the template's loop; the markup is the template's, byte for byte.
+    """
+    if not rows:
+        return Markup('    <tr><td colspan="7">No rows.</td></tr>')
+    out = []
+    for r in rows:
+        key = r["key"]
+        resolution = _decision_link(key, r["resolution"]) if r["resolution"] else ""
+        if r["draft"]:
+            draft = _decision_link(key, r["draft"])
+        else:
+            draft = "" if r["resolution"] else _decision_link(key, key)
+        agenda = "".join(
+            f'<span class="agenda-item">{escape(item)}</span>' for item in agenda_items(r["agenda"])
+        )
+        tally = "" if r["yes"] is None else escape(EN_DASH.join(str(r[k]) for k in TALLY))
+        outcome = escape(r["adjudicated_outcome"] or r["recorded_outcome"] or "")
+        vetoed = ", ".join(
+            f'<a href="/members/{escape(c)}">{escape(c)}</a>' for c in r["vetoed_by"]
+        )
+        out.append(
+            f"    <tr>\n      <td>{escape(r['date'])}</td>\n      <td>{resolution}</td>\n"
+            f"      <td>{draft}</td>\n      <td>{agenda}</td>\n      <td>{tally}</td>\n"
+            f"      <td>{outcome}</td>\n      <td>{vetoed}</td>\n    </tr>"
+        )
+    return Markup("\n".join(out))
 
 
 def _csv(rows: list[dict[str, object]]) -> str:
