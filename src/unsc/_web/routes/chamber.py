@@ -14,7 +14,8 @@ from unsc._engine import chamber as _chamber
 from unsc._engine.announce import announcement
 from unsc._reference.council import Council, council
 from unsc._reference.states import resolve_member
-from unsc._web import queries, security
+from unsc._store import chamber as meetings
+from unsc._web import security
 from unsc._web.deps import ReadConn, RowId, ServicesDep, WriteConn
 from unsc._web.errors import WebError, not_found
 from unsc._web.render import render
@@ -46,7 +47,7 @@ def index(request: Request, conn: ReadConn) -> HTMLResponse:
         {
             "title": "Chamber",
             "simulation": SIMULATION,
-            "sessions": queries.sessions(conn),
+            "sessions": meetings.sessions(conn),
             "default_date": "2017-10-24",
         },
     )
@@ -84,22 +85,22 @@ def create(
     day = parse_date(date)
     sitting = council(day)
     name = title.strip() or f"Meeting of {day.isoformat()}"
-    session_id = queries.create_session(conn, title=name, date=day, president=sitting.president)
+    session_id = meetings.create_session(conn, title=name, date=day, president=sitting.president)
     return _redirect(f"/chamber/{session_id}")
 
 
 def _load(conn: Connection, session_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    session = queries.session(conn, session_id)
+    session = meetings.session(conn, session_id)
     if session is None:
         raise not_found(f"chamber session {session_id}")
-    return session, queries.question_rows(conn, session_id)
+    return session, meetings.question_rows(conn, session_id)
 
 
 @router.get("/chamber/{session_id}", response_class=HTMLResponse)
 def meeting(request: Request, conn: ReadConn, session_id: RowId) -> HTMLResponse:
     """A meeting: the Council, the questions tabled, the one on the floor, its vote."""
     session, rows = _load(conn, session_id)
-    questions = [queries.as_question(r) for r in rows]
+    questions = [meetings.as_question(r) for r in rows]
     floor = _chamber.on_floor(questions)
     sitting = council(session["date"])
     for r in rows:
@@ -155,10 +156,10 @@ def result_of(row: dict[str, Any], sitting: Council) -> dict[str, Any] | None:
 def _open_session(conn: Connection, session_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The open meeting and its questions, read under the meeting's write lock.
 
-    Concurrent writes to one meeting go one at a time (:func:`queries.lock_session`):
+    Concurrent writes to one meeting go one at a time (:func:`meetings.lock_session`):
     each sees the questions and votes the one before it committed.
     """
-    queries.lock_session(conn, session_id)
+    meetings.lock_session(conn, session_id)
     session, rows = _load(conn, session_id)
     if session["status"] != _chamber.OPEN:
         raise WebError(
@@ -195,10 +196,10 @@ def table(
     if not text:
         text = _chamber.MOTION_BY_CODE[motion].label if motion else "Draft resolution"
     try:
-        queries.table_question(
+        meetings.table_question(
             conn, session_id, kind=kind.value, motion=motion, title=text, amends_id=amends_id
         )
-    except queries.ChamberConflict as exc:
+    except meetings.ChamberConflict as exc:
         raise WebError(409, str(exc)) from None
     return _redirect(f"/chamber/{session_id}")
 
@@ -239,7 +240,7 @@ def vote(
             f"no vote for {', '.join(missing)}: mark each member, "
             "or choose how every member not marked votes",
         )
-    questions = [queries.as_question(r) for r in rows]
+    questions = [meetings.as_question(r) for r in rows]
     question = next((q for q in questions if q.id == question_id), None)
     if question is None:
         raise not_found(f"question {question_id} of chamber session {session_id}")
@@ -256,7 +257,7 @@ def vote(
     said = announcement(decision)
     record = {**decision.to_dict(), "votes": dict(decision.votes)}
     try:
-        queries.record_vote(
+        meetings.record_vote(
             conn,
             question_id,
             votes={resolve_member(code): position for code, position in positions.items()},
@@ -264,24 +265,24 @@ def vote(
             announcement=said,
             decision=record,
         )
-    except queries.ChamberConflict as exc:
+    except meetings.ChamberConflict as exc:
         raise WebError(409, str(exc)) from None
     effect = _chamber.consequences(question, decision, questions)
     if effect.session_status:
-        queries.set_session_status(conn, session_id, effect.session_status)
+        meetings.set_session_status(conn, session_id, effect.session_status)
     for other, status in effect.others.items():
-        queries.set_question_status(conn, other, status)
+        meetings.set_question_status(conn, other, status)
     return _redirect(f"/chamber/{session_id}#q{question_id}")
 
 
 @router.post("/chamber/{session_id}/resume")
 def resume(conn: WriteConn, session_id: RowId) -> RedirectResponse:
     """Resume a suspended meeting."""
-    queries.lock_session(conn, session_id)
+    meetings.lock_session(conn, session_id)
     session, _ = _load(conn, session_id)
     if session["status"] != "suspended":
         raise WebError(409, f"the meeting is {session['status']}, not suspended")
-    queries.set_session_status(conn, session_id, _chamber.OPEN)
+    meetings.set_session_status(conn, session_id, _chamber.OPEN)
     return _redirect(f"/chamber/{session_id}")
 
 
