@@ -19,7 +19,7 @@ import json
 import pathlib
 import threading
 import types
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from unsc._errors import InputError, SourceFormatError
 from unsc._mandates import store as mandates_store
-from unsc._record.observation_json import dumps, kind_of, loads, provenance
+from unsc._record.observation_json import dumps, kind_of, loads, provenance, restored
 from unsc._record.procedural import procedural_votes
 from unsc._record.reconcile import Reconciled, Result, reconcile
 from unsc._sources import (
@@ -432,6 +432,7 @@ def _load_folder(
         return LoadReport(files_report, skipped, True, decisions, conflicts, sources, unrecognised)
     with engine.begin() as conn:
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        fresh: dict[int, list[Observation]] = {}
         for fmt, name, digest, obs in parsed:
             conn.execute(
                 sa.delete(db.source_files).where(
@@ -449,20 +450,19 @@ def _load_folder(
             ).inserted_primary_key
             assert inserted is not None
             file_id = inserted[0]
-            if obs:
-                conn.execute(
-                    sa.insert(db.observations),
-                    [
-                        {
-                            "source_file_id": file_id,
-                            "line": o.prov.line,
-                            "kind": kind_of(o),
-                            "payload": dumps(o),
-                        }
-                        for o in obs
-                    ],
-                )
-        result = rebuild(conn)
+            rows = [
+                {
+                    "source_file_id": file_id,
+                    "line": o.prov.line,
+                    "kind": kind_of(o),
+                    "payload": dumps(o),
+                }
+                for o in obs
+            ]
+            if rows:
+                conn.execute(sa.insert(db.observations), rows)
+            fresh[file_id] = [restored(o, row["payload"]) for o, row in zip(obs, rows, strict=True)]
+        result = rebuild(conn, fresh)
     return LoadReport(
         files_report,
         skipped,
@@ -474,25 +474,65 @@ def _load_folder(
     )
 
 
-def stored_observations(conn: Connection) -> list[Observation]:
-    """Every observation in the database, with its provenance."""
-    rows = conn.execute(
-        sa.select(
-            db.source_files.c.source,
-            db.source_files.c.file,
-            db.observations.c.line,
-            db.observations.c.kind,
-            db.observations.c.payload,
-        )
-        .join(db.source_files, db.source_files.c.id == db.observations.c.source_file_id)
-        .order_by(db.observations.c.id)
+def stored_observations(
+    conn: Connection, fresh: Mapping[int, Sequence[Observation]] | None = None
+) -> list[Observation]:
+    """Every observation in the database, with its provenance, in the order stored.
+
+    ``fresh`` holds, by ``source_files.id``, the observations this load has
+    just stored, in the order inserted (each as :func:`restored` gives it):
+    they are not decoded again. They are the last rows stored, which is
+    checked; if they are not, every row is decoded.
+    """
+    o, f = db.observations.c, db.source_files.c
+    fresh = fresh or {}
+    query = (
+        sa.select(f.source, f.file, o.line, o.kind, o.payload)
+        .join(db.source_files, f.id == o.source_file_id)
+        .order_by(o.id)
     )
-    return [loads(r.kind, r.payload, provenance(r.source, r.file, r.line)) for r in rows]
+    if fresh and _stored_last(conn, fresh):
+        rows = conn.execute(query.where(o.source_file_id.not_in(list(fresh))))
+        kept = [ob for observations in fresh.values() for ob in observations]
+    else:
+        rows, kept = conn.execute(query), []
+    decoded = [loads(r.kind, r.payload, provenance(r.source, r.file, r.line)) for r in rows]
+    return decoded + kept
 
 
-def rebuild(conn: Connection) -> Result:
-    """Recompute every derived table from the stored observations."""
-    observations = stored_observations(conn)
+def _stored_last(conn: Connection, fresh: Mapping[int, Sequence[Observation]]) -> bool:
+    """Whether the files in ``fresh`` hold the last observations stored, in that order."""
+    o = db.observations.c
+    spans = {
+        r.source_file_id: (r.first, r.last, r.count)
+        for r in conn.execute(
+            sa.select(
+                o.source_file_id,
+                sa.func.min(o.id).label("first"),
+                sa.func.max(o.id).label("last"),
+                sa.func.count().label("count"),
+            ).group_by(o.source_file_id)
+        )
+    }
+    previous = max(
+        (last for file_id, (_, last, _) in spans.items() if file_id not in fresh), default=None
+    )
+    for file_id, observations in fresh.items():
+        if not observations:
+            continue
+        first, last, count = spans.get(file_id, (None, None, 0))
+        if count != len(observations) or (previous is not None and first <= previous):
+            return False
+        previous = last
+    return True
+
+
+def rebuild(conn: Connection, fresh: Mapping[int, Sequence[Observation]] | None = None) -> Result:
+    """Recompute every derived table from the stored observations.
+
+    ``fresh``: the observations this load has just stored (see :func:`stored_observations`).
+    """
+    observations = stored_observations(conn, fresh)
     result = reconcile([*observations, *procedural_votes(observations)])
     for table in (
         db.documents,
