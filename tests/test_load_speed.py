@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import gc
+import os
 import pathlib
 import shutil
+import signal
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 
 import pytest
@@ -14,7 +19,8 @@ from sqlalchemy.engine import Connection
 
 from dbfixtures import fresh_database
 from realdata import require_shared
-from unsc._record import load, observation_json
+from unsc._errors import SourceFormatError
+from unsc._record import load, observation_json, parse_worker
 from unsc._record.api import Record
 from unsc._sources.model import Observation
 from unsc._store import db, mandate_tables
@@ -167,3 +173,164 @@ def test_kept_observations_write_the_record_decoding_writes(
     monkeypatch.setattr(load, "_stored_last", lambda conn, fresh: False)  # decode every row
     steps(decoded)
     assert _tables(kept) == _tables(decoded)
+
+
+# -- the second process parsing the last files ----------------------------------------------
+
+HANDED = (
+    "dhl-pages/scact1994_table_en.html",
+    "dhl-pages/scact2016_table_en.html",
+    "failed-drafts-unsc-for-us/cleaned_data_unsc.csv",
+    "sc-votes-1994-2025/sc_voting.csv",
+    "wpdl-vetoes/unsc_vetoes_1946_sept2022.csv",
+)
+
+
+def test_hand_over_splits_the_tail_and_keeps_small_loads_in_one_process(
+    tmp_path: pathlib.Path,
+) -> None:
+    files = []
+    for i, size in enumerate((100, 3_000_000, 4_000_000)):
+        path = tmp_path / f"f{i}.csv"
+        path.write_bytes(b"x" * size)
+        files.append((load.FORMATS[0], path, path.name))
+    assert load._hand_over([0, 1, 2], files) == [2]
+    assert load._hand_over([0, 1], files) == []  # 0.3 s of work: not worth a process
+    assert load._hand_over([2], files) == []
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("threads", [1, 2], ids=["fork", "spawn"])
+def test_a_load_with_a_helper_writes_the_same_record(
+    threads: int,
+    kept_url: str,
+    decoded_url: str,
+    tmp_path: pathlib.Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Beside another thread, the helper is a fresh interpreter (spawn), else a fork."""
+    folder = tmp_path / "D"
+    _copy(folder, *HANDED)
+    monkeypatch.setattr(load, "HELPER_MIN_SECONDS", 10.0)
+    Record(decoded_url).load(folder)  # one process
+    started: list[list[parse_worker.Job]] = []
+    start = parse_worker.start
+
+    def spy(jobs: Sequence[parse_worker.Job]) -> parse_worker.Helper | None:
+        started.append(list(jobs))
+        return start(jobs)
+
+    monkeypatch.setattr(parse_worker, "start", spy)
+    monkeypatch.setattr(load, "HELPER_MIN_SECONDS", 0.0)
+    delivered: list[bool] = []
+    result = parse_worker.Helper.result
+
+    def spy_result(self: parse_worker.Helper, index: int) -> parse_worker.Parsed | None:
+        delivered.append(result(self, index) is not None)
+        return result(self, index)
+
+    monkeypatch.setattr(parse_worker.Helper, "result", spy_result)
+    lines: list[tuple[str, int, int]] = []
+    record = Record(kept_url)
+    other = threading.Event()
+    thread = threading.Thread(target=other.wait) if threads == 2 else None
+    if thread:
+        thread.start()
+    try:
+        record.load(folder, progress=lambda *a: lines.append(a))
+    finally:
+        other.set()
+        if thread:
+            thread.join()
+    assert [job[3] for job in started[0]] == list(HANDED[-len(started[0]) :])
+    assert delivered == [True] * len(started[0])  # the helper parsed them, not the load
+    assert [(name, n) for name, n, _ in lines] == [(name, n) for n, name in enumerate(HANDED, 1)]
+    assert _tables(kept_url) == _tables(decoded_url)
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("broken", [HANDED[1], HANDED[3], HANDED[4]])
+@pytest.mark.parametrize("helper", ["working", "dead"])
+def test_a_failing_file_is_reported_as_in_one_process(
+    broken: str, helper: str, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first failing file in order, with its line and field; nothing is written."""
+    folder = tmp_path / "D"
+    _copy(folder, *HANDED)
+    text = (folder / broken).read_text(encoding="utf-8")
+    (folder / broken).write_text(text.replace("\n", "\n\x01", 40), encoding="utf-8")
+    if broken != HANDED[4]:  # a second failing file after the first
+        (folder / HANDED[4]).write_text("garbage\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'record.sqlite3'}"
+    monkeypatch.setattr(load, "HELPER_MIN_SECONDS", 10.0)  # one process
+    with pytest.raises(SourceFormatError) as alone:
+        Record(url).load(folder)
+    monkeypatch.setattr(load, "HELPER_MIN_SECONDS", 0.0)
+    if helper == "dead":
+        monkeypatch.setattr(parse_worker, "_work", _die)
+    with pytest.raises(SourceFormatError) as helped:
+        Record(url).load(folder)
+    assert (helped.value.file, helped.value.line, helped.value.field, str(helped.value)) == (
+        alone.value.file,
+        alone.value.line,
+        alone.value.field,
+        str(alone.value),
+    )
+    assert alone.value.file == broken
+    engine = db.make_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(db.observations)).scalar() == 0
+    engine.dispose()
+
+
+def _die(*args: object) -> None:
+    os._exit(3)
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.realdata
+@pytest.mark.skipif(not pathlib.Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_helper_ends_when_the_load_is_killed(tmp_path: pathlib.Path) -> None:
+    folder = tmp_path / "D"
+    _copy(folder, *HANDED)
+    url = f"sqlite:///{tmp_path / 'record.sqlite3'}"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "unsc", "--database", url, "data", "load", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith(b"[2/"):  # the helper runs, the load parses its own files
+            break
+    helpers = _children(proc.pid)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stderr.close()
+    assert helpers, "no helper was started"
+    deadline = time.monotonic() + 20
+    while any(_running(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in helpers if _running(pid)]
+    for pid in left:  # not to leave them behind
+        os.kill(pid, signal.SIGKILL)
+    assert not left
