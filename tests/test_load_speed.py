@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import pathlib
@@ -334,3 +335,59 @@ def test_the_helper_ends_when_the_load_is_killed(tmp_path: pathlib.Path) -> None
     for pid in left:  # not to leave them behind
         os.kill(pid, signal.SIGKILL)
     assert not left
+
+
+# -- the store's bulk insert ----------------------------------------------------------------
+
+
+def test_insert_many_stores_what_sqlalchemy_stores() -> None:
+    """Dates, booleans, None and text, stored with the same values and SQLite types."""
+    rows: dict[sa.Table, list[dict[str, object]]] = {
+        db.meetings: [
+            {
+                "symbol": "S/PV.1",
+                "date": dt.date(1946, 1, 17),
+                "topic": None,
+                "press_release": "SC/1",
+                "closed": True,
+                "source": "s",
+                "file": "f",
+                "line": 1,
+            },
+            {
+                "symbol": "S/PV.2",
+                "date": dt.date(2022, 6, 30),
+                "topic": "é\\n",
+                "press_release": None,
+                "closed": False,
+                "source": "s",
+                "file": "f",
+                "line": 2,
+            },
+        ],
+        db.search_documents: [
+            {"kind": "k", "ref": "a", "date": None, "title": "t", "body": "b"},
+            {"kind": "k", "ref": "b", "date": dt.date(2000, 2, 29), "title": "t", "body": ""},
+        ],
+        db.agreement: [
+            {"member": "USA", "other": "FRA", "votes_together": 3, "same_position": 0},
+        ],
+    }
+    dumps = []
+    for bulk in (False, True):
+        engine = db.make_engine("sqlite://")
+        with engine.begin() as conn:
+            db.metadata.create_all(conn)
+            for table, batch in rows.items():
+                if bulk:
+                    db.insert_many(conn, table, batch)
+                else:
+                    conn.execute(sa.insert(table), batch)
+            dump = []
+            for table in rows:
+                typed = ", ".join(f"{c.name}, typeof({c.name})" for c in table.c)
+                dump.append(conn.exec_driver_sql(f"SELECT {typed} FROM {table.name}").all())
+        dumps.append(dump)
+        engine.dispose()
+    assert dumps[0] == dumps[1]
+    db.insert_many(db.make_engine("sqlite://").connect(), db.meetings, [])  # nothing to do

@@ -108,9 +108,9 @@ def write(conn: Connection, built: Built) -> None:
         (t.mandate_events, events),
     ):
         if rows:
-            conn.execute(sa.insert(table), rows)
+            db.insert_many(conn, table, rows)
     if built.conflicts:
-        conn.execute(sa.insert(db.conflicts), [c.row() for c in built.conflicts])
+        db.insert_many(conn, db.conflicts, [c.row() for c in built.conflicts])
 
 
 def read(conn: Connection) -> list[Timeline]:

@@ -504,8 +504,9 @@ def _load_folder(
             file_id = inserted[0]
             kinds, payloads = rows_of[name]
             if obs:
-                conn.execute(
-                    sa.insert(db.observations),
+                db.insert_many(
+                    conn,
+                    db.observations,
                     [
                         {"source_file_id": file_id, "line": o.prov.line, "kind": k, "payload": p}
                         for o, k, p in zip(obs, kinds, payloads, strict=True)
@@ -600,8 +601,9 @@ def rebuild(conn: Connection, fresh: Mapping[int, Sequence[Observation]] | None 
     _write_decisions(conn, result.decisions)
     _write_agreement(conn)
     if result.conflicts:
-        conn.execute(
-            sa.insert(db.conflicts),
+        db.insert_many(
+            conn,
+            db.conflicts,
             [
                 {
                     "kind": c.kind,
@@ -624,8 +626,9 @@ def rebuild(conn: Connection, fresh: Mapping[int, Sequence[Observation]] | None 
 
 def _write_meetings(conn: Connection, meetings: Sequence[MeetingObservation]) -> None:
     if meetings:
-        conn.execute(
-            sa.insert(db.meetings),
+        db.insert_many(
+            conn,
+            db.meetings,
             [
                 {
                     "symbol": m.symbol,
@@ -685,7 +688,7 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
         )
     if not rows:
         return
-    conn.execute(sa.insert(db.decisions), rows)
+    db.insert_many(conn, db.decisions, rows)
     ids = {row["key"]: row["id"] for row in rows}
     votes: list[dict[str, object]] = []
     vetoes: list[dict[str, object]] = []
@@ -724,7 +727,7 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
         (db.provenance, prov),
     ):
         if batch:
-            conn.execute(sa.insert(table), batch)
+            db.insert_many(conn, table, batch)
 
 
 def _write_agreement(conn: Connection) -> None:

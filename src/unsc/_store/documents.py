@@ -91,7 +91,7 @@ def rebuild(conn: Connection) -> None:
             continue
         rows.append({"kind": MEMBER, "key": code, "body": dumps(member)})
     if rows:
-        conn.execute(sa.insert(db.documents), rows)
+        db.insert_many(conn, db.documents, rows)
 
 
 def document(conn: Connection, kind: str, key: str) -> str | None:
