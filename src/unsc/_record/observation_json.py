@@ -19,6 +19,9 @@ from unsc._sources.model import (
     Source,
 )
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""``json.dumps(data, ensure_ascii=False, sort_keys=True)``, without a new encoder per call."""
+
 
 def kind_of(obs: Observation) -> str:
     """The ``observations.kind`` value for ``obs``."""
@@ -73,7 +76,7 @@ def dumps(obs: Observation) -> str:
         data = dict(obs.data)
     else:
         data = {"year": obs.year, "code": obs.code, "raw_name": obs.raw_name}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(data)
 
 
 def loads(kind: str, payload: str, prov: Provenance) -> Observation:

@@ -26,9 +26,13 @@ DECISION = "decision"
 MEMBER = "member"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""``json.dumps`` with these options, without a new encoder per call."""
+
+
 def dumps(data: object) -> str:
     """JSON as the API sends it (compact, UTF-8 text)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(data)
 
 
 def decision_details(conn: Connection) -> dict[str, dict[str, Any]]:
