@@ -352,10 +352,10 @@ _GC_PAUSED = [0, False]
 def _gc_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused for the block (nested and threaded safely).
 
-    A load allocates some million objects that stay alive until it ends (the
-    observations, the reconciled decisions, the rows to insert), so every
-    collection of the oldest generation walks them all again: on the real
-    data about a quarter of the load's CPU time. Reference counting still
+    A load keeps what it builds alive until it ends (the observations, the
+    reconciled decisions, the rows to insert), so every collection of the
+    oldest generation walks all of it again: on the real data a fifth to a
+    third of the load's CPU time. Reference counting still
     frees what the load drops; cycles wait for the collector to resume.
     """
     with _GC_LOCK:
