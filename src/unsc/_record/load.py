@@ -11,12 +11,16 @@ same files twice leaves it unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
+import os
 import pathlib
+import threading
 import types
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -25,7 +29,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from unsc._errors import InputError, SourceFormatError
 from unsc._mandates import store as mandates_store
-from unsc._record.observation_json import dumps, kind_of, loads, provenance
+from unsc._record import parse_worker
+from unsc._record.observation_json import loads, provenance
 from unsc._record.procedural import procedural_votes
 from unsc._record.reconcile import Reconciled, Result, reconcile
 from unsc._sources import (
@@ -294,6 +299,40 @@ def _source_changes(
     ]
 
 
+def _job(fmt: Format, path: pathlib.Path, name: str) -> parse_worker.Job:
+    return fmt.module.__name__, fmt.parse_name, str(path), name
+
+
+HELPER_MIN_SECONDS = 0.4
+"""Hand files to a second process only when the files to parse take about this long."""
+_HELPER_START_SECONDS = 0.1
+_SECONDS_PER_BYTE = {False: 0.1e-6, True: 0.25e-6}
+"""Rough parsing times (CSV, HTML), to split the files between the two processes."""
+
+
+def _hand_over(todo: Sequence[int], files: Sequence[tuple[Format, pathlib.Path, str]]) -> list[int]:
+    """The last files of ``todo`` (indexes in ``files``) for a second process to parse.
+
+    The split evens the two processes' estimated times; nothing is handed over
+    on one core, or when all the files would take less than
+    :data:`HELPER_MIN_SECONDS` in one process.
+    """
+    if (os.cpu_count() or 1) < 2 or len(todo) < 2:
+        return []
+    cost = [
+        files[n][1].stat().st_size * _SECONDS_PER_BYTE[files[n][0].header is None] for n in todo
+    ]
+    if sum(cost) < HELPER_MIN_SECONDS:
+        return []
+    best, split, head = sum(cost), len(todo), 0.0
+    for k in range(len(todo)):
+        slowest = max(head, sum(cost[k:]) + _HELPER_START_SECONDS)
+        if slowest < best:
+            best, split = slowest, k
+        head += cost[k]
+    return list(todo[split:])
+
+
 def _sha256(path: pathlib.Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -303,6 +342,34 @@ def _sha256(path: pathlib.Path) -> str:
 
 
 Progress = Callable[[str, int, int], None]
+
+_GC_LOCK = threading.Lock()
+_GC_PAUSED = [0, False]
+"""Loads running with the collector paused, and whether to enable it when the last ends."""
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for the block (nested and threaded safely).
+
+    A load keeps what it builds alive until it ends (the observations, the
+    reconciled decisions, the rows to insert), so every collection of the
+    oldest generation walks all of it again: on the real data a fifth to a
+    third of the load's CPU time. Reference counting still
+    frees what the load drops; cycles wait for the collector to resume.
+    """
+    with _GC_LOCK:
+        if _GC_PAUSED[0] == 0:
+            _GC_PAUSED[1] = gc.isenabled()
+            gc.disable()
+        _GC_PAUSED[0] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _GC_PAUSED[0] -= 1
+            if _GC_PAUSED[0] == 0 and _GC_PAUSED[1]:
+                gc.enable()
 
 
 def load_folder(
@@ -321,6 +388,24 @@ def load_folder(
     than its loaded copy, such as a file cut to its header (:class:`ShrinkError`,
     unless ``allow_shrink``; see :data:`MAX_SHRINK`).
     """
+    with _gc_paused():
+        return _load_folder(
+            folder,
+            engine,
+            progress=progress,
+            allow_shrink=allow_shrink,
+            skip_unrecognised=skip_unrecognised,
+        )
+
+
+def _load_folder(
+    folder: pathlib.Path,
+    engine: Engine,
+    *,
+    progress: Progress | None,
+    allow_shrink: bool,
+    skip_unrecognised: bool,
+) -> LoadReport:
     with engine.connect() as conn:
         stored = {
             (r.source, r.file): (r.sha256, r.observations)
@@ -342,15 +427,31 @@ def load_folder(
             hint="see `unsc data load --help` for the formats read",
         )
     known = {key: digest for key, (digest, _) in stored.items()}
+    digests = [_sha256(path) for _, path, _ in plan.files]
+    todo = [
+        n
+        for n, ((fmt, _, name), digest) in enumerate(zip(plan.files, digests, strict=True))
+        if known.get((fmt.source.value, name)) != digest
+    ]
+    jobs = {n: _job(*plan.files[n]) for n in todo}
+    handed = _hand_over(todo, plan.files)  # the last files, to a second process
+    helper = parse_worker.start([jobs[n] for n in handed]) if handed else None
     parsed: list[tuple[Format, str, str, list[Observation]]] = []
+    rows_of: dict[str, tuple[list[str], list[str]]] = {}
     total = len(plan.files)
-    for n, (fmt, path, name) in enumerate(plan.files, start=1):
-        if progress:
-            progress(name, n, total)
-        digest = _sha256(path)
-        if known.get((fmt.source.value, name)) == digest:
-            continue
-        parsed.append((fmt, name, digest, list(fmt.parse(path, name=name))))
+    try:
+        for n, (fmt, _, name) in enumerate(plan.files):
+            if progress:
+                progress(name, n + 1, total)
+            if n not in jobs:
+                continue
+            done = helper.result(handed.index(n)) if helper and n in handed else None
+            obs, kinds, payloads = done or parse_worker.parse_file(jobs[n])
+            parsed.append((fmt, name, digests[n], obs))
+            rows_of[name] = kinds, payloads
+    finally:
+        if helper:
+            helper.close()
     shrinking = [
         (name, fmt.source.value, before, len(obs))
         for fmt, name, _, obs in parsed
@@ -383,6 +484,7 @@ def load_folder(
         return LoadReport(files_report, skipped, True, decisions, conflicts, sources, unrecognised)
     with engine.begin() as conn:
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        fresh: dict[int, list[Observation]] = {}
         for fmt, name, digest, obs in parsed:
             conn.execute(
                 sa.delete(db.source_files).where(
@@ -400,20 +502,18 @@ def load_folder(
             ).inserted_primary_key
             assert inserted is not None
             file_id = inserted[0]
+            kinds, payloads = rows_of[name]
             if obs:
-                conn.execute(
-                    sa.insert(db.observations),
+                db.insert_many(
+                    conn,
+                    db.observations,
                     [
-                        {
-                            "source_file_id": file_id,
-                            "line": o.prov.line,
-                            "kind": kind_of(o),
-                            "payload": dumps(o),
-                        }
-                        for o in obs
+                        {"source_file_id": file_id, "line": o.prov.line, "kind": k, "payload": p}
+                        for o, k, p in zip(obs, kinds, payloads, strict=True)
                     ],
                 )
-        result = rebuild(conn)
+            fresh[file_id] = obs
+        result = rebuild(conn, fresh)
     return LoadReport(
         files_report,
         skipped,
@@ -425,25 +525,65 @@ def load_folder(
     )
 
 
-def stored_observations(conn: Connection) -> list[Observation]:
-    """Every observation in the database, with its provenance."""
-    rows = conn.execute(
-        sa.select(
-            db.source_files.c.source,
-            db.source_files.c.file,
-            db.observations.c.line,
-            db.observations.c.kind,
-            db.observations.c.payload,
-        )
-        .join(db.source_files, db.source_files.c.id == db.observations.c.source_file_id)
-        .order_by(db.observations.c.id)
+def stored_observations(
+    conn: Connection, fresh: Mapping[int, Sequence[Observation]] | None = None
+) -> list[Observation]:
+    """Every observation in the database, with its provenance, in the order stored.
+
+    ``fresh`` holds, by ``source_files.id``, the observations this load has
+    just stored, in the order inserted (each as :func:`restored` gives it):
+    they are not decoded again. They are the last rows stored, which is
+    checked; if they are not, every row is decoded.
+    """
+    o, f = db.observations.c, db.source_files.c
+    fresh = fresh or {}
+    query = (
+        sa.select(f.source, f.file, o.line, o.kind, o.payload)
+        .join(db.source_files, f.id == o.source_file_id)
+        .order_by(o.id)
     )
-    return [loads(r.kind, r.payload, provenance(r.source, r.file, r.line)) for r in rows]
+    if fresh and _stored_last(conn, fresh):
+        rows = conn.execute(query.where(o.source_file_id.not_in(list(fresh))))
+        kept = [ob for observations in fresh.values() for ob in observations]
+    else:
+        rows, kept = conn.execute(query), []
+    decoded = [loads(r.kind, r.payload, provenance(r.source, r.file, r.line)) for r in rows]
+    return decoded + kept
 
 
-def rebuild(conn: Connection) -> Result:
-    """Recompute every derived table from the stored observations."""
-    observations = stored_observations(conn)
+def _stored_last(conn: Connection, fresh: Mapping[int, Sequence[Observation]]) -> bool:
+    """Whether the files in ``fresh`` hold the last observations stored, in that order."""
+    o = db.observations.c
+    spans = {
+        r.source_file_id: (r.first, r.last, r.count)
+        for r in conn.execute(
+            sa.select(
+                o.source_file_id,
+                sa.func.min(o.id).label("first"),
+                sa.func.max(o.id).label("last"),
+                sa.func.count().label("count"),
+            ).group_by(o.source_file_id)
+        )
+    }
+    previous = max(
+        (last for file_id, (_, last, _) in spans.items() if file_id not in fresh), default=None
+    )
+    for file_id, observations in fresh.items():
+        if not observations:
+            continue
+        first, last, count = spans.get(file_id, (None, None, 0))
+        if count != len(observations) or (previous is not None and first <= previous):
+            return False
+        previous = last
+    return True
+
+
+def rebuild(conn: Connection, fresh: Mapping[int, Sequence[Observation]] | None = None) -> Result:
+    """Recompute every derived table from the stored observations.
+
+    ``fresh``: the observations this load has just stored (see :func:`stored_observations`).
+    """
+    observations = stored_observations(conn, fresh)
     result = reconcile([*observations, *procedural_votes(observations)])
     for table in (
         db.documents,
@@ -461,8 +601,9 @@ def rebuild(conn: Connection) -> Result:
     _write_decisions(conn, result.decisions)
     _write_agreement(conn)
     if result.conflicts:
-        conn.execute(
-            sa.insert(db.conflicts),
+        db.insert_many(
+            conn,
+            db.conflicts,
             [
                 {
                     "kind": c.kind,
@@ -485,8 +626,9 @@ def rebuild(conn: Connection) -> Result:
 
 def _write_meetings(conn: Connection, meetings: Sequence[MeetingObservation]) -> None:
     if meetings:
-        conn.execute(
-            sa.insert(db.meetings),
+        db.insert_many(
+            conn,
+            db.meetings,
             [
                 {
                     "symbol": m.symbol,
@@ -546,7 +688,7 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
         )
     if not rows:
         return
-    conn.execute(sa.insert(db.decisions), rows)
+    db.insert_many(conn, db.decisions, rows)
     ids = {row["key"]: row["id"] for row in rows}
     votes: list[dict[str, object]] = []
     vetoes: list[dict[str, object]] = []
@@ -585,7 +727,7 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
         (db.provenance, prov),
     ):
         if batch:
-            conn.execute(sa.insert(table), batch)
+            db.insert_many(conn, table, batch)
 
 
 def _write_agreement(conn: Connection) -> None:

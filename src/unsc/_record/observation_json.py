@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from unsc._engine import Kind, NonVoting, Outcome, Position
@@ -17,6 +18,9 @@ from unsc._sources.model import (
     Provenance,
     Source,
 )
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""``json.dumps(data, ensure_ascii=False, sort_keys=True)``, without a new encoder per call."""
 
 
 def kind_of(obs: Observation) -> str:
@@ -72,7 +76,7 @@ def dumps(obs: Observation) -> str:
         data = dict(obs.data)
     else:
         data = {"year": obs.year, "code": obs.code, "raw_name": obs.raw_name}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(data)
 
 
 def loads(kind: str, payload: str, prov: Provenance) -> Observation:
@@ -122,6 +126,50 @@ def loads(kind: str, payload: str, prov: Provenance) -> Observation:
             prov=prov, year=d["year"], code=d["code"], raw_name=d["raw_name"]
         )
     return ExtraObservation(prov=prov, kind=kind, data=d)
+
+
+def restored(obs: Observation, payload: str) -> Observation:
+    """``obs`` as :func:`loads` rebuilds it from ``payload`` (its :func:`dumps`), without parsing.
+
+    The load keeps the observations it has just parsed and stored instead of
+    decoding them again: equal, and with their mappings in the same order
+    (the JSON's keys are sorted), so that the rebuild sees the same objects
+    either way. Only the mandates' payloads, free-form, are decoded again.
+    """
+    if isinstance(obs, DecisionObservation):
+        return DecisionObservation(
+            prov=obs.prov,
+            date=obs.date,
+            kind=obs.kind,
+            meeting=obs.meeting,
+            draft=obs.draft,
+            resolution=obs.resolution,
+            procedural=obs.procedural,
+            outcome=obs.outcome or None,
+            modality=obs.modality or None,
+            yes=obs.yes,
+            no=obs.no,
+            abstain=obs.abstain,
+            not_voting=obs.not_voting,
+            vetoed_by=tuple(obs.vetoed_by) if obs.vetoed_by is not None else None,
+            votes=_sorted(obs.votes) if obs.votes is not None else None,
+            absence=_sorted(obs.absence),
+            sponsors=tuple(obs.sponsors),
+            agenda=obs.agenda,
+            description=obs.description,
+            raw_outcome=obs.raw_outcome,
+            flags=tuple(obs.flags),
+            notes=tuple(obs.notes),
+            subjects=tuple(obs.subjects),
+            known_votes=_sorted(obs.known_votes),
+        )
+    if isinstance(obs, ExtraObservation):
+        return ExtraObservation(prov=obs.prov, kind=obs.kind, data=json.loads(payload))
+    return obs
+
+
+def _sorted(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: mapping[key] for key in sorted(mapping)}
 
 
 def provenance(source: str, file: str, line: int) -> Provenance:

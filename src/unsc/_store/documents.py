@@ -26,9 +26,13 @@ DECISION = "decision"
 MEMBER = "member"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""``json.dumps`` with these options, without a new encoder per call."""
+
+
 def dumps(data: object) -> str:
     """JSON as the API sends it (compact, UTF-8 text)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(data)
 
 
 def decision_details(conn: Connection) -> dict[str, dict[str, Any]]:
@@ -91,7 +95,7 @@ def rebuild(conn: Connection) -> None:
             continue
         rows.append({"kind": MEMBER, "key": code, "body": dumps(member)})
     if rows:
-        conn.execute(sa.insert(db.documents), rows)
+        db.insert_many(conn, db.documents, rows)
 
 
 _DOCUMENT = sa.select(db.documents.c.body).where(

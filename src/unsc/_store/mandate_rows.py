@@ -37,9 +37,9 @@ def replace(
         (t.mandate_events, events),
     ):
         if rows:
-            conn.execute(sa.insert(table), list(rows))
+            db.insert_many(conn, table, rows)
     if conflicts:
-        conn.execute(sa.insert(db.conflicts), list(conflicts))
+        db.insert_many(conn, db.conflicts, conflicts)
 
 
 def periods(conn: Connection) -> list[Any]:

@@ -154,7 +154,7 @@ def rebuild(conn: Connection) -> None:
             }
         )
     if docs:
-        conn.execute(sa.insert(db.search_documents), docs)
+        db.insert_many(conn, db.search_documents, docs)
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
 
