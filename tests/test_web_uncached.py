@@ -10,6 +10,7 @@ every template and answers one request of each kind before a worker serves.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -255,3 +256,48 @@ def test_decision_pages_are_kept_with_the_cache_on(record_url: str) -> None:
         assert cache.response(("response", "/decisions/res:2334", b"")) is not None
         assert counted.queries("/decisions/res:2334") == 0
         assert client.get("/decisions/res:2334").content == first.content
+
+
+@pytest.mark.parametrize("view", ["resolutions", "drafts", "vetoes"])
+def test_a_view_by_years_counts_as_its_own_query_does(record_url: str, view: str) -> None:
+    """The counts taken from the whole view's groups equal the filtered view's own query.
+
+    Every outcome filter and year ranges across the record's whole span, the
+    empty and the reversed-open ones included, on the real record.
+    """
+    from unsc._web import queries
+
+    engine = sa.create_engine(record_url)
+    ranges = [(None, None), (1946, 1946), (1946, 1960), (1990, 1991), (2017, 2017)]
+    ranges += [(1970, None), (None, 1955), (2024, 2025), (2026, 2030), (1900, 1945)]
+    outcomes = [None, *queries.OUTCOMES, queries.UNKNOWN_OUTCOME]
+    with engine.connect() as conn:
+        whole = queries.view_groups(conn, view)
+        assert sum(n for _y, _o, n in whole) > 0
+        for low, high in ranges:
+            for outcome in outcomes:
+                f = queries.Filters(view=view, year_from=low, year_to=high, outcome=outcome)
+                assert queries.by_year_only(f)
+                own = queries.explore(conn, f, page=2, per_page=50)
+                taken = queries.explore(conn, f, page=2, per_page=50, whole=whole)
+                assert taken == own, (view, low, high, outcome)
+    engine.dispose()
+
+
+def test_only_years_and_outcomes_take_the_whole_views_counts() -> None:
+    from unsc._web import queries
+
+    assert queries.by_year_only(queries.Filters(view="drafts", year_from=1990, outcome="vetoed"))
+    for other in ({"member": "FRA"}, {"text": "Syria"}, {"since": dt.date(2000, 1, 1)}):
+        assert not queries.by_year_only(queries.Filters(view="drafts", **other))  # type: ignore[arg-type]
+
+
+def test_a_cached_explorer_counts_each_view_once(record_url: str) -> None:
+    """With the cache on, a new page of a view by years runs one query: its rows."""
+    settings = Settings(database_url=record_url, token=TOKEN, autoload=False, cache_seconds=3600)
+    with TestClient(create_app(settings)) as client:
+        counted = Counted(client)
+        assert counted.queries("/record?view=drafts&from=1990&to=1999") == 2  # groups, rows
+        assert counted.queries("/record?view=drafts&from=1980&to=1985&page=1") == 1
+        assert counted.queries("/record?view=drafts&page=3") == 1
+        assert counted.queries("/record?view=drafts&member=FRA&vote=N") == 2  # its own count

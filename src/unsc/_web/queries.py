@@ -164,35 +164,61 @@ def _order(sort: str, descending: bool) -> list[sa.ColumnElement[Any]]:
 
 
 Facet = list[tuple[Any, int]]
+Groups = list[tuple[int, str | None, int]]
+"""(year, outcome or ``None``, number of decisions) of a view."""
 
 
-def _counts(conn: Connection, f: Filters) -> tuple[int, Facet, Facet]:
+def _groups(conn: Connection, f: Filters) -> Groups:
+    outcome = query.outcome_column()
+    year = sa.extract("year", _D.date)
+    rows = conn.execute(
+        sa.select(year, outcome, sa.func.count())
+        .where(*_where(f, skip="outcome"))
+        .group_by(year, outcome)
+    )
+    return [(int(y), str(o) if o else None, int(n)) for y, o, n in rows]
+
+
+def by_year_only(f: Filters) -> bool:
+    """Whether ``f`` filters its view by nothing but a range of years and an outcome.
+
+    Such a view's counts are those of the whole view (:func:`view_groups`)
+    within the years, so they can be taken from it without a query.
+    """
+    return not (f.member or f.vote or f.text or f.since or f.until)
+
+
+def view_groups(conn: Connection, view: str) -> Groups:
+    """The decisions of a whole view (no filter) counted by year and outcome."""
+    return _groups(conn, Filters(view=view))
+
+
+def _counts(conn: Connection, f: Filters, whole: Groups | None) -> tuple[int, Facet, Facet]:
     """The view's total, and its outcome and decade facets, from one grouped query.
 
     The decisions matching every filter but the outcome, counted by year and
     outcome: the outcome facet sums them over the years (it ignores the
     outcome filter, so that each outcome's link shows its count); the total
-    and the decades sum the groups of the outcome asked for, or all.
+    and the decades sum the groups of the outcome asked for, or all. With
+    ``whole``, the groups of the whole view, a view filtered only by years
+    (:func:`by_year_only`) takes its groups from those, with no query.
     """
-    outcome = query.outcome_column()
-    year = sa.extract("year", _D.date)
-    groups = conn.execute(
-        sa.select(year, outcome, sa.func.count())
-        .where(*_where(f, skip="outcome"))
-        .group_by(year, outcome)
-    ).all()
+    if whole is not None and by_year_only(f):
+        low, high = f.year_from or 0, f.year_to or 10_000
+        groups = [g for g in whole if low <= g[0] <= high]
+    else:
+        groups = _groups(conn, f)
     by_outcome: dict[str | None, int] = {}
     decades: Counter[int] = Counter()
     total = 0
-    for y, o, n in groups:
-        key = str(o) if o else None
-        by_outcome[key] = by_outcome.get(key, 0) + int(n)
+    for y, key, n in groups:
+        by_outcome[key] = by_outcome.get(key, 0) + n
         chosen = f.outcome is None or (
             key is None if f.outcome == UNKNOWN_OUTCOME else key == f.outcome
         )
         if chosen:
-            decades[int(y) // 10 * 10] += int(n)
-            total += int(n)
+            decades[y // 10 * 10] += n
+            total += n
     # Most first; ties as SQLite's sorter gave them when it counted the outcomes itself
     # (reverse order of the value, unknown last), so that the pages stay the same.
     ordered = sorted(
@@ -211,13 +237,15 @@ def explore(
     per_page: int,
     sort: str = "date",
     descending: bool = False,
+    whole: Groups | None = None,
 ) -> Row:
     """One page of the filtered view in the order asked, the total, and facets with counts.
 
-    Two queries: the counts (:func:`_counts`), then the page's rows, unless the
-    page is past the last (then none).
+    Two queries: the counts (:func:`_counts`; none when ``whole``, the view's
+    :func:`view_groups`, holds them), then the page's rows, unless the page is
+    past the last (then none).
     """
-    total, outcomes, decades = _counts(conn, f)
+    total, outcomes, decades = _counts(conn, f, whole)
     rows: list[Row] = []
     if (page - 1) * per_page < total:
         rows = [

@@ -170,6 +170,13 @@ def explorer(
 
     A page past the last answers 404, naming how many pages there are.
     """
+    whole = None
+    if services.cache.enabled and queries.by_year_only(filters):
+        # counted from the whole view's groups, read once per record state
+        whole = services.read(
+            ("explore_groups", filters.view),
+            lambda conn: queries.view_groups(conn, filters.view),
+        )
     result = services.read(
         ("explore", filters, order, page),
         lambda conn: queries.explore(
@@ -179,6 +186,7 @@ def explorer(
             per_page=PER_PAGE,
             sort=order.sort,
             descending=order.descending,
+            whole=whole,
         ),
     )
     pages = max(1, -(-result["total"] // PER_PAGE))
