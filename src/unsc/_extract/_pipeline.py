@@ -94,15 +94,42 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 _ITEM_SYMBOL = re.compile(r"^\W{0,3}(?:SC|GA|SG|S)/[\w./-]{2,30}\W{0,3}$")
 
 
-def _document_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
-    """The dates, with those of documents made bounds (they date no vote).
+# "the presidential elections of 20 May 2018", "the attacks of 11 September": a date after
+# "of" that completes a noun phrase dates what that phrase names. Not when the phrase is
+# the vote, its meeting, or a part of a day or a period ("the morning of", "the end of").
+_NOT_IN_NP = (
+    r"(?:the|its|their|his|her|this|that|these|those|a|an|on|in|at|by|to|for|from|with|"
+    r"was|were|is|are|be|been|has|have|had|and|or)\b"
+)
+_NOUN_OF = re.compile(
+    r"\b(?:the|its|their|his|her|this|that|these|those)\s+(?P<np>(?:(?!" + _NOT_IN_NP + r")"
+    r"[\w'-]+\s+){0,3}?(?!" + _NOT_IN_NP + r")[a-z][\w-]*)\s+of\s*$",
+    re.IGNORECASE,
+)
+_OF_TIME = frozenset((
+    "vote", "votes", "voting", "ballot", "ballots", "meeting", "meetings", "session",
+    "sessions", "sitting", "sittings", "morning", "afternoon", "evening", "night", "day",
+    "days", "week", "weekend", "month", "year", "hours", "beginning", "start", "end", "middle",
+    "course", "close", "part", "date", "eve", "dawn", "adoption", "rejection", "veto",
+    "vetoes", "motion", "council", "security",
+))  # fmt: skip
 
-    "resolution 377 A (V) of 3 November 1950", "S/7553 of 17 October" date a document.
+
+def _document_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
+    """The dates, with those of documents and other named events made bounds (they date no vote).
+
+    "resolution 377 A (V) of 3 November 1950", "S/7553 of 17 October" date a document;
+    "the elections of 20 May 2018" date the elections.
     """
     out = []
     for expr in dates:
-        if expr.kind == "day" and _DOCUMENT_DATE.search(text, max(0, expr.start - 60), expr.start):
-            expr = dataclasses.replace(expr, kind="bound")
+        if expr.kind == "day":
+            if _DOCUMENT_DATE.search(text, max(0, expr.start - 60), expr.start):
+                expr = dataclasses.replace(expr, kind="bound")
+            else:
+                m = _NOUN_OF.search(text, max(0, expr.start - 60), expr.start)
+                if m is not None and not _OF_TIME.intersection(m["np"].lower().split()):
+                    expr = dataclasses.replace(expr, kind="bound")
         out.append(expr)
     return out
 
@@ -117,21 +144,22 @@ _OTHER_EVENT = re.compile(
 )
 
 
-# "the 7 October attacks", "the 4 April chemical attack": a date used as an adjective of
-# another event's noun
+# "the 7 October attacks", "the 4 April chemical attack", "the 30 June 2012 Geneva
+# Communique": a date used as an adjective of another event's or document's noun (a
+# capitalised name too, but not the Council's or the UN's own vote)
 _ATTRIBUTIVE = re.compile(
-    r"\s+(?!(?:vote|votes|voting|ballot|session|meeting|sitting|decision|resolution|draft|"
+    r"\s+(?!(?i:vote|votes|voting|ballot|session|meeting|sitting|decision|resolution|draft|"
     r"adoption|rejection|veto|vetoes|move|action|motion|text|measure|emergency|council|"
     r"security|failed|unanimous|extension|renewal|and|or|to|in|at|by|of|for|with|when|"
-    r"after|before|the|a|an)\b)[a-z]"
+    r"after|before|the|a|an|un|u\.n|united|general|assembly)\b)[A-Za-z]"
 )
-_THE_BEFORE = re.compile(r"(?<!\bon\s)(?<!\bof\s)(?<!\bby\s)\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"(?<!\bon\s)(?<!\bby\s)\bthe\s+$", re.IGNORECASE)
 
 
 def _after_the(text: str, start: int) -> bool:
-    """Whether the date at ``start`` follows (or opens with) "the", not "on the"/"of the"."""
+    """Whether the date at ``start`` follows (or opens with) "the", not "on the"/"by the"."""
     if text.startswith(("the ", "The "), start):
-        return not text[max(0, start - 4) : start].lower().endswith(("on ", "of ", "by "))
+        return not text[max(0, start - 4) : start].lower().endswith(("on ", "by "))
     return _THE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
@@ -277,7 +305,9 @@ def extract(
             exprs = find_dates(
                 paragraph, soft, year_hint, dated_only=True, ascii_ok=ok, soft=ref is None
             )
-            resolved = [e for e in exprs if e.date is not None]
+            # not the date of a document or another event ("recalling the accord of …")
+            exprs = _possessive_dates(paragraph, _document_dates(paragraph, exprs))
+            resolved = [e for e in exprs if e.date is not None and e.kind != "bound"]
             if resolved and resolved[0].kind != "relative":
                 section = resolved[0].date
                 section_at = p_index
