@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from unsc._extract import extract
+from unsc._extract._stamp import text_date
 
 _TALLY = "The draft got 13 votes in favour, none against and 2 abstentions"
 
@@ -51,3 +52,29 @@ def test_the_nearest_noun_phrase_decides_not_an_earlier_one() -> None:
     text = f"The Council voted in the early hours of 3 March 2019. {_TALLY}."
     (vote,) = extract(text)
     assert vote.date == dt.date(2019, 3, 3)
+
+
+_MENU = ["Home", "World", "Business", "Sport", "Letters to the Editor", "About Us", "Contact"]
+
+
+def test_a_sites_menu_does_not_push_its_date_line_out_of_the_top() -> None:
+    lines = ["Site Name | Search | Archive", *_MENU, *_MENU, "Friday, 5 May 2006, 14:02 GMT"]
+    assert text_date(lines) == dt.date(2006, 5, 5)
+    story = "\n".join(
+        [*lines, "", "The Security Council on Thursday voted 15-0 to renew a mission."]
+    )
+    assert [v.date for v in extract(story)] == [dt.date(2006, 5, 4)]
+
+
+def test_sentences_and_headlines_still_count_among_the_top_lines() -> None:
+    # ten lines of text come before the date line: it is too far down to be the text's stamp
+    prose = [f"Line {i} of the story goes on here." for i in range(10)]
+    assert text_date([*prose, "Friday, 5 May 2006"]) is None
+    headlines = [f"Council renews mission in region number {i}" for i in range(10)]
+    assert text_date([*headlines, "Friday, 5 May 2006"]) is None
+
+
+def test_a_menu_at_the_foot_does_not_hide_a_stamp_above_it() -> None:
+    lines = ["Mission renewed", "The Council voted.", *[f"Para {i} text." for i in range(12)]]
+    lines += ["Posted on 5 May 2006", *_MENU]
+    assert text_date(lines) == dt.date(2006, 5, 5)
