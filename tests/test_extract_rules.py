@@ -78,3 +78,37 @@ def test_a_menu_at_the_foot_does_not_hide_a_stamp_above_it() -> None:
     lines = ["Mission renewed", "The Council voted.", *[f"Para {i} text." for i in range(12)]]
     lines += ["Posted on 5 May 2006", *_MENU]
     assert text_date(lines) == dt.date(2006, 5, 5)
+
+
+_ADOPTION = (
+    "The Security Council adopted resolution 40 (2001) by 14 votes to none, with 1 abstention"
+)
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "It demanded that the parties comply with Security Council resolution 30 (2000), on "
+        "arms; and resolution 35 (2000), calling for a truce.",
+        "It asked both sides to act in line with the UN Security Council resolution 30 (2000); "
+        "as well as resolution 35 (2000), which set up a panel.",
+        "The Council recalled resolution 30 (2000); and resolution 35 (2000), on the border, "
+        "and welcomed the talks.",
+    ],
+)
+def test_a_list_of_cited_resolutions_goes_on_past_a_semicolon(cited: str) -> None:
+    # the next paragraph tells what the adopted text does: it joins resolution 40, not a
+    # decision on a cited resolution
+    more = "The Council also endorsed the plan agreed by the parties under resolution 35 (2000)."
+    votes = extract(f"date 2001-05-04\n\n{_ADOPTION}. {cited}\n\n{more}")
+    assert [(v.resolution, v.yes) for v in votes] == [(40, 14)]
+
+
+def test_a_clause_with_its_own_decision_verb_is_not_a_citation() -> None:
+    text = (
+        "date 2001-05-04\n\nThe Council recalled resolution 30 (2000); and resolution 41 "
+        "(2001) was adopted by 15 votes to none."
+    )
+    assert [(v.resolution, v.yes) for v in extract(text)] == [(41, 15)]
+    text = f"date 2001-05-04\n\n{_ADOPTION}; and resolution 41 (2001) was adopted unanimously."
+    assert [(v.resolution, v.yes) for v in extract(text)] == [(40, 14), (41, 15)]

@@ -78,8 +78,11 @@ _RESOLUTION = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:under|of|in|by|to|with|implementing|implement|extending|renewing|renew|reaffirming|recalling|"
+    r"recall(?:s|ed)?|reaffirm(?:s|ed)?|cit(?:e|es|ed|ing)|"
     r"following|since|than|earlier|previous|under|per|pursuant\s+to|through|like|unlike|amend|amending|its|"
-    r"modifying|replacing|replace|revising|(?:general\s+)?assembly|(?:human\s+rights\s+)?council's)\s+$",
+    r"modifying|replacing|replace|revising|(?:general\s+)?assembly|(?:human\s+rights\s+)?council's)\s+"
+    # "comply with Security Council resolution 1160": the Council's name between them
+    r"(?:(?:the\s+)?(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?Security\s+Council(?:'s)?\s+)?$",
     re.IGNORECASE,
 )
 _TITLE_GAP = re.compile(

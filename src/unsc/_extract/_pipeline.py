@@ -74,6 +74,15 @@ _DOCUMENT_DATE = re.compile(
     r"communiqu\w+|Justice)|S/[\d/.A-Za-z]+|"
     r"\([IVXL]+\)|\b[A-Z])\s*(?:\([^()]{0,12}\)\s*)?(?:of|dated)\s*$"
 )
+# a clause that only goes on with a list: "and resolution 1199", "as well as resolution 9"
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:and|or|as\s+well\s+as|together\s+with)\s+(?:(?:the\s+)?Security\s+Council\s+)?"
+    r"resolutions?\s+\d",
+    re.IGNORECASE,
+)
+_DECISION_VERB = re.compile(
+    r"\b(?:adopt|approv|pass|vot|veto|reject|fail|defeat|carried)\w*", re.IGNORECASE
+)
 _SUBORDINATE = frozenset({"after", "before", "followed by"})
 _ISO_DATELINE = re.compile(r"^\s*(?:date\s*:?\s*)?\d{4}-\d\d-\d\d\b")
 _LEAD_YEAR = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?\(?(?P<year>(?:19|20)\d\d)\b")
@@ -325,6 +334,7 @@ def extract(
             if deadline is not None and time.perf_counter() > deadline:
                 raise ExtractTimeout(f"the text took more than {time_limit:g} s to read")
             relevant = relevance[s_index]
+            referring = False  # the last clause read ended by citing a resolution
             for clause in clauses(sentence, p_index, s_index, ok):
                 dated = (
                     relevant or (twin if ok else same)(_DAY_HINT).search(clause.text) is not None
@@ -344,6 +354,15 @@ def extract(
                         when = expr.date
                 if relevant and _clause_hint(clause.text.lower(), ok):
                     masked = mask(clause.text, lex, dates, when, last_person, ok)
+                    if (
+                        referring
+                        and _LIST_GOES_ON.match(clause.text)
+                        and not _DECISION_VERB.search(clause.text)
+                    ):
+                        # "...comply with resolution 1160 (1998); and resolution 1199
+                        # (1998), calling for ...": the list of references goes on
+                        masked.resolutions[:] = [(n, True) for n, _ in masked.resolutions]
+                    referring = bool(masked.resolutions) and masked.resolutions[-1][1]
                     mention = read(Mention(order, p_index, s_index, clause.text, ""), masked)
                     mention.subordinate = clause.connective in _SUBORDINATE
                     mention.item = max(item, 0)
