@@ -112,3 +112,27 @@ def test_a_clause_with_its_own_decision_verb_is_not_a_citation() -> None:
     assert [(v.resolution, v.yes) for v in extract(text)] == [(41, 15)]
     text = f"date 2001-05-04\n\n{_ADOPTION}; and resolution 41 (2001) was adopted unanimously."
     assert [(v.resolution, v.yes) for v in extract(text)] == [(40, 14), (41, 15)]
+
+
+_VETO = "date 2024-11-21\n\nOn Wednesday the United States vetoed a draft on the truce, 14-1."
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "The vetoed text also urged the parties to honour a resolution passed in June.",
+        "The vetoed draft would also have welcomed a text the Council adopted in March.",
+        "The failed measure also recalled a resolution approved in May, on aid convoys.",
+    ],
+)
+def test_a_decision_told_by_a_month_only_is_background_whatever_comes_first(aside: str) -> None:
+    votes = extract(f"{_VETO}\n\n{aside}")
+    assert [(v.date, v.yes, v.no) for v in votes] == [(dt.date(2024, 11, 20), 14, 1)]
+
+
+def test_a_month_far_from_the_decision_word_leaves_the_vote_dated() -> None:
+    text = (
+        "date 2024-11-21\n\nOn Wednesday the Council adopted the text by 13 votes to 2, "
+        "keeping in place the monitors who have watched the line since the war ended in June."
+    )
+    assert [(v.date, v.yes) for v in extract(text)] == [(dt.date(2024, 11, 20), 13)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from unsc._english import CARDINALS
@@ -1179,7 +1180,7 @@ def read(
         if kind_hit is None:  # the kind came from a resolution number
             kind_hit = q(_KIND_PATTERN[m.kind]).search(s)
         trigger = kind_hit.start() if kind_hit else 0
-    _date_of(m, masked, trigger if trigger is not None else 0)
+    _date_of(m, masked, trigger if trigger is not None else 0, reader.triggers)
     _body_of(m, original, trigger if trigger is not None else 0, s, words, q)
     if (
         m.kind is not None
@@ -1328,7 +1329,12 @@ _RECENT = re.compile(
 )
 
 
-def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
+def _date_of(m: Mention, masked: Masked, trigger: int, triggers: Sequence[int] = ()) -> None:
+    """The clause's date; a vague date just after any of its words of a decision makes it vague.
+
+    ("The vetoed text also urged respect for a resolution passed in June": the June
+    decision is another, told as background, whichever trigger comes first.)
+    """
     if "DATx" not in masked.text:
         return
     best: tuple[int, DateExpr] | None = None
@@ -1337,7 +1343,8 @@ def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
         if expr.kind == "bound":
             continue
         if expr.kind == "vague":
-            if token.start() < trigger or token.start() - trigger < 50:
+            at = token.start()
+            if at < trigger or at - trigger < 50 or any(0 <= at - other < 30 for other in triggers):
                 m.vague = True
                 if _YEAR_DIGITS.search(m.text, expr.start, expr.end):
                     m.vague_year = True
