@@ -136,3 +136,32 @@ def test_a_month_far_from_the_decision_word_leaves_the_vote_dated() -> None:
         "keeping in place the monitors who have watched the line since the war ended in June."
     )
     assert [(v.date, v.yes) for v in extract(text)] == [(dt.date(2024, 11, 20), 13)]
+
+
+_ONE_VOTE = (
+    "date 2020-05-02\n\nOn Friday a draft on the port failed to pass in the Security Council, "
+    "with 2 votes in favour, 2 against and 11 abstentions."
+)
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "(Council resolutions are currently adopted by a written procedure during the closure.)",
+        "Drafts are usually put to the vote a day after they are circulated.",
+        "Texts can be vetoed by any of the five permanent members.",
+        "In this period, resolutions are approved by letter, as agreed in document S/2020/999.",
+    ],
+)
+def test_how_decisions_are_taken_in_general_is_no_vote(aside: str) -> None:
+    votes = extract(f"{_ONE_VOTE}\n\n{aside}")
+    assert [(v.date, v.yes, v.outcome and v.outcome.value) for v in votes] == [
+        (dt.date(2020, 5, 1), 2, "failed")
+    ]
+
+
+def test_decisions_counted_or_named_are_votes() -> None:
+    text = "date 2020-05-02\n\nOn Friday both drafts were adopted unanimously by the Council."
+    assert len(extract(text)) == 1  # one record for the phrase (no count of drafts read)
+    text = "date 2020-05-02\n\nTwo resolutions are adopted: the Council renewed both missions."
+    assert extract(text) != ()

@@ -1203,12 +1203,20 @@ _RULE = re.compile(
     r"decisions?|motions?)\s+(?:needs?|requires?|must|cannot|can\s*not|can\s+only|only\s+"
     r"(?:needs?|passes|requires?))\b"
     r"|\bresolutions\s+(?:need|require|must)\b"
+    # a bare plural in the present passive tells how decisions are taken, not one vote:
+    # "Council resolutions are currently adopted by written procedure", "drafts are
+    # usually put to the vote", "texts can be vetoed by any permanent member"
+    r"|(?<!\bthe\s)(?<!\btwo\s)(?<!\bboth\s)(?<!\ball\s)(?<!\bthese\s)(?<!\bthose\s)"
+    r"(?<!\bits\s)(?<!\btheir\s)(?<!\d\s)"
+    r"\b(?:(?:draft\s+)?resolutions|drafts|texts|decisions|measures|motions)\s+"
+    r"(?:are|get|can\s+be|may\s+be|cannot\s+be)\s+(?:\w+ly\s+)?"
+    r"(?:adopted|passed|approved|vetoed|rejected|voted|put\s+to)\b"
     r"|\b(?:no|without\s+a|without\s+any)\s+vetoe?s?\s+(?:by|from)\b"
     r"|\bto\s+(?:pass|be\s+adopted),\s+(?:a|any|the)\s+(?:resolution|draft|text|measure)",
     re.IGNORECASE,
 )
 _RULE_KEYS = ("need", "requir", "must", "cannot", "can not", "can only", "only", "veto", "to pass",
-              "to be adopted")  # fmt: skip
+              "to be adopted", "s are ", "s get ", "s can be", "s may be")  # fmt: skip
 
 
 # "the (unanimous) adoption of resolution 2254 (2015) on Friday": a decision named by a
