@@ -165,3 +165,24 @@ def test_decisions_counted_or_named_are_votes() -> None:
     assert len(extract(text)) == 1  # one record for the phrase (no count of drafts read)
     text = "date 2020-05-02\n\nTwo resolutions are adopted: the Council renewed both missions."
     assert extract(text) != ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Security Council has once again failed to adopt a text on the war: a Russian draft "
+        "received only 4 positive votes, 2 against and 9 abstentions.",
+        "Once again the Security Council failed to act, as a Russian draft drew 4 votes in "
+        "favour, 2 against and 9 abstentions.",
+    ],
+)
+def test_once_again_tells_this_vote_not_a_past_one(sentence: str) -> None:
+    (vote,) = extract(sentence)
+    assert (vote.yes, vote.no, vote.abstain) == (4, 2, 9)
+    assert vote.outcome is not None
+    assert vote.outcome.value == "failed"
+
+
+def test_several_times_still_tells_the_past() -> None:
+    text = "Russia has vetoed drafts on the war several times since the fighting began."
+    assert extract(text) == ()
