@@ -186,3 +186,23 @@ def test_once_again_tells_this_vote_not_a_past_one(sentence: str) -> None:
 def test_several_times_still_tells_the_past() -> None:
     text = "Russia has vetoed drafts on the war several times since the fighting began."
     assert extract(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "no"),
+    [
+        ("The draft put forward by France, which was vetoed by Russia, would have set up a "
+         "court.", ("RUS",)),
+        ("A text from Japan, which was opposed by China and Russia, failed on Monday.",
+         ("CHN", "RUS")),
+        # the active voice still names the voter
+        ("Russia, which vetoed the draft put forward by France, said it was biased.", ("RUS",)),
+        ("France put forward the draft, and Russia, which vetoed it, said it was biased.",
+         ("RUS",)),
+    ],
+)  # fmt: skip
+def test_a_vote_verb_in_the_passive_has_the_question_not_a_voter_as_subject(
+    sentence: str, no: tuple[str, ...]
+) -> None:
+    votes = extract(f"date 2019-03-01\n\nIn the Security Council, {sentence}")
+    assert [tuple(sorted(v.members_no)) for v in votes] == [no]

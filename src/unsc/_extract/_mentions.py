@@ -667,6 +667,12 @@ class _Reader:
                     continue
                 if pos != "nv" and negated_at(s, verb_at, self.q):
                     continue
+                if (
+                    pattern is P.LIST_VERB
+                    and _PASSIVE_BEFORE.search(_prefix(s, verb_at, 16))
+                    and _PARTICIPLE.match(s, verb_at)
+                ):
+                    continue  # "the draft put forward by X, which was vetoed": X is no voter
                 codes = _codes(m["list"], self.codes)
                 if "list2" in m.groupdict() and m["list2"]:
                     codes = _codes(m["list2"], self.codes) + codes
@@ -834,6 +840,11 @@ _ATTACHED = _from(P.ATTACHED)
 _ATTACHED_END = _from(P.ATTACHED_END)
 _TAIL = _from(P.TAIL)
 # ", and" inside a member list: where a second, coordinated clause may begin
+# a vote verb in the passive has the question as its subject, never a voter
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|get|gets)\s+$", re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    r"(?:vetoed|opposed|rejected|backed|supported|endorsed|approved|voted\s+down)\b", re.IGNORECASE
+)
 _COORDINATION = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 # the first character after the spaces in a match of ATTACHED or ATTACHED_END
 _ATTACHED_FIRST = frozenset("itfbocn(:,\u2014")
