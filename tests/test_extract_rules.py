@@ -206,3 +206,38 @@ def test_a_vote_verb_in_the_passive_has_the_question_not_a_voter_as_subject(
 ) -> None:
     votes = extract(f"date 2019-03-01\n\nIn the Security Council, {sentence}")
     assert [tuple(sorted(v.members_no)) for v in votes] == [no]
+
+
+def _summary(text: str) -> list[tuple[str | None, str | None, int | None]]:
+    return [(v.sponsor, v.outcome and v.outcome.value, v.yes) for v in extract(text)]
+
+
+def test_failed_to_adopt_two_drafts_is_two_decisions_with_their_authors() -> None:
+    text = (
+        "date 2019-03-05\n\nThe Security Council on Monday failed to adopt two rival draft "
+        "resolutions - one from Brazil, the other from Norway - on the crisis. The draft put "
+        "forward by Norway was vetoed by China. The Brazilian text got only 5 votes in favour."
+    )
+    assert _summary(text) == [("BRA", "failed", 5), ("NOR", "vetoed", None)]
+
+
+def test_two_drafts_voted_down_is_two_decisions_and_absorbs_the_headline() -> None:
+    text = (
+        "date 2019-03-06\n\nCouncil fails to adopt texts on strait\n\nTwo drafts on the strait, "
+        "one drafted by Chile and another by Japan, were voted down on Tuesday."
+    )
+    assert _summary(text) == [("CHL", "failed", None), ("JPN", "failed", None)]
+    text = "date 2019-03-06\n\nOn Tuesday the Council adopted two resolutions on the strait."
+    assert [v.outcome and v.outcome.value for v in extract(text)] == ["adopted", "adopted"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the Council rejected two drafts in a row, the talks would end.",
+        "The Council is expected to vote on two drafts on the strait next week.",
+        "Diplomats said the Council had not rejected two drafts on one day since 1990.",
+    ],
+)
+def test_two_drafts_not_reported_as_decided_are_no_decisions(sentence: str) -> None:
+    assert extract(f"date 2019-03-06\n\n{sentence}") == ()

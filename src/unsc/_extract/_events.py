@@ -170,11 +170,29 @@ def _copy_tally(source: Event, m: Mention) -> None:
                     m.partial.setdefault(pos, []).append(code)
 
 
-def _several(m: Mention, body: str, events: list[Event]) -> Event:
-    """One event per decision of "the rejection of two draft resolutions" (the last one)."""
+def _several(m: Mention, body: str, events: list[Event], focus: Event | None = None) -> Event:
+    """One event per decision of "the rejection of two draft resolutions" (the last one).
+
+    A vote in focus that says no more than the phrase ("Council fails to adopt
+    resolution", a headline) is the first of them, not a decision besides them.
+    """
     assert m.several is not None
     n, outcome, sponsors = m.several
     event = Event(body=body)
+    first = (
+        focus
+        if focus is not None
+        and focus is (events[-1] if events else None)
+        and focus.body == body
+        and focus.kind in (None, "draft")
+        and not focus.counts
+        and not focus.positions
+        and not focus.sponsor
+        and not focus.draft
+        and not focus.resolution
+        and set(focus.outcomes) <= {outcome}
+        else None
+    )
     for i in range(n):
         part = dataclasses.replace(
             m,
@@ -194,6 +212,11 @@ def _several(m: Mention, body: str, events: list[Event]) -> Event:
             sponsor=sponsors[i] if sponsors else None,
             new_event=True,
         )
+        if i == 0 and first is not None:
+            first.absorb(part)
+            first.sponsor = part.sponsor  # (it had none)
+            event = first
+            continue
         event = Event(body=body)
         event.absorb(part)
         events.append(event)
@@ -247,7 +270,7 @@ def group(mentions: list[Mention]) -> list[Event]:
             m.kind = None  # "the motion" for the draft just reported: it refers back
         body = _body(m, context)
         if m.several is not None and body == "sc" and not m.history:
-            focus = _several(m, body, events)
+            focus = _several(m, body, events, focus)
             continue
         if m.statement and m.kind is None:
             body = "statement"

@@ -917,6 +917,50 @@ _RESPECTIVELY = re.compile(
     r"respectively\b",
     re.IGNORECASE,
 )
+# "failed to adopt two competing draft resolutions", "two drafts ... were voted down":
+# several decisions told by one verb
+_DRAFTS = (
+    r"(?:(?:rival|competing|separate|opposing)\s+)?"
+    r"(?:draft\s+resolutions|drafts|draft\s+texts|resolutions)\b"
+)
+_SEVERAL_VERB = re.compile(
+    r"\b(?P<verb>failed\s+(?:DATx\d+\s+)?to\s+(?:adopt|pass|approve)|rejected|defeated|voted\s+down|adopted|"
+    r"approved)\s+(?:the\s+|both\s+)?(?P<n>[2-5])\s+"
+    + _DRAFTS
+    + r"|(?<![\w.])(?P<n2>[2-5])\s+"
+    + _DRAFTS
+    + r"(?P<gap>[^.;:]{0,90}?)\s+(?:were|both)\s+"
+    r"(?:(?:then|all|both|subsequently)\s+)?(?P<verb2>voted\s+down|rejected|defeated|adopted|approved)\b",
+    re.IGNORECASE,
+)
+_SEVERAL_VERB_KEYS = ("failed", "rejected", "defeated", "voted down", "adopted", "approved")
+# "- one from A, the other from B -", "one drafted by A and another by B": two authors in order
+_ONE_AND_OTHER = re.compile(
+    r"\b1\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?MEMx(?P<a>\d+)\s*(?:,|and|;)\s*(?:and\s+)?"
+    r"(?:the\s+other|another|the\s+second|1)\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?"
+    r"MEMx(?P<b>\d+)",
+    re.IGNORECASE,
+)
+
+
+def _several_by_verb(m: Mention, masked: Masked, s: str, q: P.Pick) -> None:
+    """Several decisions in one verb ("failed to adopt two draft resolutions")."""
+    hit = _SEVERAL_VERB.search(s)
+    if hit is None:
+        return
+    verb = (hit["verb"] or hit["verb2"]).lower()
+    at = hit.start("verb") if hit["verb"] else hit.start("verb2")
+    if hypothetical_at(s, at, q) or negated_at(s, at, q):
+        return
+    n = int(hit["n"] or hit["n2"])
+    outcome = "adopted" if verb.startswith(("adopted", "approved")) else "failed"
+    authors: tuple[str, ...] = ()
+    pair = _ONE_AND_OTHER.search(s, hit.start())
+    if n == 2 and pair is not None and pair.start() - hit.end() < 40:
+        authors = (masked.codes[int(pair["a"])], masked.codes[int(pair["b"])])
+    m.several = (n, outcome, authors)
+
+
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
 _WEAK_ADOPTION = re.compile(
     r"(?:extended|renewed|authori[sz]ed|endorsed|approved|approves|okays|extends|renews)\b",
@@ -1113,6 +1157,8 @@ def read(
                 codes = _codes(by["list"], masked.codes)
                 authors = tuple(codes) if len(codes) == int(hit["n"]) else ()
             m.several = (int(hit["n"]), outcome, authors)
+    if m.several is None and _has(low, _SEVERAL_VERB_KEYS):
+        _several_by_verb(m, masked, s, q)
     if ("same" in low or "identical" in low) and m.kind is not None:
         same = _SAME_VOTE.search(s)
         if same is not None and not negated_at(s, same.start(), q):
