@@ -241,3 +241,28 @@ def test_two_drafts_voted_down_is_two_decisions_and_absorbs_the_headline() -> No
 )
 def test_two_drafts_not_reported_as_decided_are_no_decisions(sentence: str) -> None:
     assert extract(f"date 2019-03-06\n\n{sentence}") == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "vetoer"),
+    [
+        ("The draft failed, 14 votes to 1, as the United States voted against.", "USA"),
+        ("Britain voted no; 14 members backed the text, which was vetoed.",
+         "GBR"),
+        ("The text was vetoed: 12 in favour, France and Japan against, 1 abstention.", "FRA"),
+    ],
+)  # fmt: skip
+def test_an_undated_veto_by_a_member_permanent_on_every_date_raises_no_contradiction(
+    sentence: str, vetoer: str
+) -> None:
+    (vote,) = extract(f"In the Security Council: {sentence}")
+    assert vote.date is None
+    assert vote.outcome is not None
+    assert (vote.outcome.value, vote.vetoed_by) == ("vetoed", (vetoer,))
+    assert "outcome_contradicts_rules" not in vote.warnings
+    assert "incomplete_record" in vote.warnings  # still no date: never stored confirmed
+
+
+def test_an_undated_veto_by_an_elected_member_still_contradicts_the_rules() -> None:
+    (vote,) = extract("In the Security Council the text got 14 votes, but Japan vetoed it.")
+    assert "outcome_contradicts_rules" in vote.warnings
