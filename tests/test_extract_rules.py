@@ -266,3 +266,40 @@ def test_an_undated_veto_by_a_member_permanent_on_every_date_raises_no_contradic
 def test_an_undated_veto_by_an_elected_member_still_contradicts_the_rules() -> None:
     (vote,) = extract("In the Security Council the text got 14 votes, but Japan vetoed it.")
     assert "outcome_contradicts_rules" in vote.warnings
+
+
+_SPLIT_VOTE = (
+    "date 2001-12-16\n\nOn Saturday the Security Council voted on a draft on the harbour: 12 "
+    "members voted in favour, Norway and Ireland abstained and the United States vetoed it."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A unanimous position was also expressed on the need to protect civilians.",
+        "Speakers voiced unanimous condemnation of the shelling.",
+        "There was a unanimous view in the chamber that talks must resume.",
+    ],
+)
+def test_a_unanimous_view_is_no_unanimous_vote(sentence: str) -> None:
+    (vote,) = extract(f"{_SPLIT_VOTE}\n\n{sentence}")
+    assert (vote.yes, vote.no, vote.abstain) == (12, 1, 2)
+    assert "count_contradicts_names" not in vote.warnings
+    # no count is invented for a veto the text gives no tally of
+    text = f"date 2001-12-16\n\nOn Saturday the United States vetoed a draft.\n\n{sentence}"
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Saturday the Security Council unanimously adopted a text on the harbour.",
+        "The Council's unanimous vote on Saturday renewed the harbour mission.",
+        "On Saturday the harbour text won the unanimous support of all 15 members.",
+    ],
+)
+def test_a_unanimous_vote_is_still_fifteen_in_favour(sentence: str) -> None:
+    (vote,) = extract(f"date 2001-12-16\n\n{sentence}")
+    assert (vote.yes, vote.no, vote.abstain) == (15, 0, 0)

@@ -586,6 +586,8 @@ class _Reader:
                 s, m.start(), self.q
             ):
                 continue
+            if self.q(_OPINION_AFTER).match(s, m.end()):
+                continue  # "a unanimous position was expressed": a view shared, not a vote
             self.m.unanimous = True
             self.triggers.append(m.start())
 
@@ -844,6 +846,13 @@ _TAIL = _from(P.TAIL)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|get|gets)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(
     r"(?:vetoed|opposed|rejected|backed|supported|endorsed|approved|voted\s+down)\b", re.IGNORECASE
+)
+# "unanimous" of a view, a feeling or a court's finding, not of a vote
+_OPINION_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:positions?|views?|opinions?|stances?|condemnation|calls?|concerns?|"
+    r"messages?|voices?|praise|agreement|consensus|feelings?|sentiment|verdicts?|rulings?|"
+    r"judge?ments?|conclusions?|belief|understanding|outrage|criticism|appeals?)\b",
+    re.IGNORECASE,
 )
 _COORDINATION = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 # the first character after the spaces in a match of ATTACHED or ATTACHED_END
