@@ -303,3 +303,40 @@ def test_a_unanimous_view_is_no_unanimous_vote(sentence: str) -> None:
 def test_a_unanimous_vote_is_still_fifteen_in_favour(sentence: str) -> None:
     (vote,) = extract(f"date 2001-12-16\n\n{sentence}")
     assert (vote.yes, vote.no, vote.abstain) == (15, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("On Saturday 12 votes were cast in favour of the draft.", (12, None, None)),
+        ("On Saturday twelve votes were cast in favour, with one vote cast against and two "
+         "abstentions.", (12, 1, 2)),
+    ],
+)  # fmt: skip
+def test_votes_cast_in_favour_are_a_count(sentence: str, counts: tuple[int | None, ...]) -> None:
+    (vote,) = extract(f"date 2001-12-16\n\n{sentence}")
+    assert (vote.yes, vote.no, vote.abstain) == counts
+
+
+_VETO_AND_ASIDE = (
+    "date 2001-12-16\n\nOn Saturday the United States vetoed a draft on the harbour. {aside} "
+    "12 votes were cast in favour of the draft, and Norway and Ireland abstained."
+)
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "It was the second veto this year, along with the one cast on 27 March.",
+        "It was a veto as well as a snub, like the veto of 27 March.",
+        "In addition to the veto cast on 27 March, it was the second this year.",
+    ],
+)
+def test_a_vote_added_in_passing_keeps_its_date_to_itself(aside: str) -> None:
+    votes = extract(_VETO_AND_ASIDE.format(aside=aside))
+    assert [(v.date, v.yes, v.abstain) for v in votes] == [(dt.date(2001, 12, 15), 12, 2)]
+
+
+def test_a_body_added_to_the_voter_does_not_undate_the_vote() -> None:
+    text = "The Council along with the Assembly voted on 27 March 2001 to adopt the text, 15-0."
+    assert [v.date for v in extract(text)] == [dt.date(2001, 3, 27)]

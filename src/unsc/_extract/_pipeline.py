@@ -66,6 +66,7 @@ def _clause_hint(low: str, ascii_ok: bool) -> bool:
     return (twin if ascii_ok else same)(_HINT_PATTERN).search(low) is not None
 
 
+_ASIDE_WORDS = re.compile(r"\b(?:with|as|addition|besides|like|unlike|top)\b", re.IGNORECASE)
 _DAY_HINT = re.compile(r"\d|day|night")
 # the date of a document named just before it, not of a vote
 _DOCUMENT_DATE = re.compile(
@@ -122,6 +123,27 @@ _OF_TIME = frozenset((
     "course", "close", "part", "date", "eve", "dawn", "adoption", "rejection", "veto",
     "vetoes", "motion", "council", "security",
 ))  # fmt: skip
+
+
+# "This was its second veto this year, along with the one cast on 27 March": a date in a
+# phrase that adds another thing of the same sort dates that other thing
+_BESIDES = re.compile(
+    r"\b(?:along\s+with|as\s+well\s+as|in\s+addition\s+to|besides|like|unlike|on\s+top\s+of)\s+"
+    r"(?:the|a|an|its|their|that|those|one)\s+"
+    r"(?:(?!(?:voted|adopted|approved|rejected|vetoed|met|decided|passed|failed)\b)[\w'-]+\s+){0,4}?"
+    r"(?:on|of|in|dated)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _aside_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
+    """The dates, with those of another thing added in passing made bounds."""
+    out = []
+    for expr in dates:
+        if expr.kind == "day" and _BESIDES.search(text, max(0, expr.start - 60), expr.start):
+            expr = dataclasses.replace(expr, kind="bound")
+        out.append(expr)
+    return out
 
 
 def _document_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
@@ -316,6 +338,7 @@ def extract(
             )
             # not the date of a document or another event ("recalling the accord of …")
             exprs = _possessive_dates(paragraph, _document_dates(paragraph, exprs))
+            exprs = _aside_dates(paragraph, exprs)
             resolved = [e for e in exprs if e.date is not None and e.kind != "bound"]
             if resolved and resolved[0].kind != "relative":
                 section = resolved[0].date
@@ -348,6 +371,8 @@ def extract(
                     dates = _document_dates(clause.text, dates)
                 if dates and ("'s" in clause.text or "the" in clause.text):
                     dates = _possessive_dates(clause.text, dates)
+                if dates and _ASIDE_WORDS.search(clause.text):
+                    dates = _aside_dates(clause.text, dates)
                 when = running or (dt.date(year_hint, 7, 1) if year_hint else None)
                 for expr in dates:
                     if expr.date is not None and expr.kind == "day":
