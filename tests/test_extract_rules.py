@@ -340,3 +340,34 @@ def test_a_vote_added_in_passing_keeps_its_date_to_itself(aside: str) -> None:
 def test_a_body_added_to_the_voter_does_not_undate_the_vote() -> None:
     text = "The Council along with the Assembly voted on 27 March 2001 to adopt the text, 15-0."
     assert [v.date for v in extract(text)] == [dt.date(2001, 3, 27)]
+
+
+def _outcomes(text: str) -> list[tuple[int | None, str | None, tuple[str, ...]]]:
+    return [(v.yes, v.outcome and v.outcome.value, v.vetoed_by) for v in extract(text)]
+
+
+def test_too_few_votes_and_no_vetoer_named_is_a_failure_not_a_veto() -> None:
+    text = (
+        "date 2019-03-05\n\nOn Monday Russia vetoed a French draft on the port, which got 11 "
+        "votes in favour.\n\nA rival Russian draft then got only 4 votes in favour, 7 against "
+        "and 4 abstentions. Diplomats said the vetoes would hurt the talks."
+    )
+    assert _outcomes(text) == [(11, "vetoed", ("RUS",)), (4, "failed", ())]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a vetoer named: what the text says stands (the checks flag the contradiction)
+        ("The draft got only 4 votes in favour; the United States vetoed it.",
+         (4, "vetoed", ("USA",))),
+        # enough votes for the rules not to decide: the text's veto stands
+        ("The draft was vetoed, though it got 11 votes in favour.", (11, "vetoed", ())),
+    ],
+)  # fmt: skip
+def test_a_veto_the_text_supports_stays_a_veto(
+    sentence: str, expected: tuple[int | None, str | None, tuple[str, ...]]
+) -> None:
+    assert _outcomes(f"date 2019-03-05\n\nOn Monday in the Security Council, {sentence}") == [
+        expected
+    ]

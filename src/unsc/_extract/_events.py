@@ -555,8 +555,12 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     outcome: str | None
     if engine is not None and engine in text:
         outcome = engine
-    elif "vetoed" in text:
+    elif "vetoed" in text and not (engine == "failed" and not vetoers):
         outcome = "vetoed"
+    elif "vetoed" in text:
+        # too few votes in favour, and no member named as vetoing it: the draft failed
+        # for want of votes ("the vetoes" of a story with two drafts are the other one's)
+        outcome = "failed"
     elif "adopted" in text and "failed" in text:
         outcome = engine or text[0]
     elif "adopted" in text:
