@@ -371,3 +371,31 @@ def test_a_veto_the_text_supports_stays_a_veto(
     assert _outcomes(f"date 2019-03-05\n\nOn Monday in the Security Council, {sentence}") == [
         expected
     ]
+
+
+_AGENDA_VOTE = (
+    "date 2018-03-20\n\nOn Monday the agenda was put to a procedural vote: 8 in favour, 4 "
+    "against and 3 abstentions, so the agenda was not adopted."
+)
+
+
+@pytest.mark.parametrize(
+    "habit",
+    [
+        "Most meetings open with a formality: the President asks for objections, hears none, "
+        "and the agenda is adopted.",
+        "Usually the provisional agenda is approved without a vote.",
+        "As a rule, whenever no member objects, the agenda is adopted at once.",
+    ],
+)
+def test_a_habit_told_in_the_present_is_no_vote(habit: str) -> None:
+    votes = extract(f"{habit}\n\n{_AGENDA_VOTE}")
+    assert [(v.yes, v.outcome and v.outcome.value) for v in votes] == [(8, "failed")]
+
+
+def test_a_present_passive_without_a_habit_word_is_still_read() -> None:
+    # a live report in the present tense, with a count of its own
+    text = (
+        "date 2018-03-20\n\nThe Security Council today: the draft is adopted by 15 votes to none."
+    )
+    assert [(v.yes, v.outcome and v.outcome.value) for v in extract(text)] == [(15, "adopted")]

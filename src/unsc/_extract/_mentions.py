@@ -1277,12 +1277,18 @@ _RULE = re.compile(
     r"\b(?:(?:draft\s+)?resolutions|drafts|texts|decisions|measures|motions)\s+"
     r"(?:are|get|can\s+be|may\s+be|cannot\s+be)\s+(?:\w+ly\s+)?"
     r"(?:adopted|passed|approved|vetoed|rejected|voted|put\s+to)\b"
+    # a habit told in the present ("Most meetings open with ...: the agenda is adopted",
+    # "usually the text is approved without a vote")
+    r"|\b(?:most|usually|typically|normally|generally|ordinarily|always|as\s+a\s+rule|whenever)\b"
+    r"[^.;]{0,160}?\b(?:is|are)\s+(?:\w+ly\s+)?(?:adopted|passed|approved|vetoed|rejected)\b"
     r"|\b(?:no|without\s+a|without\s+any)\s+vetoe?s?\s+(?:by|from)\b"
     r"|\bto\s+(?:pass|be\s+adopted),\s+(?:a|any|the)\s+(?:resolution|draft|text|measure)",
     re.IGNORECASE,
 )
 _RULE_KEYS = ("need", "requir", "must", "cannot", "can not", "can only", "only", "veto", "to pass",
-              "to be adopted", "s are ", "s get ", "s can be", "s may be")  # fmt: skip
+              "to be adopted", "s are ", "s get ", "s can be", "s may be", "most", "usually",
+              "typically", "normally", "generally", "ordinarily", "always", "as a rule",
+              "whenever")  # fmt: skip
 
 
 # "the (unanimous) adoption of resolution 2254 (2015) on Friday": a decision named by a
