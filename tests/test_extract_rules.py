@@ -399,3 +399,32 @@ def test_a_present_passive_without_a_habit_word_is_still_read() -> None:
         "date 2018-03-20\n\nThe Security Council today: the draft is adopted by 15 votes to none."
     )
     assert [(v.yes, v.outcome and v.outcome.value) for v in extract(text)] == [(15, "adopted")]
+
+
+_TIMELINE_VOTE = (
+    "1982. On 28 January 1982 the Council voted 13-0-2 to call an emergency session "
+    "(resolution 500). Two members abstained."
+)
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "1997. A later session was requested by a member state after two US vetoes.",
+        "Years on, a session met again before a Soviet veto on another question.",
+    ],
+)
+def test_an_aside_in_another_paragraph_gives_a_vote_no_new_outcome(aside: str) -> None:
+    votes = extract(f"{_TIMELINE_VOTE}\n\n{aside}")
+    assert [(v.resolution, v.outcome and v.outcome.value, v.vetoed_by) for v in votes] == [
+        (500, "adopted", ())
+    ]
+
+
+def test_an_aside_that_names_the_question_still_joins_it() -> None:
+    text = (
+        "On Tuesday the Council rejected a Russian draft on aid, 2 votes to 3 with 10 "
+        "abstentions.\n\nMoscow's envoy spoke after the Council vetoed the Russian draft."
+    )
+    votes = extract(text)
+    assert [(v.yes, v.outcome and v.outcome.value) for v in votes] == [(2, "failed")]

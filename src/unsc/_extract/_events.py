@@ -77,6 +77,20 @@ class Event:
             for x in self.mentions
         ):
             return False
+        if (
+            m.subordinate
+            and m.outcomes
+            and self.mentions[-1].paragraph != m.paragraph
+            and not set(m.outcomes) <= set(self.outcomes)
+            and not (m.sponsor and m.sponsor == self.sponsor)
+            and not m.draft
+            and not m.resolution
+        ):
+            # "was requested ... after two US vetoes": an aside names an earlier event; it
+            # gives a vote of another paragraph no outcome that vote is not known to have,
+            # unless it names that vote's question ("after the Council rejected the
+            # Russian draft")
+            return False
         # a date taken from the lead gives way to the clause's own; two dates of the
         # clauses' own (or two of the lead's) are two votes
         if m.date and self.date and m.date != self.date and m.date_context == self.date_context:
