@@ -428,3 +428,29 @@ def test_an_aside_that_names_the_question_still_joins_it() -> None:
     )
     votes = extract(text)
     assert [(v.yes, v.outcome and v.outcome.value) for v in votes] == [(2, "failed")]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "In 1972 the Soviet Union vetoed a draft on the region. The draft got 11 votes in "
+        "favour, 2 against and 2 abstentions.",
+        "The Soviet Union vetoed a draft on the region in August 1972. It got 11 votes in "
+        "favour, 2 against and 2 abstentions.",
+        "Fifty years ago the Security Council voted on a draft on the region, and the Soviet "
+        "Union vetoed it: 11 in favour, 2 against, 2 abstentions.",
+    ],
+)
+def test_a_vote_told_at_another_time_takes_no_date_from_the_page(story: str) -> None:
+    (vote,) = extract(f"Published: 3 May 2022\n\n{story}")
+    assert vote.date is None
+    assert (vote.yes, vote.no, vote.abstain) == (11, 2, 2)
+    assert "incomplete_record" in vote.warnings
+
+
+def test_a_vote_of_the_pages_own_time_still_takes_its_date() -> None:
+    story = (
+        "The Security Council on Tuesday vetoed a draft: 11 in favour, 2 against, 2 abstentions."
+    )
+    (vote,) = extract(f"Published: 4 May 2022\n\n{story}")
+    assert vote.date == dt.date(2022, 5, 3)

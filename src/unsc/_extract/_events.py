@@ -129,7 +129,7 @@ class Event:
         if (
             m.date is not None
             and (self.date is None or (self.date_context and not m.date_context))
-            and (m.strong or m.dated_here or not self.told_vaguely)
+            and (m.dated_here or not self.told_vaguely)
         ):
             # (a vote told as history, "six years later", takes no date from a later
             # clause that only names a question in the context of the lead's date)
@@ -426,9 +426,17 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     if any(m.withdrawn for m in e.mentions) and not has_counts:
         return None
     recent = any(m.recent and m.strong for m in real) and not any(m.history for m in e.mentions)
+    # a vote told at another time ("in 1972", "fifty years ago") with a tally of its own is
+    # reported, though its day is not given: kept undated
+    told = (
+        any(m.vague for m in e.mentions)
+        and not any(m.history for m in e.mentions)
+        and sum(1 for pos in ("yes", "no", "abs") if e.counts.get(pos) is not None) >= 2
+    )
     if (
         e.date is None
         and not recent
+        and not told
         and (any(m.vague or m.history for m in e.mentions) or dateline is not None)
     ):
         return None
