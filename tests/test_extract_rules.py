@@ -454,3 +454,33 @@ def test_a_vote_of_the_pages_own_time_still_takes_its_date() -> None:
     )
     (vote,) = extract(f"Published: 4 May 2022\n\n{story}")
     assert vote.date == dt.date(2022, 5, 3)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Back in 1972, when the war was raging, the Security Council voted on a draft on the "
+        "region. China vetoed it; 11 members voted in favour, 1 against and 3 abstained.",
+        "During 1972, as the fighting spread, the Council took up a draft on the region. China "
+        "vetoed it; 11 members voted in favour, 1 against and 3 abstained.",
+    ],
+)
+def test_a_paragraph_that_opens_at_another_time_gives_its_vote_no_page_date(story: str) -> None:
+    (vote,) = extract(f"Published: 3 May 2022\n\n{story}")
+    assert vote.date is None
+    assert (vote.yes, vote.no, vote.abstain) == (11, 1, 3)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # the other time is told after the vote, or the vote has a day of its own
+        "The Council on Tuesday adopted a text renewing the mission set up in 2014. The vote "
+        "was 13-0-2.",
+        "The mission was set up in 2014, after the war. On Tuesday the Council voted 13-0-2 to "
+        "renew it.",
+    ],
+)
+def test_a_year_told_in_passing_leaves_the_vote_its_date(story: str) -> None:
+    (vote,) = extract(f"Published: 4 May 2022\n\n{story}")
+    assert vote.date == dt.date(2022, 5, 3)

@@ -67,6 +67,7 @@ def _clause_hint(low: str, ascii_ok: bool) -> bool:
 
 
 _ASIDE_WORDS = re.compile(r"\b(?:with|as|addition|besides|like|unlike|top)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY_HINT = re.compile(r"\d|day|night")
 # the date of a document named just before it, not of a vote
 _DOCUMENT_DATE = re.compile(
@@ -353,6 +354,10 @@ def extract(
         # the last representative named is read only by a later "his own"/"her own"
         people = "own" in paragraph
         para_date: dt.date | None = None
+        # the paragraph opens at another time ("Back in 1972, when ..., the Council voted"):
+        # its votes without a day of their own take none from the page or the lead
+        other_time = False
+        read_one = False  # a clause of the paragraph was read as a mention
         for s_index, sentence in enumerate(split):
             if deadline is not None and time.perf_counter() > deadline:
                 raise ExtractTimeout(f"the text took more than {time_limit:g} s to read")
@@ -373,6 +378,14 @@ def extract(
                     dates = _possessive_dates(clause.text, dates)
                 if dates and _ASIDE_WORDS.search(clause.text):
                     dates = _aside_dates(clause.text, dates)
+                time_clause = (
+                    not read_one
+                    and s_index == 0
+                    and any(
+                        expr.kind == "vague" and _YEAR.search(clause.text, expr.start, expr.end)
+                        for expr in dates
+                    )
+                )
                 when = running or (dt.date(year_hint, 7, 1) if year_hint else None)
                 for expr in dates:
                     if expr.date is not None and expr.kind == "day":
@@ -393,6 +406,11 @@ def extract(
                     mention.item = max(item, 0)
                     mention.then = clause.connective.endswith("then")
                     mention.dated_here = mention.date is not None or mention.weekday is not None
+                    if other_time and not mention.dated_here and mention.relative is None:
+                        mention.vague = True
+                    if mention.strong or mention.kind is not None:
+                        read_one = True
+                        time_clause = False  # (its own vague date is read with it)
                     # a full date written in a later paragraph than the section's date
                     # ("Resolution 426, adopted on 19 March 1978") dates what follows it
                     later = running if running_at > section_at and running != soft else None
@@ -420,6 +438,8 @@ def extract(
                         hit = lex.resolve(m.group(0), when)
                         if hit is not None and hit[1] == "person":
                             last_person = hit[0]
+                if time_clause:
+                    other_time = True
                 if clause.connective not in _SUBORDINATE:
                     for expr in dates:
                         if expr.date is not None and expr.kind in ("day", "weekday", "deictic"):
