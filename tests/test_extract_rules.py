@@ -484,3 +484,35 @@ def test_a_paragraph_that_opens_at_another_time_gives_its_vote_no_page_date(stor
 def test_a_year_told_in_passing_leaves_the_vote_its_date(story: str) -> None:
     (vote,) = extract(f"Published: 4 May 2022\n\n{story}")
     assert vote.date == dt.date(2022, 5, 3)
+
+
+@pytest.mark.parametrize(
+    "lack",
+    [
+        "which lacked the minimum number of affirmative votes for passage",
+        "which did not receive enough votes",
+        "which did not get the nine votes needed",
+        "which did not obtain the required majority",
+        "which received insufficient votes",
+    ],
+)
+def test_a_draft_that_lacked_the_votes_failed(lack: str) -> None:
+    text = (
+        f"date 2019-03-01\n\nOn Thursday the Security Council voted on a draft on the port, {lack}."
+    )
+    assert [(v.date, v.outcome and v.outcome.value) for v in extract(text)] == [
+        (dt.date(2019, 2, 28), "failed")
+    ]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "which lacked support from the West",
+        "which did not get much attention",
+        "which would fail if it did not receive enough votes",
+    ],
+)
+def test_other_lacks_and_conditions_are_no_failure(other: str) -> None:
+    text = f"date 2019-03-01\n\nOn Thursday the Council voted on a draft on the port, {other}."
+    assert [v.outcome for v in extract(text)] in ([], [None])

@@ -777,9 +777,19 @@ class _Reader:
     def outcomes(self) -> None:
         s = self.s
         found: list[tuple[int, str]] = []
+        if _has(self.low, _LACKED_KEYS):
+            for m in self.q(_LACKED).finditer(s):
+                if not hypothetical_at(s, m.start(), self.q) and not _CONDITION_BEFORE.search(
+                    _prefix(s, m.start(), 40)
+                ):
+                    found.append((m.start(), "failed"))
         # each pattern's keys hold a word of _OUTCOME_KEYS, so without vetoers (which add
         # an outcome of their own below) that test only repeats the three that follow
-        if not (self.m.vetoers or self.m.weak_vetoers) and not _has(self.low, _OUTCOME_KEYS):
+        if (
+            not found
+            and not (self.m.vetoers or self.m.weak_vetoers)
+            and not _has(self.low, _OUTCOME_KEYS)
+        ):
             return
         for outcome, pattern, keys in _OUTCOME_PATTERNS:
             if N.OUTCOME[outcome].isdisjoint(self.words) or not _has(self.low, keys):
@@ -854,6 +864,22 @@ _OPINION_AFTER = re.compile(
     r"judge?ments?|conclusions?|belief|understanding|outrage|criticism|appeals?)\b",
     re.IGNORECASE,
 )
+# too few votes, told as a lack: "lacked the minimum number of affirmative votes", "did not
+# receive enough votes", "received insufficient votes" (a failure, whoever voted no)
+_LACKED = re.compile(
+    r"\b(?:lacked|lacking|did\s+not\s+(?:get|receive|obtain|win|garner|secure|gather|attract|"
+    r"muster|reach|have)|failing\s+to\s+(?:get|receive|obtain|win|garner|secure))\s+"
+    r"(?:(?:the|a|enough|sufficient)\s+)?(?:enough\s+|sufficient\s+)?"
+    r"(?:(?:minimum|required|requisite|necessary|needed)\s+)?(?:number\s+of\s+)?"
+    r"(?:(?:affirmative|positive|yes)\s+)?(?:\d+\s+)?(?:votes|majority|support)\b"
+    r"(?<!\blacked\s(?:support))"
+    r"|\b(?:received|got|garnered|drew|won)\s+(?:insufficient|too\s+few)\s+(?:votes|support)\b",
+    re.IGNORECASE,
+)
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|unless|whether|should|would|could|might|may|risks?|in\s+case)\b", re.IGNORECASE
+)
+_LACKED_KEYS = ("lack", "did not", "failing to", "insufficient", "too few")
 _COORDINATION = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 # the first character after the spaces in a match of ATTACHED or ATTACHED_END
 _ATTACHED_FIRST = frozenset("itfbocn(:,\u2014")
