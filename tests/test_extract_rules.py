@@ -516,3 +516,24 @@ def test_a_draft_that_lacked_the_votes_failed(lack: str) -> None:
 def test_other_lacks_and_conditions_are_no_failure(other: str) -> None:
     text = f"date 2019-03-01\n\nOn Thursday the Council voted on a draft on the port, {other}."
     assert [v.outcome for v in extract(text)] in ([], [None])
+
+
+def test_both_texts_voted_down_is_two_decisions() -> None:
+    text = (
+        "date 2019-03-02\n\nOn Friday the Council voted down both texts, one from Mexico and "
+        "the other from Peru."
+    )
+    assert _summary(text) == [("MEX", "failed", None), ("PER", "failed", None)]
+    text = (
+        "date 2019-03-02\n\nThe Security Council on Friday rejected two rival texts on the "
+        "border: one sponsored by Mexico and one by Peru."
+    )
+    assert _summary(text) == [("MEX", "failed", None), ("PER", "failed", None)]
+
+
+def test_both_texts_after_each_was_reported_sums_them_up() -> None:
+    text = (
+        "date 2019-03-02\n\nOn Friday Russia vetoed a Mexican draft on the border. A Peruvian "
+        "draft then got only 4 votes. The Council thus rejected both texts."
+    )
+    assert _summary(text) == [("MEX", "vetoed", None), ("PER", "failed", 4)]

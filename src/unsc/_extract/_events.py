@@ -184,6 +184,21 @@ def _copy_tally(source: Event, m: Mention) -> None:
                     m.partial.setdefault(pos, []).append(code)
 
 
+_SAME_OUTCOME = {"adopted": {"adopted"}, "failed": {"failed", "vetoed"}}
+
+
+def _summary(several: tuple[int, str, tuple[str, ...]], events: list[Event]) -> bool:
+    """Whether "both drafts failed" sums up the votes just reported, one by one."""
+    n, outcome, _ = several
+    last = events[-n:]
+    return len(last) == n and all(
+        e.body == "sc"
+        and any(x.strong for x in e.mentions)
+        and set(e.outcomes) <= _SAME_OUTCOME[outcome]
+        for e in last
+    )
+
+
 def _several(m: Mention, body: str, events: list[Event], focus: Event | None = None) -> Event:
     """One event per decision of "the rejection of two draft resolutions" (the last one).
 
@@ -284,7 +299,8 @@ def group(mentions: list[Mention]) -> list[Event]:
             m.kind = None  # "the motion" for the draft just reported: it refers back
         body = _body(m, context)
         if m.several is not None and body == "sc" and not m.history:
-            focus = _several(m, body, events, focus)
+            if not _summary(m.several, events):
+                focus = _several(m, body, events, focus)
             continue
         if m.statement and m.kind is None:
             body = "statement"

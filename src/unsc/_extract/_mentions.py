@@ -956,11 +956,11 @@ _RESPECTIVELY = re.compile(
 # several decisions told by one verb
 _DRAFTS = (
     r"(?:(?:rival|competing|separate|opposing)\s+)?"
-    r"(?:draft\s+resolutions|drafts|draft\s+texts|resolutions)\b"
+    r"(?:draft\s+resolutions|drafts|draft\s+texts|resolutions|texts|proposals|measures)\b"
 )
 _SEVERAL_VERB = re.compile(
     r"\b(?P<verb>failed\s+(?:DATx\d+\s+)?to\s+(?:adopt|pass|approve)|rejected|defeated|voted\s+down|adopted|"
-    r"approved)\s+(?:the\s+|both\s+)?(?P<n>[2-5])\s+"
+    r"approved)\s+(?:(?:the\s+|both\s+)?(?P<n>[2-5])|(?P<both>both)(?:\s+the)?)\s+"
     + _DRAFTS
     + r"|(?<![\w.])(?P<n2>[2-5])\s+"
     + _DRAFTS
@@ -987,7 +987,7 @@ def _several_by_verb(m: Mention, masked: Masked, s: str, q: P.Pick) -> None:
     at = hit.start("verb") if hit["verb"] else hit.start("verb2")
     if hypothetical_at(s, at, q) or negated_at(s, at, q):
         return
-    n = int(hit["n"] or hit["n2"])
+    n = 2 if hit["both"] else int(hit["n"] or hit["n2"])
     outcome = "adopted" if verb.startswith(("adopted", "approved")) else "failed"
     authors: tuple[str, ...] = ()
     pair = _ONE_AND_OTHER.search(s, hit.start())
