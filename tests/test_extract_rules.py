@@ -537,3 +537,25 @@ def test_both_texts_after_each_was_reported_sums_them_up() -> None:
         "draft then got only 4 votes. The Council thus rejected both texts."
     )
     assert _summary(text) == [("MEX", "vetoed", None), ("PER", "failed", 4)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three members - Brazil, China and Russia - supported the draft, while the other 12 "
+        "abstained.",
+        "Only three members -- Brazil, China and Russia -- supported the draft, while the other "
+        "12 abstained.",
+    ],
+)
+def test_a_spaced_hyphen_between_words_is_a_dash(sentence: str) -> None:
+    (vote,) = extract(
+        f"date 2023-03-28\n\nOn Monday the Security Council rejected a draft. {sentence}"
+    )
+    assert (vote.yes, vote.abstain, vote.members_yes) == (3, 12, ("BRA", "CHN", "RUS"))
+
+
+def test_a_spaced_hyphen_between_numbers_is_still_a_tally() -> None:
+    text = "date 2023-03-28\n\nOn Monday the Council adopted the text 14 - 1, with no abstentions."
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain) == (14, 1, 0)

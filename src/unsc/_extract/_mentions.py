@@ -253,11 +253,16 @@ def mask(
         masked = text
     if '"' in masked:
         masked = masked.replace('"', "")
+    if " - " in masked:
+        # a spaced hyphen between words is a dash ("Three members - A, B and C - backed it"),
+        # as the en and em dashes are; between digits it is a tally ("14 - 1")
+        masked = _SPACED_HYPHEN.sub(" \u2014 ", masked)
     masked = _numbers(masked, q)
     masked = _collapse(masked, codes, q)
     return Masked(masked, codes, kinds, dates, symbols, resolutions, ascii_ok)
 
 
+_SPACED_HYPHEN = re.compile(r"(?<!\b\d)(?<!\b\d\d)(?<!\s)\s-\s(?![\d\s])")
 _OWN = re.compile(r"\b(?:his|her)\s+own\b")
 
 
