@@ -559,3 +559,30 @@ def test_a_spaced_hyphen_between_numbers_is_still_a_tally() -> None:
     text = "date 2023-03-28\n\nOn Monday the Council adopted the text 14 - 1, with no abstentions."
     (vote,) = extract(text)
     assert (vote.yes, vote.no, vote.abstain) == (14, 1, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The draft garnered the minimum nine votes needed to pass, with six abstentions.",
+        "The draft secured the required nine votes needed for adoption, with six abstentions.",
+    ],
+)
+def test_a_needed_number_that_was_got_is_a_count(sentence: str) -> None:
+    text = f"date 2023-03-28\n\nOn Monday the Security Council adopted a text. {sentence}"
+    (vote,) = extract(text)
+    assert (vote.yes, vote.abstain) == (9, 6)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It needed to get nine votes to pass; six abstained.",
+        "The sponsors hoped it would get the nine votes needed; six abstained.",
+        "The draft must get nine votes to pass, and six members abstained.",
+    ],
+)
+def test_a_needed_number_not_yet_got_is_no_count(sentence: str) -> None:
+    text = f"date 2023-03-28\n\nOn Monday the Security Council adopted a text. {sentence}"
+    (vote,) = extract(text)
+    assert vote.yes is None

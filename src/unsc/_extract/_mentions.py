@@ -537,7 +537,9 @@ class _Reader:
             if digit and not N.GOT.isdisjoint(self.words) and _has(low, _GOT_KEYS)
             else ()
         ):
-            if not self.free(m.start("n"), m.end("n")) or self.requirement(m.start(), m.end()):
+            if not self.free(m.start("n"), m.end("n")):
+                continue
+            if self.requirement(m.start(), m.end()) and not self._attained(m):
                 continue
             value = int(m["n"])
             if value > 15:
@@ -595,6 +597,19 @@ class _Reader:
                 continue  # "a unanimous position was expressed": a view shared, not a vote
             self.m.unanimous = True
             self.triggers.append(m.start())
+
+    def _attained(self, m: re.Match[str]) -> bool:
+        """Whether a past verb of getting reached the number it names as needed.
+
+        "garnered the minimum nine votes needed", "won exactly the nine votes it needed":
+        the draft got them. Not "must get", "hoped to get", "would have needed".
+        """
+        return (
+            self.q(_GOT_PAST).match(self.s, m.start()) is not None
+            and not self.q(P.REQUIREMENT_BEFORE).search(_prefix(self.s, m.start(), 40))
+            and not hypothetical_at(self.s, m.start(), self.q)
+            and not self.q(_TO_BEFORE).search(_prefix(self.s, m.start(), 12))
+        )
 
     def requirement(self, a: int, b: int) -> bool:
         return bool(
@@ -885,6 +900,13 @@ _CONDITION_BEFORE = re.compile(
     r"\b(?:if|unless|whether|should|would|could|might|may|risks?|in\s+case)\b", re.IGNORECASE
 )
 _LACKED_KEYS = ("lack", "did not", "failing to", "insufficient", "too few")
+_GOT_PAST = re.compile(
+    r"(?:got|received|won|garnered|secured|obtained|drew|mustered|attracted|gained|collected|"
+    r"polled|gathered)\s+(?:only\s+|just\s+|exactly\s+|precisely\s+|barely\s+)?(?:the\s+)?"
+    r"(?:bare\s+)?(?:minimum|required|needed|necessary)?",
+    re.IGNORECASE,
+)
+_TO_BEFORE = re.compile(r"\bto\s+$|\bnot\s+$", re.IGNORECASE)
 _COORDINATION = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 # the first character after the spaces in a match of ATTACHED or ATTACHED_END
 _ATTACHED_FIRST = frozenset("itfbocn(:,\u2014")
