@@ -586,3 +586,35 @@ def test_a_needed_number_not_yet_got_is_no_count(sentence: str) -> None:
     text = f"date 2023-03-28\n\nOn Monday the Security Council adopted a text. {sentence}"
     (vote,) = extract(text)
     assert vote.yes is None
+
+
+_EIGHT_VOTES = (
+    "date 2014-12-31\n\nOn Tuesday a draft on the border got 8 votes in favour, 2 against - "
+    "the United States and Australia - and 5 abstentions."
+)
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Washington was spared the cost of a formal veto by Chad, which abstained.",
+        "The abstentions averted a US veto.",
+        "Headlines said the US had \u201cvetoed\u201d the text.",
+        'The year-end draft the US "vetoed" (it did not need to)',
+    ],
+)
+def test_an_avoided_or_disputed_veto_is_no_veto(aside: str) -> None:
+    (vote,) = extract(f"{_EIGHT_VOTES}\n\n{aside}")
+    assert vote.outcome is not None
+    assert (vote.outcome.value, vote.vetoed_by, vote.members_no) == (
+        "failed",
+        (),
+        ("AUS", "USA"),
+    )
+
+
+def test_a_veto_said_plainly_is_still_a_veto() -> None:
+    text = "date 2014-12-31\n\nOn Tuesday the US vetoed a draft on the border: 14 to 1."
+    (vote,) = extract(text)
+    assert vote.outcome is not None
+    assert (vote.outcome.value, vote.vetoed_by) == ("vetoed", ("USA",))

@@ -907,6 +907,13 @@ _GOT_PAST = re.compile(
     re.IGNORECASE,
 )
 _TO_BEFORE = re.compile(r"\bto\s+$|\bnot\s+$", re.IGNORECASE)
+_AVOIDED_VETO = re.compile(
+    r"\b(?:spared|sparing|avoid(?:ed|ing|s)?|avert(?:ed|ing|s)?|escap(?:ed|ing|es)|"
+    r"prevent(?:ed|ing|s)?|forestall(?:ed|ing|s)?|head(?:ed|ing)?\s+off|stave[ds]?\s+off)\b"
+    r"(?:\s+[\w'-]+){0,5}?\s+(?:an?\s+|the\s+)?(?:\w+\s+)?vetoe?s?\b",
+    re.IGNORECASE,
+)
+_AVOIDED_KEYS = ("spar", "avoid", "avert", "escap", "prevent", "forestall", "head", "stave")
 _COORDINATION = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 # the first character after the spaces in a match of ATTACHED or ATTACHED_END
 _ATTACHED_FIRST = frozenset("itfbocn(:,\u2014")
@@ -1312,7 +1319,30 @@ def read(
         m.hypothetical = True
     if _has(low, _RULE_KEYS) and q(_RULE).search(s):
         _forget(m)  # a statement of the voting rule ("a resolution needs nine votes") is no vote
+    if "veto" in low and _has(low, _AVOIDED_KEYS) and q(_AVOIDED_VETO).search(s):
+        # "spared the cost of a formal veto by X", "averted a veto": a veto that did not
+        # happen; X is not placed by it
+        no_veto(m, unplace=True)
     return m
+
+
+def no_veto(m: Mention, *, unplace: bool = False) -> None:
+    """Take back the veto a clause was read to report (it is avoided or disputed).
+
+    With ``unplace``, the members read as voting no only by that veto lose that position.
+    """
+    vetoing = set(m.vetoers) | set(m.weak_vetoers)
+    if unplace and m.names.get("no"):
+        m.names["no"] = [c for c in m.names["no"] if c not in vetoing]
+        if not m.names["no"]:
+            del m.names["no"]
+    m.vetoers = []
+    m.weak_vetoers = []
+    m.outcomes = [o for o in m.outcomes if o != "vetoed"]
+
+
+# a word of veto alone in quotation marks: scare quotes ('the US "vetoed" the text')
+SCARE_VETO = re.compile(r'"\s*(?:vetoe?d|vetoe?s|vetoing)\s*"', re.IGNORECASE)
 
 
 # "A resolution needs nine votes in favour and no vetoes by ... to pass", "resolutions

@@ -18,7 +18,7 @@ from unsc._extract._dates import (
 from unsc._extract._events import date_events, finalise, group
 from unsc._extract._layout import layout
 from unsc._extract._lexicon import lexicon
-from unsc._extract._mentions import Mention, mask, read
+from unsc._extract._mentions import SCARE_VETO, Mention, mask, no_veto, read
 from unsc._extract._model import ExtractedVote, ExtractTimeout
 from unsc._extract._patterns import plain, same, twin
 from unsc._extract._stamp import text_date
@@ -317,6 +317,8 @@ def extract(
             # "SC/11910" alone on a line: from the second such line on, the next item of
             # an index page (the first is a press release's own, under its headline)
             item += 1
+        # the US "vetoed" it: the writer quotes the word to dispute it
+        scare = '"' in raw and "veto" in raw and SCARE_VETO.search(raw) is not None
         paragraph = drop_quotations(raw)
         ok = plain(paragraph)  # so are its parts: the ASCII twins of patterns may read them
         lead = _LEAD_YEAR.match(paragraph) if ref is None else None
@@ -402,6 +404,8 @@ def extract(
                         masked.resolutions[:] = [(n, True) for n, _ in masked.resolutions]
                     referring = bool(masked.resolutions) and masked.resolutions[-1][1]
                     mention = read(Mention(order, p_index, s_index, clause.text, ""), masked)
+                    if scare and "veto" in clause.text.lower():
+                        no_veto(mention)
                     mention.subordinate = clause.connective in _SUBORDINATE
                     mention.item = max(item, 0)
                     mention.then = clause.connective.endswith("then")
