@@ -618,3 +618,20 @@ def test_a_veto_said_plainly_is_still_a_veto() -> None:
     (vote,) = extract(text)
     assert vote.outcome is not None
     assert (vote.outcome.value, vote.vetoed_by) == ("vetoed", ("USA",))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Council has so far adopted three resolutions on the crisis.",
+        "Russia has vetoed 17 drafts on the war since 2011.",
+        "To date the Council has rejected two texts on the dam.",
+    ],
+)
+def test_a_tally_of_past_decisions_is_no_vote(sentence: str) -> None:
+    assert extract(f"date 2023-03-28\n\n{sentence}") == ()
+
+
+def test_a_decision_counted_among_past_ones_is_still_a_vote() -> None:
+    text = "date 2023-03-28\n\nOn Tuesday the Council adopted its third dam text this year, 15-0."
+    assert [(v.date, v.yes) for v in extract(text)] == [(dt.date(2023, 3, 28), 15)]

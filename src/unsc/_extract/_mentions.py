@@ -1021,6 +1021,8 @@ def _several_by_verb(m: Mention, masked: Masked, s: str, q: P.Pick) -> None:
     at = hit.start("verb") if hit["verb"] else hit.start("verb2")
     if hypothetical_at(s, at, q) or negated_at(s, at, q):
         return
+    if q(_TALLY_OF_PAST).search(s) or q(_PERFECT_BEFORE).search(_prefix(s, at, 40)):
+        return  # "has so far adopted three resolutions": a tally of past decisions
     n = 2 if hit["both"] else int(hit["n"] or hit["n2"])
     outcome = "adopted" if verb.startswith(("adopted", "approved")) else "failed"
     authors: tuple[str, ...] = ()
@@ -1030,6 +1032,20 @@ def _several_by_verb(m: Mention, masked: Masked, s: str, q: P.Pick) -> None:
     m.several = (n, outcome, authors)
 
 
+_TALLY_OF_PAST = re.compile(
+    r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+now|since|in\s+total|"
+    r"in\s+all|this\s+year|last\s+year|over\s+the\s+years)\b",
+    re.IGNORECASE,
+)
+_PAST_TALLY = re.compile(
+    r"\b(?:has|have|had)\s+(?:[\w-]+\s+){0,3}?(?:adopted|passed|approved|rejected|vetoed|"
+    r"blocked|defeated)\s+(?:\d+|several|many|numerous|dozens\s+of|scores\s+of)\s+"
+    r"(?:[\w-]+\s+)?(?:resolutions|drafts|texts|measures|proposals)\b",
+    re.IGNORECASE,
+)
+_TALLY_KEYS = ("so far", "to date", "thus far", "until now", "up to now", "since", "in total",
+               "in all", "this year", "last year", "over the years")  # fmt: skip
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'s|'ve)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
 _WEAK_ADOPTION = re.compile(
     r"(?:extended|renewed|authori[sz]ed|endorsed|approved|approves|okays|extends|renews)\b",
@@ -1300,6 +1316,10 @@ def read(
         and _has(low, _HISTORY_KEYS)
         and bool(q(P.HISTORY).search(s))
     )
+    if not m.history and _has(low, _TALLY_KEYS) and q(_TALLY_OF_PAST).search(s):
+        # "has so far adopted three resolutions", "has vetoed 17 drafts since 2011": a tally
+        # of past decisions, not a vote
+        m.history = q(_PAST_TALLY).search(s) is not None
     # a clause that only names a question and reports nothing is kept for reference only
     trigger = min(reader.triggers) if reader.triggers else None
     if trigger is None and m.kind is not None:
