@@ -635,3 +635,26 @@ def test_a_tally_of_past_decisions_is_no_vote(sentence: str) -> None:
 def test_a_decision_counted_among_past_ones_is_still_a_vote() -> None:
     text = "date 2023-03-28\n\nOn Tuesday the Council adopted its third dam text this year, 15-0."
     assert [(v.date, v.yes) for v in extract(text)] == [(dt.date(2023, 3, 28), 15)]
+
+
+def test_a_plural_question_told_on_several_days_is_one_decision_a_day() -> None:
+    text = (
+        "date 2020-07-12\n\nOn 7 July and 10 July, China and Russia vetoed drafts on the "
+        "crossing; Russian drafts were rejected on 8 July and 10 July."
+    )
+    votes = extract(text)
+    assert [(v.date, v.outcome and v.outcome.value, v.vetoed_by) for v in votes] == [
+        (dt.date(2020, 7, 7), "vetoed", ("CHN", "RUS")),
+        (dt.date(2020, 7, 8), "failed", ()),
+        (dt.date(2020, 7, 10), "vetoed", ("CHN", "RUS")),
+        (dt.date(2020, 7, 10), "failed", ()),
+    ]
+
+
+def test_one_question_told_with_two_days_is_not_split() -> None:
+    # a singular question: one decision, whatever the days around it
+    text = (
+        "date 2020-07-12\n\nRussia on 10 July vetoed a draft on the crossing that had been "
+        "put forward on 7 July and 9 July."
+    )
+    assert [(v.date, v.vetoed_by) for v in extract(text)] == [(dt.date(2020, 7, 10), ("RUS",))]

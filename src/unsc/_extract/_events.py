@@ -187,15 +187,24 @@ def _copy_tally(source: Event, m: Mention) -> None:
 _SAME_OUTCOME = {"adopted": {"adopted"}, "failed": {"failed", "vetoed"}}
 
 
-def _summary(several: tuple[int, str, tuple[str, ...]], events: list[Event]) -> bool:
-    """Whether "both drafts failed" sums up the votes just reported, one by one."""
-    n, outcome, _ = several
+def _summary(m: Mention, events: list[Event]) -> bool:
+    """Whether "both drafts failed" sums up the votes just reported, one by one.
+
+    Not when it names days or authors those votes do not have.
+    """
+    assert m.several is not None
+    n, outcome, sponsors = m.several
     last = events[-n:]
-    return len(last) == n and all(
-        e.body == "sc"
-        and any(x.strong for x in e.mentions)
-        and set(e.outcomes) <= _SAME_OUTCOME[outcome]
-        for e in last
+    return (
+        len(last) == n
+        and all(
+            e.body == "sc"
+            and any(x.strong for x in e.mentions)
+            and set(e.outcomes) <= _SAME_OUTCOME[outcome]
+            for e in last
+        )
+        and (not m.each_date or [e.date for e in last] == list(m.each_date))
+        and (not sponsors or [e.sponsor for e in last] == list(sponsors))
     )
 
 
@@ -241,6 +250,16 @@ def _several(m: Mention, body: str, events: list[Event], focus: Event | None = N
             sponsor=sponsors[i] if sponsors else None,
             new_event=True,
         )
+        if m.each_date:
+            # one decision a day: each keeps what the clause says of all of them (who
+            # vetoed, who voted how), not its counts
+            part.date = m.each_date[i]
+            part.date_context = False
+            part.dated_here = True
+            part.outcomes = list(m.outcomes) or [outcome]
+            part.vetoers = list(m.vetoers)
+            part.weak_vetoers = list(m.weak_vetoers)
+            part.names = {pos: list(codes) for pos, codes in m.names.items()}
         if i == 0 and first is not None:
             first.absorb(part)
             first.sponsor = part.sponsor  # (it had none)
@@ -299,7 +318,7 @@ def group(mentions: list[Mention]) -> list[Event]:
             m.kind = None  # "the motion" for the draft just reported: it refers back
         body = _body(m, context)
         if m.several is not None and body == "sc" and not m.history:
-            if not _summary(m.several, events):
+            if not _summary(m, events):
                 focus = _several(m, body, events, focus)
             continue
         if m.statement and m.kind is None:

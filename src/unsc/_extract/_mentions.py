@@ -155,6 +155,8 @@ class Mention:
     # the clause gives a date of its own (not one of its paragraph or of the lead)
     dated_here: bool = False
     then: bool = False  # opened by "then" / "and then" (a clause break)
+    # "vetoed drafts on 7 July and 10 July": one decision on each day (with ``several``)
+    each_date: tuple[dt.date, ...] = ()
 
     @property
     def strong(self) -> bool:
@@ -1012,6 +1014,36 @@ _ONE_AND_OTHER = re.compile(
 )
 
 
+def _on_each_day(m: Mention, masked: Masked, s: str, q: P.Pick) -> None:
+    """Several decisions, one on each of the days a plural question is told on.
+
+    "China and Russia vetoed drafts on 7 July and 10 July", "Russian drafts were rejected
+    on 8 July and 10 July": a decision on each day (a plural question is distributed over
+    coordinated days; "a draft ... on 7 July and 10 July" is not).
+    """
+    hit = q(_EACH_DAY).search(masked.text)
+    if hit is None or not q(_PLURAL_QUESTION).search(s):
+        return
+    days: list[dt.date] = []
+    for token in _DATE_TOKEN.finditer(hit.group(0)):
+        expr = masked.dates[int(token[1])]
+        if expr.kind != "day" or expr.date is None:
+            return
+        if expr.date not in days:
+            days.append(expr.date)
+    if not 2 <= len(days) <= 5:
+        return
+    outcome = "adopted" if m.outcomes == ["adopted"] else "failed"
+    m.several = (len(days), outcome, ())
+    m.each_date = tuple(days)
+
+
+_EACH_DAY = re.compile(r"\bDATx\d+(?:\s*,\s*DATx\d+)*\s*,?\s+and\s+(?:on\s+)?DATx\d+\b")
+_PLURAL_QUESTION = re.compile(
+    r"\b(?:drafts|resolutions|texts|proposals|measures|amendments)\b", re.IGNORECASE
+)
+
+
 def _several_by_verb(m: Mention, masked: Masked, s: str, q: P.Pick) -> None:
     """Several decisions in one verb ("failed to adopt two draft resolutions")."""
     hit = _SEVERAL_VERB.search(s)
@@ -1327,6 +1359,8 @@ def read(
             kind_hit = q(_KIND_PATTERN[m.kind]).search(s)
         trigger = kind_hit.start() if kind_hit else 0
     _date_of(m, masked, trigger if trigger is not None else 0, reader.triggers)
+    if m.several is None and "DATx" in original and " and " in s and (m.outcomes or m.vetoers):
+        _on_each_day(m, masked, s, q)
     _body_of(m, original, trigger if trigger is not None else 0, s, words, q)
     if (
         m.kind is not None
