@@ -658,3 +658,21 @@ def test_one_question_told_with_two_days_is_not_split() -> None:
         "put forward on 7 July and 9 July."
     )
     assert [(v.date, v.vetoed_by) for v in extract(text)] == [(dt.date(2020, 7, 10), ("RUS",))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A draft tabled on 7 July and revised on 9 July was vetoed by Russia on 10 July.",
+        "A draft put forward on July 7 was vetoed by Russia on July 10.",
+        "A draft submitted on 8 July, after talks that expired on 9 July, was vetoed by Russia "
+        "on 10 July.",
+    ],
+)
+def test_a_date_of_another_act_on_the_text_dates_no_vote(sentence: str) -> None:
+    assert [v.date for v in extract(f"date 2020-07-12\n\n{sentence}")] == [dt.date(2020, 7, 10)]
+
+
+def test_a_decision_verb_before_a_date_still_dates_the_vote() -> None:
+    text = "date 2020-07-12\n\nThe Council agreed on 10 July to extend the mission, 15-0."
+    assert [v.date for v in extract(text)] == [dt.date(2020, 7, 10)]

@@ -66,7 +66,11 @@ def _clause_hint(low: str, ascii_ok: bool) -> bool:
     return (twin if ascii_ok else same)(_HINT_PATTERN).search(low) is not None
 
 
-_ASIDE_WORDS = re.compile(r"\b(?:with|as|addition|besides|like|unlike|top)\b", re.IGNORECASE)
+_ASIDE_WORDS = re.compile(
+    r"\b(?:with|as|addition|besides|like|unlike|top)\b|"
+    r"(?:ed|forward|up|blue|expires|expiring)\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d)",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY_HINT = re.compile(r"\d|day|night")
 # the date of a document named just before it, not of a vote
@@ -137,11 +141,24 @@ _BESIDES = re.compile(
 )
 
 
+# "a draft tabled on 7 July and revised on 9 July was vetoed on 10 July": a date right
+# after a verb of another act on the text (not a vote) dates that act
+_OTHER_ACT = re.compile(
+    r"\b(?:tabled|submitted|introduced|circulated|presented|revised|drafted|proposed|"
+    r"put\s+forward|put\s+in\s+blue|signed|established|set\s+up|created|published|released|"
+    r"expired|expires|expiring|reached|negotiated)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _aside_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
-    """The dates, with those of another thing added in passing made bounds."""
+    """The dates, with those of another thing added in passing or of another act made bounds."""
     out = []
     for expr in dates:
-        if expr.kind == "day" and _BESIDES.search(text, max(0, expr.start - 60), expr.start):
+        if expr.kind == "day" and (
+            _BESIDES.search(text, max(0, expr.start - 60), expr.start)
+            or _OTHER_ACT.search(text, max(0, expr.start - 30), expr.start)
+        ):
             expr = dataclasses.replace(expr, kind="bound")
         out.append(expr)
     return out
