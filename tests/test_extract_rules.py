@@ -676,3 +676,39 @@ def test_a_date_of_another_act_on_the_text_dates_no_vote(sentence: str) -> None:
 def test_a_decision_verb_before_a_date_still_dates_the_vote() -> None:
     text = "date 2020-07-12\n\nThe Council agreed on 10 July to extend the mission, 15-0."
     assert [v.date for v in extract(text)] == [dt.date(2020, 7, 10)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As the vote was procedural, the negative vote of a permanent member did not block it.",
+        "Russia voted no, but on a procedural question its vote could not block the text.",
+    ],
+)
+def test_a_veto_that_did_not_block_is_no_veto(sentence: str) -> None:
+    text = (
+        "date 2022-02-28\n\nOn Sunday the Security Council called an emergency session of the "
+        f"General Assembly by a procedural vote of 11 to 1, with 3 abstentions. {sentence}"
+    )
+    votes = extract(text)
+    assert [(v.yes, v.outcome and v.outcome.value, v.vetoed_by) for v in votes] == [
+        (11, "adopted", ())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "yes"),
+    [
+        ("Only eight members voted to hold the meeting; four voted against and three abstained.",
+         8),
+        ("Nine Council members voted to postpone the debate, four against, two abstaining.", 9),
+    ],
+)  # fmt: skip
+def test_members_who_voted_to_do_it_are_the_votes_in_favour(sentence: str, yes: int) -> None:
+    (vote,) = extract(f"date 2018-03-20\n\nOn Monday, in a procedural vote, {sentence}")
+    assert vote.yes == yes
+
+
+def test_members_who_voted_to_reject_are_not_read_as_in_favour() -> None:
+    text = "date 2018-03-20\n\nOn Monday, eleven members voted to reject the motion."
+    assert [v.yes for v in extract(text)] in ([], [None])

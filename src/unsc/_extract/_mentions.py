@@ -549,6 +549,14 @@ class _Reader:
             self.set_count("yes", value, m.start())
             self.take(m.start("n"), m.end())
             self.attached(m.end(), "yes")
+        for m in self.q(_VOTED_TO).finditer(s) if digit and "voted to" in low else ():
+            # "eight members voted to hold the meeting": the votes for the question
+            if not self.free(m.start("n"), m.end("n")) or self.requirement(m.start(), m.end()):
+                continue
+            value = int(m["n"])
+            if value <= 15 and "yes" not in self.m.counts:
+                self.set_count("yes", value, m.start())
+                self.take(m.start("n"), m.end("n"))
         if "no" not in self.m.counts and _has(low, ("lone", "sole", "only", "single")):
             sole = self.q(_SOLE_NO).search(s)
             if (
@@ -902,6 +910,13 @@ _CONDITION_BEFORE = re.compile(
     r"\b(?:if|unless|whether|should|would|could|might|may|risks?|in\s+case)\b", re.IGNORECASE
 )
 _LACKED_KEYS = ("lack", "did not", "failing to", "insufficient", "too few")
+_VOTED_TO = re.compile(
+    r"(?<![\w.\-/])(?P<n>\d{1,2})\s+(?:(?:council|security|other)\s+)*(?:members|countries|nations|"
+    r"states|delegations)\s+(?:of\s+the\s+(?:security\s+)?council\s+)?(?:all\s+)?voted\s+to\s+"
+    r"(?:hold|adopt|approve|pass|extend|renew|support|back|endorse|authori[sz]e|convene|"
+    r"invite|postpone|adjourn|defer|delay|consider|discuss|proceed|keep|include|impose)\b",
+    re.IGNORECASE,
+)
 _GOT_PAST = re.compile(
     r"(?:got|received|won|garnered|secured|obtained|drew|mustered|attracted|gained|collected|"
     r"polled|gathered)\s+(?:only\s+|just\s+|exactly\s+|precisely\s+|barely\s+)?(?:the\s+)?"
@@ -909,6 +924,12 @@ _GOT_PAST = re.compile(
     re.IGNORECASE,
 )
 _TO_BEFORE = re.compile(r"\bto\s+$|\bnot\s+$", re.IGNORECASE)
+_NOT_BLOCKING = re.compile(
+    r"\b(?:did|does|do|could|can|would|was|were|is)\s*(?:not|n't)\s+(?:\w+\s+)?"
+    r"(?:block|stop|prevent|kill|count|amount|apply|constitute|act|operate)\w*\b|"
+    r"\bcannot\s+(?:block|stop|prevent|kill|count|apply)\b",
+    re.IGNORECASE,
+)
 _AVOIDED_VETO = re.compile(
     r"\b(?:spared|sparing|avoid(?:ed|ing|s)?|avert(?:ed|ing|s)?|escap(?:ed|ing|es)|"
     r"prevent(?:ed|ing|s)?|forestall(?:ed|ing|s)?|head(?:ed|ing)?\s+off|stave[ds]?\s+off)\b"
@@ -1373,6 +1394,9 @@ def read(
         m.hypothetical = True
     if _has(low, _RULE_KEYS) and q(_RULE).search(s):
         _forget(m)  # a statement of the voting rule ("a resolution needs nine votes") is no vote
+    if (m.vetoers or m.weak_vetoers or "vetoed" in m.outcomes) and q(_NOT_BLOCKING).search(s):
+        # "the negative vote of a permanent member did not block the text": no veto
+        no_veto(m, unplace=False)
     if "veto" in low and _has(low, _AVOIDED_KEYS) and q(_AVOIDED_VETO).search(s):
         # "spared the cost of a formal veto by X", "averted a veto": a veto that did not
         # happen; X is not placed by it
