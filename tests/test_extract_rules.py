@@ -712,3 +712,19 @@ def test_members_who_voted_to_do_it_are_the_votes_in_favour(sentence: str, yes: 
 def test_members_who_voted_to_reject_are_not_read_as_in_favour() -> None:
     text = "date 2018-03-20\n\nOn Monday, eleven members voted to reject the motion."
     assert [v.yes for v in extract(text)] in ([], [None])
+
+
+def test_a_numbered_resolution_adopted_by_a_procedural_vote_is_a_procedural_draft() -> None:
+    text = (
+        "date 2022-02-28\n\nOn Sunday the Security Council adopted resolution 2623 (2022) by a "
+        "procedural vote of 11 to 1, with 3 abstentions."
+    )
+    (vote,) = extract(text)
+    assert (str(vote.kind.value), vote.procedural, vote.resolution) == (
+        "draft_resolution",
+        True,
+        2623,
+    )
+    # a motion with no number stays a motion
+    text = "date 2022-02-28\n\nOn Sunday a motion to adjourn was rejected by 4 votes to 8."
+    assert [str(v.kind.value) for v in extract(text)] == ["procedural_motion"]

@@ -598,6 +598,10 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
 
     kind = _KINDS.get(e.kind, Kind.DRAFT_RESOLUTION)
     procedural = _PROCEDURAL.get(e.kind or "", False)
+    if e.resolution and e.kind == "motion":
+        # "adopting resolution 2623 by a procedural vote": a numbered resolution is a
+        # draft resolution that was adopted, procedural as the text says
+        kind = Kind.DRAFT_RESOLUTION
     if e.kind == "preliminary":
         procedural = False
     elif any(m.procedural for m in e.mentions):
