@@ -728,3 +728,21 @@ def test_a_numbered_resolution_adopted_by_a_procedural_vote_is_a_procedural_draf
     # a motion with no number stays a motion
     text = "date 2022-02-28\n\nOn Sunday a motion to adjourn was rejected by 4 votes to 8."
     assert [str(v.kind.value) for v in extract(text)] == ["procedural_motion"]
+
+
+def test_a_qualified_count_before_a_list_counts_and_names_them() -> None:
+    text = (
+        "date 2025-02-25\n\nOn Monday the Security Council adopted a short text, 10 votes to "
+        "none. Five European members - Britain, France, Denmark, Greece and Slovenia - abstained."
+    )
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain) == (10, 0, 5)
+    assert vote.members_abstain == ("DNK", "FRA", "GBR", "GRC", "SVN")
+
+
+def test_a_resolution_numbered_in_an_apposition_is_its_number() -> None:
+    text = (
+        "date 2025-02-25\n\nOn Monday the Security Council adopted a text on the war. The "
+        "resolution, numbered 2774, passed with 10 votes in favour and none against."
+    )
+    assert [(v.resolution, v.yes) for v in extract(text)] == [(2774, 10)]

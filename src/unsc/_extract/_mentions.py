@@ -264,6 +264,9 @@ def mask(
     return Masked(masked, codes, kinds, dates, symbols, resolutions, ascii_ok)
 
 
+_NUMBERED = re.compile(
+    r"\bresolution\s*,?\s+(?:now\s+)?numbered\s+(?:resolution\s+)?(?P<n>\d{1,4})\b", re.IGNORECASE
+)
 _SPACED_HYPHEN = re.compile(r"(?<!\b\d)(?<!\b\d\d)(?<!\s)\s-\s(?![\d\s])")
 _OWN = re.compile(r"\b(?:his|her)\s+own\b")
 
@@ -1316,6 +1319,11 @@ def read(
             if m.kind is None:
                 m.kind = "draft"
             break
+    if m.resolution is None and "numbered" in low:
+        numbered = q(_NUMBERED).search(s)
+        if numbered is not None:
+            m.resolution = int(numbered["n"])  # "The resolution, numbered 2774, passed"
+            m.kind = m.kind or "draft"
     for pattern, keys, need in _SPONSORS if "memx" in low else ():
         if need.isdisjoint(words) or not _has(low, keys):
             continue

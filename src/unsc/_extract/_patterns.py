@@ -231,8 +231,9 @@ _NOT_COUNTED = (
 LABELLED = re.compile(rf"(?<![\w.\-/]){_CNT}{_MID}\s*{_LABELS}\b{_NOT_COUNTED}(?:\s+votes?)?", I)
 # A pattern that starts with a digit (the look-behind after it) is searched only at digits.
 COUNT_LIST_LABEL = re.compile(
-    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:other\s+)?(?:members|countries|nations|states|delegations|"
-    r"others))?"
+    # (one word may qualify the members: "five European members - A, B, ... - abstained")
+    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:other\s+)?(?:[A-Za-z][\w-]*\s+)?(?:members|countries|"
+    r"nations|states|delegations|others))?"
     rf"\s*[\u2014(:,]\s*(?P<list>{LIST})\s*[\u2014),]?\s*{_LABELS}",
     I,
 )
