@@ -746,3 +746,34 @@ def test_a_resolution_numbered_in_an_apposition_is_its_number() -> None:
         "resolution, numbered 2774, passed with 10 votes in favour and none against."
     )
     assert [(v.resolution, v.yes) for v in extract(text)] == [(2774, 10)]
+
+
+def test_a_draft_that_got_only_its_authors_vote_has_one_vote_in_favour() -> None:
+    text = (
+        "date 1958-07-19\n\nLast night the Soviet Union vetoed a Western draft on the port.\n\n"
+        "The Council turned down a Soviet resolution on the port. It got only the Soviet "
+        "vote, with 8 against and 2 abstentions."
+    )
+    votes = extract(text)
+    assert [(v.sponsor, v.yes, v.no, v.abstain, v.outcome and v.outcome.value) for v in votes][
+        -1
+    ] == ("SUN", 1, 8, 2, "failed")
+    assert votes[-1].members_yes == ("SUN",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday the Council turned down a draft on the port.",
+        "On Monday the Council threw out a motion to adjourn.",
+    ],
+)
+def test_turned_down_is_a_failure(sentence: str) -> None:
+    assert [v.outcome and v.outcome.value for v in extract(f"date 1958-07-19\n\n{sentence}")] == [
+        "failed"
+    ]
+
+
+def test_turning_down_an_invitation_is_no_decision() -> None:
+    text = "date 1958-07-19\n\nOn Monday the envoy turned down an invitation to brief the Council."
+    assert extract(text) == ()

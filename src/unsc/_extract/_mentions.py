@@ -264,6 +264,11 @@ def mask(
     return Masked(masked, codes, kinds, dates, symbols, resolutions, ascii_ok)
 
 
+_ONLY_OWN_VOTES = re.compile(
+    r"\b(?:got|gets|received|won|drew|had|attracted|obtained)\s+only\s+(?:the\s+)?"
+    r"(?P<list>MEMx\d+(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?MEMx\d+)*)(?:'s?)?\s+(?:own\s+)?votes?\b",
+    re.IGNORECASE,
+)
 _NUMBERED = re.compile(
     r"\bresolution\s*,?\s+(?:now\s+)?numbered\s+(?:resolution\s+)?(?P<n>\d{1,4})\b", re.IGNORECASE
 )
@@ -906,13 +911,25 @@ _LACKED = re.compile(
     r"(?:(?:minimum|required|requisite|necessary|needed)\s+)?(?:number\s+of\s+)?"
     r"(?:(?:affirmative|positive|yes)\s+)?(?:\d+\s+)?(?:votes|majority|support)\b"
     r"(?<!\blacked\s(?:support))"
-    r"|\b(?:received|got|garnered|drew|won)\s+(?:insufficient|too\s+few)\s+(?:votes|support)\b",
+    r"|\b(?:received|got|garnered|drew|won)\s+(?:insufficient|too\s+few)\s+(?:votes|support)\b"
+    # "the Council turned down a Soviet resolution", "threw out the motion"
+    r"|\b(?:turned|turns|turning)\s+down\b(?!\s+(?:the\s+|an?\s+)?(?:invitation|offer|request)s?\b)"
+    r"|\b(?:threw|throws)\s+out\b",
     re.IGNORECASE,
 )
 _CONDITION_BEFORE = re.compile(
     r"\b(?:if|unless|whether|should|would|could|might|may|risks?|in\s+case)\b", re.IGNORECASE
 )
-_LACKED_KEYS = ("lack", "did not", "failing to", "insufficient", "too few")
+_LACKED_KEYS = (
+    "turn",
+    "threw",
+    "throws",
+    "lack",
+    "did not",
+    "failing to",
+    "insufficient",
+    "too few",
+)
 _VOTED_TO = re.compile(
     r"(?<![\w.\-/])(?P<n>\d{1,2})\s+(?:(?:council|security|other)\s+)*(?:members|countries|nations|"
     r"states|delegations)\s+(?:of\s+the\s+(?:security\s+)?council\s+)?(?:all\s+)?voted\s+to\s+"
@@ -1337,6 +1354,15 @@ def read(
         if found is not None:
             m.subject = (found["acronym"] or " ".join(found["name"].lower().split()[:6])) or None
     reader.counts()
+    if "memx" in low and "only" in low and "yes" not in m.counts:
+        own = q(_ONLY_OWN_VOTES).search(s)
+        if own is not None and not hypothetical_at(s, own.start(), q):
+            # "it got only the Soviet vote": one vote in favour, the member named
+            codes = _codes(own["list"], masked.codes)
+            m.counts["yes"] = len(codes)
+            _add(m.names, "yes", codes)
+            reader.take(own.start("list"), own.end("list"))
+            reader.triggers.append(own.start())
     reader.positions()
     reader.vetoes()
     reader.outcomes()
