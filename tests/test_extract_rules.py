@@ -777,3 +777,20 @@ def test_turned_down_is_a_failure(sentence: str) -> None:
 def test_turning_down_an_invitation_is_no_decision() -> None:
     text = "date 1958-07-19\n\nOn Monday the envoy turned down an invitation to brief the Council."
     assert extract(text) == ()
+
+
+def test_members_who_agreed_are_the_votes_in_favour() -> None:
+    text = (
+        "date 1954-06-21\n\nOn Sunday Brazil proposed referring the complaint to a regional body. "
+        "Ten members agreed; the Soviet Union voted no, and that was a veto."
+    )
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.vetoed_by) == (10, 1, ("SUN",))
+
+
+def test_members_who_agreed_to_do_something_else_are_no_count() -> None:
+    text = (
+        "date 1954-06-21\n\nOn Sunday the Soviet Union vetoed the draft. Ten members agreed to "
+        "meet again next week."
+    )
+    assert [v.yes for v in extract(text)] == [None]

@@ -557,6 +557,13 @@ class _Reader:
             self.set_count("yes", value, m.start())
             self.take(m.start("n"), m.end())
             self.attached(m.end(), "yes")
+        for m in self.q(_AGREED).finditer(s) if digit and "agreed" in low else ():
+            # "Ten members agreed; the Soviet Union voted no": the votes for it
+            if self.free(m.start("n"), m.end("n")) and "yes" not in self.m.counts:
+                value = int(m["n"])
+                if value <= 15:
+                    self.set_count("yes", value, m.start())
+                    self.take(m.start("n"), m.end("n"))
         for m in self.q(_VOTED_TO).finditer(s) if digit and "voted to" in low else ():
             # "eight members voted to hold the meeting": the votes for the question
             if not self.free(m.start("n"), m.end("n")) or self.requirement(m.start(), m.end()):
@@ -929,6 +936,12 @@ _LACKED_KEYS = (
     "failing to",
     "insufficient",
     "too few",
+)
+_AGREED = re.compile(
+    r"(?<![\w.\-/])(?P<n>\d{1,2})\s+(?:(?:council|other)\s+)?(?:members|countries|delegations)\s+"
+    r"agreed\b(?=\s*(?:[,;.]|$)|\s+(?:to|with)\s+(?:it|them|the\s+(?:draft|proposal|text|motion)"
+    r")\b)",
+    re.IGNORECASE,
 )
 _VOTED_TO = re.compile(
     r"(?<![\w.\-/])(?P<n>\d{1,2})\s+(?:(?:council|security|other)\s+)*(?:members|countries|nations|"
