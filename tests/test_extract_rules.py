@@ -794,3 +794,31 @@ def test_members_who_agreed_to_do_something_else_are_no_count() -> None:
         "meet again next week."
     )
     assert [v.yes for v in extract(text)] == [None]
+
+
+def test_a_paragraph_told_years_later_is_another_vote() -> None:
+    text = (
+        "The vote came on 8 November 1994: the draft had thirteen votes in favour. China "
+        "abstained. The one vote against came from Rwanda; it was no veto, and the text was "
+        "adopted.\n\nYears later, when the Council decided to end the mission and hand over its "
+        "tasks, Russia abstained."
+    )
+    votes = extract(text)
+    assert [(v.date, v.yes, v.abstain, v.members_abstain) for v in votes] == [
+        (dt.date(1994, 11, 8), 13, 1, ("CHN",))
+    ]
+
+
+def test_a_later_paragraph_with_a_day_of_its_own_is_read_with_that_day() -> None:
+    text = (
+        "The first veto came on 16 February 1946.\n\nTen weeks later, on 29 April 1946, the "
+        "Council took up another question. Ten members voted for it; nobody voted against; "
+        "one abstained."
+    )
+    votes = extract(text)
+    assert [(v.date, v.yes, v.no, v.abstain) for v in votes][-1] == (
+        dt.date(1946, 4, 29),
+        10,
+        0,
+        1,
+    )

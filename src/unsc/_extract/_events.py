@@ -72,6 +72,8 @@ class Event:
             return False
         if m.sponsor and self.sponsor and m.sponsor != self.sponsor:
             return False
+        if m.elsewhen and self.mentions[-1].paragraph != m.paragraph:
+            return False  # "Years later, ... Russia abstained": another vote
         if m.sponsor and m.sponsor != "*" and self.positions.get(m.sponsor) == "no":
             return False  # an author does not vote down its own draft: another question
         if not m.subordinate and all(

@@ -157,6 +157,9 @@ class Mention:
     then: bool = False  # opened by "then" / "and then" (a clause break)
     # "vetoed drafts on 7 July and 10 July": one decision on each day (with ``several``)
     each_date: tuple[dt.date, ...] = ()
+    # told at another time than what came before ("Years later, ..."): not more about a vote
+    # of an earlier paragraph
+    elsewhen: bool = False
 
     @property
     def strong(self) -> bool:
@@ -267,6 +270,12 @@ def mask(
 _ONLY_OWN_VOTES = re.compile(
     r"\b(?:got|gets|received|won|drew|had|attracted|obtained)\s+only\s+(?:the\s+)?"
     r"(?P<list>MEMx\d+(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?MEMx\d+)*)(?:'s?)?\s+(?:own\s+)?votes?\b",
+    re.IGNORECASE,
+)
+# "years later", "months earlier", "a decade before": another time, told from the last
+ELSEWHEN = re.compile(
+    r"(?:\w+\s+)?(?:years|months|weeks|decades)\s+(?:earlier|before|later|afterwards?)\b|"
+    r"an?\s+(?:year|month|week|decade)\s+(?:earlier|before|later)\b",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(
@@ -1634,6 +1643,8 @@ def _date_of(m: Mention, masked: Masked, trigger: int, triggers: Sequence[int] =
             at = token.start()
             if at < trigger or at - trigger < 50 or any(0 <= at - other < 30 for other in triggers):
                 m.vague = True
+                if ELSEWHEN.match(m.text, expr.start):
+                    m.elsewhen = True
                 if _YEAR_DIGITS.search(m.text, expr.start, expr.end):
                     m.vague_year = True
                 elif _RECENT.match(m.text, expr.start):

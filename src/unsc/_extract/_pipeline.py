@@ -18,7 +18,7 @@ from unsc._extract._dates import (
 from unsc._extract._events import date_events, finalise, group
 from unsc._extract._layout import layout
 from unsc._extract._lexicon import lexicon
-from unsc._extract._mentions import SCARE_VETO, Mention, mask, no_veto, read
+from unsc._extract._mentions import ELSEWHEN, SCARE_VETO, Mention, mask, no_veto, read
 from unsc._extract._model import ExtractedVote, ExtractTimeout
 from unsc._extract._patterns import plain, same, twin
 from unsc._extract._stamp import text_date
@@ -376,6 +376,7 @@ def extract(
         # the paragraph opens at another time ("Back in 1972, when ..., the Council voted"):
         # its votes without a day of their own take none from the page or the lead
         other_time = False
+        elsewhen = False  # ... told from what came before ("Years later, when ...")
         read_one = False  # a clause of the paragraph was read as a mention
         for s_index, sentence in enumerate(split):
             if deadline is not None and time.perf_counter() > deadline:
@@ -401,7 +402,19 @@ def extract(
                     not read_one
                     and s_index == 0
                     and any(
-                        expr.kind == "vague" and _YEAR.search(clause.text, expr.start, expr.end)
+                        expr.kind == "vague"
+                        and (
+                            _YEAR.search(clause.text, expr.start, expr.end) is not None
+                            or ELSEWHEN.match(clause.text, expr.start) is not None
+                        )
+                        for expr in dates
+                    )
+                )
+                elsewhen = elsewhen or (
+                    time_clause
+                    and not any(e.kind == "day" and e.date is not None for e in dates)
+                    and any(
+                        expr.kind == "vague" and ELSEWHEN.match(clause.text, expr.start)
                         for expr in dates
                     )
                 )
@@ -429,6 +442,7 @@ def extract(
                     mention.dated_here = mention.date is not None or mention.weekday is not None
                     if other_time and not mention.dated_here and mention.relative is None:
                         mention.vague = True
+                        mention.elsewhen = mention.elsewhen or elsewhen
                     if mention.strong or mention.kind is not None:
                         read_one = True
                         time_clause = False  # (its own vague date is read with it)
@@ -459,7 +473,10 @@ def extract(
                         hit = lex.resolve(m.group(0), when)
                         if hit is not None and hit[1] == "person":
                             last_person = hit[0]
-                if time_clause:
+                if any(expr.kind == "day" and expr.date is not None for expr in dates):
+                    # "Ten weeks later, on 29 April 1946, ...": the paragraph gives its day
+                    other_time = elsewhen = False
+                elif time_clause:
                     other_time = True
                 if clause.connective not in _SUBORDINATE:
                     for expr in dates:
