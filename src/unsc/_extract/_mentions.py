@@ -1337,7 +1337,7 @@ def read(
                 codes = _codes(by["list"], masked.codes)
                 authors = tuple(codes) if len(codes) == int(hit["n"]) else ()
             m.several = (int(hit["n"]), outcome, authors)
-    if m.several is None and _has(low, _SEVERAL_VERB_KEYS):
+    if m.several is None and (reader.number or "both" in low) and _has(low, _SEVERAL_VERB_KEYS):
         _several_by_verb(m, masked, s, q)
     if ("same" in low or "identical" in low) and m.kind is not None:
         same = _SAME_VOTE.search(s)
@@ -1425,7 +1425,12 @@ def read(
         and _has(low, _HISTORY_KEYS)
         and bool(q(P.HISTORY).search(s))
     )
-    if not m.history and _has(low, _TALLY_KEYS) and q(_TALLY_OF_PAST).search(s):
+    if (
+        not m.history
+        and ("has " in low or "have " in low or "had " in low)
+        and _has(low, _TALLY_KEYS)
+        and q(_TALLY_OF_PAST).search(s)
+    ):
         # "has so far adopted three resolutions", "has vetoed 17 drafts since 2011": a tally
         # of past decisions, not a vote
         m.history = q(_PAST_TALLY).search(s) is not None
@@ -1489,9 +1494,11 @@ _RULE = re.compile(
     # a bare plural in the present passive tells how decisions are taken, not one vote:
     # "Council resolutions are currently adopted by written procedure", "drafts are
     # usually put to the vote", "texts can be vetoed by any permanent member"
-    r"|(?<!\bthe\s)(?<!\btwo\s)(?<!\bboth\s)(?<!\ball\s)(?<!\bthese\s)(?<!\bthose\s)"
+    # (the look-ahead first: the look-behinds are tried only where such a word starts)
+    r"|\b(?=resolutions|drafts|draft\s+resolutions|texts|decisions|measures|motions)"
+    r"(?<!\bthe\s)(?<!\btwo\s)(?<!\bboth\s)(?<!\ball\s)(?<!\bthese\s)(?<!\bthose\s)"
     r"(?<!\bits\s)(?<!\btheir\s)(?<!\d\s)"
-    r"\b(?:(?:draft\s+)?resolutions|drafts|texts|decisions|measures|motions)\s+"
+    r"(?:(?:draft\s+)?resolutions|drafts|texts|decisions|measures|motions)\s+"
     r"(?:are|get|can\s+be|may\s+be|cannot\s+be)\s+(?:\w+ly\s+)?"
     r"(?:adopted|passed|approved|vetoed|rejected|voted|put\s+to)\b"
     # a habit told in the present ("Most meetings open with ...: the agenda is adopted",

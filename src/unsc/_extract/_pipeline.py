@@ -396,7 +396,11 @@ def extract(
                     dates = _document_dates(clause.text, dates)
                 if dates and ("'s" in clause.text or "the" in clause.text):
                     dates = _possessive_dates(clause.text, dates)
-                if dates and _ASIDE_WORDS.search(clause.text):
+                if (
+                    dates
+                    and any(expr.kind == "day" for expr in dates)
+                    and _ASIDE_WORDS.search(clause.text)
+                ):
                     dates = _aside_dates(clause.text, dates)
                 time_clause = (
                     not read_one
