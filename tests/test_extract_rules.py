@@ -822,3 +822,23 @@ def test_a_later_paragraph_with_a_day_of_its_own_is_read_with_that_day() -> None
         0,
         1,
     )
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The United States has vetoed a draft on the truce. The other 14 members voted in favour.",
+        "A draft on the truce was vetoed by the United States, with 14 members in favour.",
+    ],
+)
+def test_a_vote_without_a_day_takes_none_from_the_dateline(story: str) -> None:
+    (vote,) = extract(f"date 2025-06-05 AP, UNITED NATIONS\n\n{story}")
+    assert vote.date is None
+    assert (vote.yes, vote.no, vote.vetoed_by) == (14, 1, ("USA",))
+    assert "incomplete_record" in vote.warnings
+
+
+def test_a_relative_day_is_still_read_against_the_dateline() -> None:
+    story = "The United States on Wednesday vetoed a draft on the truce, 14 votes to 1."
+    (vote,) = extract(f"date 2025-06-05 AP, UNITED NATIONS\n\n{story}")
+    assert vote.date == dt.date(2025, 6, 4)

@@ -402,8 +402,13 @@ def _reported_before(
     return owners[at][1] if at >= 0 else None
 
 
-def date_events(events: list[Event], dateline: dt.date | None) -> None:
-    """Give every event a date: its own, one relative to the vote before, or a neighbour's."""
+def date_events(events: list[Event]) -> None:
+    """Give every event a date: its own, one relative to the vote before, or a neighbour's.
+
+    Not the dateline's when it has none: a story dated the 5th that says "has vetoed"
+    does not say the vote was on the 5th (relative days, "on Tuesday", "today", are read
+    against the dateline when the clause's dates are found).
+    """
     previous: dt.date | None = None
     marks: tuple[list[int], list[tuple[int, dt.date]]] | None = None  # built when needed
     for index, e in enumerate(events):
@@ -440,11 +445,9 @@ def date_events(events: list[Event], dateline: dt.date | None) -> None:
             e.date = events[before[-1]].date
         elif after:
             e.date = events[after[0]].date
-        elif dateline is not None:
-            e.date = dateline
 
 
-def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
+def finalise(e: Event) -> ExtractedVote | None:
     """The record of an event, or ``None`` when it is not a reported Council vote."""
     if e.body != "sc":
         return None
@@ -472,12 +475,7 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         and not any(m.history for m in e.mentions)
         and sum(1 for pos in ("yes", "no", "abs") if e.counts.get(pos) is not None) >= 2
     )
-    if (
-        e.date is None
-        and not recent
-        and not told
-        and (any(m.vague or m.history for m in e.mentions) or dateline is not None)
-    ):
+    if e.date is None and not recent and not told and any(m.vague or m.history for m in e.mentions):
         return None
     if all(m.subordinate for m in e.mentions) and not any(m.date for m in e.mentions):
         return None

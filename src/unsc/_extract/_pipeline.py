@@ -492,10 +492,10 @@ def extract(
                         running_at = p_index
                         year_hint = expr.date.year
     events = group(mentions)
-    date_events(events, ref)
+    date_events(events)
     out = []
     for event in events:
-        record = finalise(event, ref)
+        record = finalise(event)
         if record is not None:
             out.append(record)
     out.sort(key=_vote_order)
