@@ -21,6 +21,8 @@ _TALLY = "The draft got 13 votes in favour, none against and 2 abstentions"
         "the 3 March 2019 Lisbon Declaration",
         "the 3 March 2019 Harbour Accord",
         "the 3 March 2019 Armistice",
+        "a 3 March 2019 letter from the parties",
+        "its 3 March 2019 report",
     ],
 )
 def test_a_date_that_completes_another_noun_phrase_dates_no_vote(phrase: str) -> None:

@@ -202,14 +202,17 @@ _ATTRIBUTIVE = re.compile(
     r"security|failed|unanimous|extension|renewal|and|or|to|in|at|by|of|for|with|when|"
     r"after|before|the|a|an|un|u\.n|united|general|assembly)\b)[A-Za-z]"
 )
-_THE_BEFORE = re.compile(r"(?<!\bon\s)(?<!\bby\s)\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"(?<!\bon\s)(?<!\bby\s)\b(?:the|an?|its|their)\s+$", re.IGNORECASE)
 
 
 def _after_the(text: str, start: int) -> bool:
-    """Whether the date at ``start`` follows (or opens with) "the", not "on the"/"by the"."""
+    """Whether the date at ``start`` follows (or opens with) an article, not "on the".
+
+    "the", "a", "its", "their": "in a 22 September letter" dates the letter.
+    """
     if text.startswith(("the ", "The "), start):
         return not text[max(0, start - 4) : start].lower().endswith(("on ", "by "))
-    return _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+    return _THE_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
 def _possessive_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
@@ -394,7 +397,13 @@ def extract(
                 )
                 if dates and ("of" in clause.text or "dated" in clause.text):
                     dates = _document_dates(clause.text, dates)
-                if dates and ("'s" in clause.text or "the" in clause.text):
+                if dates and (
+                    "'s" in clause.text
+                    or "the" in clause.text
+                    or "a " in clause.text
+                    or "its" in clause.text
+                    or "their" in clause.text
+                ):
                     dates = _possessive_dates(clause.text, dates)
                 if (
                     dates
