@@ -844,3 +844,12 @@ def test_a_relative_day_is_still_read_against_the_dateline() -> None:
     story = "The United States on Wednesday vetoed a draft on the truce, 14 votes to 1."
     (vote,) = extract(f"date 2025-06-05 AP, UNITED NATIONS\n\n{story}")
     assert vote.date == dt.date(2025, 6, 4)
+
+
+def test_a_weekdays_other_event_dates_no_vote() -> None:
+    text = (
+        "date 2014-03-16\n\nRussia vetoed a draft at an emergency vote on Saturday, while China "
+        "abstained. The draft, which says Sunday's referendum has no validity, got 13 votes."
+    )
+    (vote,) = extract(text)
+    assert (vote.date, vote.yes, vote.no, vote.abstain) == (dt.date(2014, 3, 15), 13, 1, 1)

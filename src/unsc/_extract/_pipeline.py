@@ -219,8 +219,10 @@ def _possessive_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
     """The dates, with those that only qualify another event made bounds (they date no vote)."""
     out = []
     for expr in dates:
+        # (a weekday's expression may hold its "'s": "Sunday's referendum")
+        end = expr.end - 2 if text.startswith("'s", expr.end - 2) else expr.end
         if expr.kind != "vague" and (
-            _OTHER_EVENT.match(text, expr.end)
+            _OTHER_EVENT.match(text, end)
             or (
                 expr.kind == "day"
                 and _ATTRIBUTIVE.match(text, expr.end)
