@@ -853,3 +853,18 @@ def test_a_weekdays_other_event_dates_no_vote() -> None:
     )
     (vote,) = extract(text)
     assert (vote.date, vote.yes, vote.no, vote.abstain) == (dt.date(2014, 3, 15), 13, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nine nations in the 15-member council voted for the resolution, three abstained.",
+        "Nine members on the Security Council voted in favour; three abstained.",
+    ],
+)
+def test_a_count_placed_in_the_council_is_a_count(sentence: str) -> None:
+    text = (
+        f"date 1981-05-01\n\nOn Thursday the United States and Britain vetoed a draft. {sentence}"
+    )
+    (vote,) = extract(text)
+    assert (vote.yes, vote.abstain) == (9, 3)

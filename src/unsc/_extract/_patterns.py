@@ -203,6 +203,8 @@ _MID = (
     r"(?P<mid>(?:\s+(?:other|more|further|remaining|council|security|unsc|un|u\.n\.|sc|member|members|country|countries|nation|state|delegation|"
     r"nations|states|delegations|delegates|governments|votes?|ballots|were|was|cast|all|also|then|have|"
     r"had|of\s+(?:the\s+)?(?:council'?s?\s+)?\d+|of\s+the\s+(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
+    # "nine nations in the 15-member council voted for it"
+    r"(?:in|on)\s+the\s+(?:\d+-member\s+|\d+-nation\s+)?(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
     r"in\s+all|exactly|only|just))*)"
 )
 YES_LABEL = (
