@@ -868,3 +868,12 @@ def test_a_count_placed_in_the_council_is_a_count(sentence: str) -> None:
     )
     (vote,) = extract(text)
     assert (vote.yes, vote.abstain) == (9, 3)
+
+
+def test_a_count_with_an_aside_naming_some_of_them_is_the_count() -> None:
+    text = (
+        "date 2025-02-25\n\nOn Monday the Council adopted the text. Ten members of the Security "
+        "Council, including Russia, the US and China, voted in favour, while five abstained."
+    )
+    (vote,) = extract(text)
+    assert (vote.yes, vote.no, vote.abstain) == (10, 0, 5)

@@ -205,7 +205,10 @@ _MID = (
     r"had|of\s+(?:the\s+)?(?:council'?s?\s+)?\d+|of\s+the\s+(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
     # "nine nations in the 15-member council voted for it"
     r"(?:in|on)\s+the\s+(?:\d+-member\s+|\d+-nation\s+)?(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
-    r"in\s+all|exactly|only|just))*)"
+    r"in\s+all|exactly|only|just)"
+    # "ten members, including A, B and C, voted in favour" (an aside naming some of them)
+    r"|\s*,\s*including\s+(?:the\s+)?MEMx\d+(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?"
+    r"MEMx\d+)*\s*,)*)"
 )
 YES_LABEL = (
     r"said\s+(?:yes|it\s+was\b(?!\s+not))|yes|aye|ayes|in\s+favou?r|for(?=\s*(?:[,;.)\u2014]|$|and\b|it\b|with\b|to\b|MEMx))|"
