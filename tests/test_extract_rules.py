@@ -877,3 +877,20 @@ def test_a_count_with_an_aside_naming_some_of_them_is_the_count() -> None:
     )
     (vote,) = extract(text)
     assert (vote.yes, vote.no, vote.abstain) == (10, 0, 5)
+
+
+def test_a_day_without_a_year_takes_the_year_its_sentence_opened_with() -> None:
+    text = (
+        "Published: 22 April 2013\n\nIn 2012, two drafts were vetoed. On February 4, a draft on "
+        "the crisis was vetoed by China and Russia. On July 19, a draft on the mission was "
+        "vetoed by China and Russia."
+    )
+    assert [v.date for v in extract(text)] == [dt.date(2012, 2, 4), dt.date(2012, 7, 19)]
+
+
+def test_a_year_told_later_in_a_sentence_gives_no_year_to_the_days_after_it() -> None:
+    text = (
+        "Published: 22 April 2013\n\nOn March 5 the Council renewed the force set up in 2004, "
+        "15-0. On March 7 it adopted a text on the border, 13-0-2."
+    )
+    assert [v.date for v in extract(text)] == [dt.date(2013, 3, 5), dt.date(2013, 3, 7)]

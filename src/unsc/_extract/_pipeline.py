@@ -72,6 +72,7 @@ _ASIDE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OPENING_YEAR = re.compile(r"\W*(?:in|during)\s+(?P<year>(?:19|20)\d\d)\s*$", re.IGNORECASE)
 _DAY_HINT = re.compile(r"\d|day|night")
 # the date of a document named just before it, not of a vote
 _DOCUMENT_DATE = re.compile(
@@ -381,6 +382,7 @@ def extract(
         # the paragraph opens at another time ("Back in 1972, when ..., the Council voted"):
         # its votes without a day of their own take none from the page or the lead
         other_time = False
+        para_year: int | None = None  # the year a sentence opened with ("In 2012, ...")
         elsewhen = False  # ... told from what came before ("Years later, when ...")
         read_one = False  # a clause of the paragraph was read as a mention
         for s_index, sentence in enumerate(split):
@@ -392,11 +394,19 @@ def extract(
                 dated = (
                     relevant or (twin if ok else same)(_DAY_HINT).search(clause.text) is not None
                 )
-                dates = (
-                    find_dates(clause.text, soft, year_hint, ascii_ok=ok, soft=ref is None)
-                    if dated
-                    else []
-                )
+                if not dated:
+                    dates = []
+                elif para_year is not None:
+                    # "In 2012, two drafts were vetoed. On February 4, ...": a day without
+                    # a year takes the year the paragraph's sentence opened with
+                    dates = find_dates(clause.text, soft, para_year, ascii_ok=ok, soft=True)
+                else:
+                    dates = find_dates(clause.text, soft, year_hint, ascii_ok=ok, soft=ref is None)
+                for expr in dates:
+                    if expr.kind == "vague" and expr.start <= 3:
+                        opened = _OPENING_YEAR.match(clause.text, expr.start, expr.end)
+                        if opened is not None:
+                            para_year = int(opened["year"])
                 if dates and ("of" in clause.text or "dated" in clause.text):
                     dates = _document_dates(clause.text, dates)
                 if dates and (
