@@ -894,3 +894,22 @@ def test_a_year_told_later_in_a_sentence_gives_no_year_to_the_days_after_it() ->
         "15-0. On March 7 it adopted a text on the border, 13-0-2."
     )
     assert [v.date for v in extract(text)] == [dt.date(2013, 3, 5), dt.date(2013, 3, 7)]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "Passing a resolution requires nine votes and a lack of veto by the permanent members, "
+        "namely the US, Russia, China, the UK and France.",
+        "Adoption needs nine votes in favour and the absence of a veto from China, France, "
+        "Russia, the UK or the US.",
+    ],
+)
+def test_a_rule_about_the_lack_of_a_veto_is_no_veto(rule: str) -> None:
+    text = (
+        "date 2025-02-25\n\nOn Monday the Council adopted the text: ten members voted in favour "
+        f"and five abstained. {rule}"
+    )
+    (vote,) = extract(text)
+    assert vote.outcome is not None
+    assert (vote.outcome.value, vote.vetoed_by, vote.yes) == ("adopted", (), 10)

@@ -1505,7 +1505,8 @@ _RULE = re.compile(
     # "usually the text is approved without a vote")
     r"|\b(?:most|usually|typically|normally|generally|ordinarily|always|as\s+a\s+rule|whenever)\b"
     r"[^.;]{0,160}?\b(?:is|are)\s+(?:\w+ly\s+)?(?:adopted|passed|approved|vetoed|rejected)\b"
-    r"|\b(?:no|without\s+a|without\s+any)\s+vetoe?s?\s+(?:by|from)\b"
+    r"|\b(?:no|without\s+a|without\s+any|(?:a\s+|the\s+)?lack\s+of(?:\s+a)?|absence\s+of(?:\s+a)?)"
+    r"\s+vetoe?s?\s+(?:by|from)\b"
     r"|\bto\s+(?:pass|be\s+adopted),\s+(?:a|any|the)\s+(?:resolution|draft|text|measure)",
     re.IGNORECASE,
 )
