@@ -913,3 +913,30 @@ def test_a_rule_about_the_lack_of_a_veto_is_no_veto(rule: str) -> None:
     (vote,) = extract(text)
     assert vote.outcome is not None
     assert (vote.outcome.value, vote.vetoed_by, vote.yes) == ("adopted", (), 10)
+
+
+def test_a_numbered_resolution_was_adopted() -> None:
+    text = "date 2012-12-30\n\nFor resolution 2063 (Sudan), on 31 July, Azerbaijan abstained."
+    assert [(v.resolution, v.outcome and v.outcome.value) for v in extract(text)] == [
+        (2063, "adopted")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 31 July resolution 2063 was not adopted unanimously: Azerbaijan abstained.",
+        "On 31 July the Council passed a text on the region, though not unanimously: "
+        "Azerbaijan abstained.",
+    ],
+)
+def test_not_adopted_unanimously_is_adopted(sentence: str) -> None:
+    (vote,) = extract(f"date 2012-12-30\n\n{sentence}")
+    assert vote.outcome is not None
+    assert vote.outcome.value == "adopted"
+    assert vote.yes is None  # not unanimous, and no count given
+
+
+def test_a_non_unanimous_vote_is_no_unanimity() -> None:
+    text = "date 2012-12-30\n\nOn 31 July the Council adopted a text, a non-unanimous vote."
+    assert [v.yes for v in extract(text)] == [None]

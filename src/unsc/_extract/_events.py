@@ -632,6 +632,10 @@ def finalise(e: Event) -> ExtractedVote | None:
         outcome = "vetoed" if engine == "vetoed" else "failed"
     else:
         outcome = engine
+    if outcome is None and e.resolution:
+        # only an adopted text gets a resolution number ("For resolution 2063, Azerbaijan
+        # abstained"): the decision was adopted
+        outcome = "adopted"
     vetoed_by: list[str] = []
     if outcome == "vetoed":
         vetoed_by = sorted(set(vetoers) | set(permanent_no)) if vetoers else permanent_no

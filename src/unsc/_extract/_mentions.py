@@ -278,6 +278,10 @@ ELSEWHEN = re.compile(
     r"an?\s+(?:year|month|week|decade)\s+(?:earlier|before|later)\b",
     re.IGNORECASE,
 )
+# the manner negated, not the decision: "not adopted unanimously", "not passed by consensus"
+_NOT_SO = re.compile(
+    r"\s+(?:unanimously|by\s+consensus|without\s+a\s+vote|by\s+acclamation)\b", re.IGNORECASE
+)
 _NUMBERED = re.compile(
     r"\bresolution\s*,?\s+(?:now\s+)?numbered\s+(?:resolution\s+)?(?P<n>\d{1,4})\b", re.IGNORECASE
 )
@@ -629,6 +633,8 @@ class _Reader:
                 continue
             if self.q(_OPINION_AFTER).match(s, m.end()):
                 continue  # "a unanimous position was expressed": a view shared, not a vote
+            if s[max(0, m.start() - 4) : m.start()].lower() in ("non-", " non"):
+                continue  # "each non-unanimous vote": not unanimous
             self.m.unanimous = True
             self.triggers.append(m.start())
 
@@ -860,6 +866,12 @@ class _Reader:
                     continue  # "a renewed call", "an extended session": an adjective
                 if (
                     outcome == "failed"
+                    and s.startswith(("not ", "did not"), m.start())
+                    and self.q(_NOT_SO).match(s, m.end())
+                ):
+                    continue  # "not adopted unanimously": adopted, by a divided vote
+                if (
+                    outcome == "failed"
                     and " to " in _prefix(s, m.start(), 90)
                     and self.q(_THWARTING).search(_prefix(s, m.start(), 90))
                 ):
@@ -869,7 +881,9 @@ class _Reader:
                     and "n" in _prefix(s, m.start(), 30)
                     and self.q(_NEITHER).search(_prefix(s, m.start(), 30))
                 ):
-                    if outcome == "adopted":
+                    if outcome == "adopted" and self.q(_NOT_SO).match(s, m.end()):
+                        pass  # "not adopted unanimously": adopted, by a divided vote
+                    elif outcome == "adopted":
                         value = "failed"
                     else:
                         continue
