@@ -940,3 +940,25 @@ def test_not_adopted_unanimously_is_adopted(sentence: str) -> None:
 def test_a_non_unanimous_vote_is_no_unanimity() -> None:
     text = "date 2012-12-30\n\nOn 31 July the Council adopted a text, a non-unanimous vote."
     assert [v.yes for v in extract(text)] == [None]
+
+
+def test_a_list_that_voted_is_voters_not_authors() -> None:
+    text = (
+        "date 2018-04-11\n\nOn Tuesday the Security Council failed to adopt a Russian-drafted "
+        "text.\n\nFive countries - Bolivia, China, Ethiopia, Kazakhstan, Russia - voted in "
+        "favour, failing to pass the threshold of nine. Four members - Britain, France, the "
+        "United States and Poland - voted against it and six others abstained."
+    )
+    (vote,) = extract(text)
+    assert (vote.sponsor, vote.yes, vote.no, vote.abstain) == ("RUS", 5, 4, 6)
+    assert vote.outcome is not None
+    assert vote.outcome.value == "failed"
+
+
+def test_a_list_that_tabled_a_text_is_still_its_authors() -> None:
+    text = (
+        "date 2018-04-11\n\nOn Tuesday Bolivia and Russia put forward a draft that failed, 5-4-6."
+    )
+    assert [v.sponsor for v in extract(text)] == [None]  # two authors: no single sponsor
+    text = "date 2018-04-11\n\nOn Tuesday Russia put forward a draft that failed, 5-4-6."
+    assert [v.sponsor for v in extract(text)] == ["RUS"]

@@ -1377,6 +1377,7 @@ def read(
         if numbered is not None:
             m.resolution = int(numbered["n"])  # "The resolution, numbered 2774, passed"
             m.kind = m.kind or "draft"
+    sponsor_codes: list[str] = []
     for pattern, keys, need in _SPONSORS if "memx" in low else ():
         if need.isdisjoint(words) or not _has(low, keys):
             continue
@@ -1384,6 +1385,7 @@ def read(
         if hit:
             sponsors = _codes(hit["list"], masked.codes)
             m.sponsor = sponsors[0] if len(sponsors) == 1 else "*"
+            sponsor_codes = sponsors
             break
     if "mandate" in low:
         found = q(_MANDATE_OF).search(m.masked)  # not lower-cased: acronyms are capitals
@@ -1417,6 +1419,11 @@ def read(
         or any(masked.codes[int(hit[1])] == m.sponsor for hit in _VETOER_SUBJECT.finditer(s))
     ):
         m.sponsor = None  # "Russia vetoes draft": the vetoer, not the author
+    if m.sponsor == "*" and sponsor_codes:
+        placed = {c for codes in m.names.values() for c in codes}
+        if placed.issuperset(sponsor_codes):
+            # "Five countries - A, B, C, D, E - voted in favour, failing to pass": voters
+            m.sponsor = None
     m.vote_words = _has(low, ("vot", "tally", "ballot")) and q(_VOTE_WORD).search(s) is not None
     if (
         (m.vote_words or m.strong or _OPERATIVE.match(s) is not None)

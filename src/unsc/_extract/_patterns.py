@@ -201,7 +201,8 @@ OUTCOME_FAILED = re.compile(
 _CNT = r"(?P<n>\b\d{1,2}\b|\bno\b|\bnone\b|\bzero\b|\bnil\b|\bnobody\b|\bno\s+one\b)"
 _MID = (
     r"(?P<mid>(?:\s+(?:other|more|further|remaining|council|security|unsc|un|u\.n\.|sc|member|members|country|countries|nation|state|delegation|"
-    r"nations|states|delegations|delegates|governments|votes?|ballots|were|was|cast|all|also|then|have|"
+    r"nations|states|delegations|delegates|governments|others|votes?|ballots|were|was|cast|all|also|"
+    r"then|have|"
     r"had|of\s+(?:the\s+)?(?:council'?s?\s+)?\d+|of\s+the\s+(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
     # "nine nations in the 15-member council voted for it"
     r"(?:in|on)\s+the\s+(?:\d+-member\s+|\d+-nation\s+)?(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
