@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 from unsc._engine import Outcome
 from unsc._errors import DateOutOfRangeError
 from unsc._extract._model import ExtractedVote, ExtractWarning
-from unsc._reference.council import Council, council, required_votes
+from unsc._reference.council import FIRST_MEETING, Council, council, required_votes
 
 
 def council_on(date: dt.date | None) -> Council | None:
@@ -31,10 +31,26 @@ def council_on(date: dt.date | None) -> Council | None:
 _SEATS: dict[dt.date, tuple[tuple[str, ...], frozenset[str]]] = {}
 
 
+def _ever_permanent() -> frozenset[str]:
+    """The codes that hold a permanent seat whenever they sit (CHN, FRA, GBR, RUS, SUN, USA)."""
+    if not _EVER:
+        for day in (FIRST_MEETING, dt.date(1992, 1, 1)):
+            _EVER.update(council(day).permanent)
+    return frozenset(_EVER)
+
+
+_EVER: set[str] = set()
+
+
 def seats(sitting: Council | None) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The codes of the members sitting and of the permanent ones (memoised by date)."""
+    """The codes of the members sitting and of the permanent ones (memoised by date).
+
+    Without a Council (an undated record), no member is known to sit, but a code whose
+    seat is permanent on every date it sits is permanent: "the United States voted
+    against" an undated draft is a permanent member's negative vote.
+    """
     if sitting is None:
-        return (), frozenset()
+        return (), _ever_permanent()
     found = _SEATS.get(sitting.date)
     if found is None:
         if len(_SEATS) > 4096:

@@ -103,9 +103,8 @@ _VAGUE_PARTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         ),
         (
             r"\b(?:previously|in\s+the\s+past|in\s+recent\s+(?:years|months|weeks)|over\s+the\s+years|"
-            r"at\s+the\s+time|once\s+again|several\s+times|many\s+times|in\s+decades)\b",
-            ("previously", "past", "recent", "over the years", "at the time", "once again", "times",
-             "decades"),
+            r"at\s+the\s+time|several\s+times|many\s+times|in\s+decades)\b",
+            ("previously", "past", "recent", "over the years", "at the time", "times", "decades"),
         ),
     )
 )  # fmt: skip

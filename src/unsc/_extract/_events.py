@@ -72,10 +72,28 @@ class Event:
             return False
         if m.sponsor and self.sponsor and m.sponsor != self.sponsor:
             return False
+        if m.elsewhen and self.mentions[-1].paragraph != m.paragraph:
+            return False  # "Years later, ... Russia abstained": another vote
+        if m.sponsor and m.sponsor != "*" and self.positions.get(m.sponsor) == "no":
+            return False  # an author does not vote down its own draft: another question
         if not m.subordinate and all(
             x.subordinate and x.sentence == m.sentence and x.paragraph == m.paragraph
             for x in self.mentions
         ):
+            return False
+        if (
+            m.subordinate
+            and m.outcomes
+            and self.mentions[-1].paragraph != m.paragraph
+            and not set(m.outcomes) <= set(self.outcomes)
+            and not (m.sponsor and m.sponsor == self.sponsor)
+            and not m.draft
+            and not m.resolution
+        ):
+            # "was requested ... after two US vetoes": an aside names an earlier event; it
+            # gives a vote of another paragraph no outcome that vote is not known to have,
+            # unless it names that vote's question ("after the Council rejected the
+            # Russian draft")
             return False
         # a date taken from the lead gives way to the clause's own; two dates of the
         # clauses' own (or two of the lead's) are two votes
@@ -115,7 +133,7 @@ class Event:
         if (
             m.date is not None
             and (self.date is None or (self.date_context and not m.date_context))
-            and (m.strong or m.dated_here or not self.told_vaguely)
+            and (m.dated_here or not self.told_vaguely)
         ):
             # (a vote told as history, "six years later", takes no date from a later
             # clause that only names a question in the context of the lead's date)
@@ -170,11 +188,53 @@ def _copy_tally(source: Event, m: Mention) -> None:
                     m.partial.setdefault(pos, []).append(code)
 
 
-def _several(m: Mention, body: str, events: list[Event]) -> Event:
-    """One event per decision of "the rejection of two draft resolutions" (the last one)."""
+_SAME_OUTCOME = {"adopted": {"adopted"}, "failed": {"failed", "vetoed"}}
+
+
+def _summary(m: Mention, events: list[Event]) -> bool:
+    """Whether "both drafts failed" sums up the votes just reported, one by one.
+
+    Not when it names days or authors those votes do not have.
+    """
+    assert m.several is not None
+    n, outcome, sponsors = m.several
+    last = events[-n:]
+    return (
+        len(last) == n
+        and all(
+            e.body == "sc"
+            and any(x.strong for x in e.mentions)
+            and set(e.outcomes) <= _SAME_OUTCOME[outcome]
+            for e in last
+        )
+        and (not m.each_date or [e.date for e in last] == list(m.each_date))
+        and (not sponsors or [e.sponsor for e in last] == list(sponsors))
+    )
+
+
+def _several(m: Mention, body: str, events: list[Event], focus: Event | None = None) -> Event:
+    """One event per decision of "the rejection of two draft resolutions" (the last one).
+
+    A vote in focus that says no more than the phrase ("Council fails to adopt
+    resolution", a headline) is the first of them, not a decision besides them.
+    """
     assert m.several is not None
     n, outcome, sponsors = m.several
     event = Event(body=body)
+    first = (
+        focus
+        if focus is not None
+        and focus is (events[-1] if events else None)
+        and focus.body == body
+        and focus.kind in (None, "draft")
+        and not focus.counts
+        and not focus.positions
+        and not focus.sponsor
+        and not focus.draft
+        and not focus.resolution
+        and set(focus.outcomes) <= {outcome}
+        else None
+    )
     for i in range(n):
         part = dataclasses.replace(
             m,
@@ -194,6 +254,21 @@ def _several(m: Mention, body: str, events: list[Event]) -> Event:
             sponsor=sponsors[i] if sponsors else None,
             new_event=True,
         )
+        if m.each_date:
+            # one decision a day: each keeps what the clause says of all of them (who
+            # vetoed, who voted how), not its counts
+            part.date = m.each_date[i]
+            part.date_context = False
+            part.dated_here = True
+            part.outcomes = list(m.outcomes) or [outcome]
+            part.vetoers = list(m.vetoers)
+            part.weak_vetoers = list(m.weak_vetoers)
+            part.names = {pos: list(codes) for pos, codes in m.names.items()}
+        if i == 0 and first is not None:
+            first.absorb(part)
+            first.sponsor = part.sponsor  # (it had none)
+            event = first
+            continue
         event = Event(body=body)
         event.absorb(part)
         events.append(event)
@@ -247,7 +322,8 @@ def group(mentions: list[Mention]) -> list[Event]:
             m.kind = None  # "the motion" for the draft just reported: it refers back
         body = _body(m, context)
         if m.several is not None and body == "sc" and not m.history:
-            focus = _several(m, body, events)
+            if not _summary(m, events):
+                focus = _several(m, body, events, focus)
             continue
         if m.statement and m.kind is None:
             body = "statement"
@@ -326,8 +402,13 @@ def _reported_before(
     return owners[at][1] if at >= 0 else None
 
 
-def date_events(events: list[Event], dateline: dt.date | None) -> None:
-    """Give every event a date: its own, one relative to the vote before, or a neighbour's."""
+def date_events(events: list[Event]) -> None:
+    """Give every event a date: its own, one relative to the vote before, or a neighbour's.
+
+    Not the dateline's when it has none: a story dated the 5th that says "has vetoed"
+    does not say the vote was on the 5th (relative days, "on Tuesday", "today", are read
+    against the dateline when the clause's dates are found).
+    """
     previous: dt.date | None = None
     marks: tuple[list[int], list[tuple[int, dt.date]]] | None = None  # built when needed
     for index, e in enumerate(events):
@@ -364,11 +445,9 @@ def date_events(events: list[Event], dateline: dt.date | None) -> None:
             e.date = events[before[-1]].date
         elif after:
             e.date = events[after[0]].date
-        elif dateline is not None:
-            e.date = dateline
 
 
-def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
+def finalise(e: Event) -> ExtractedVote | None:
     """The record of an event, or ``None`` when it is not a reported Council vote."""
     if e.body != "sc":
         return None
@@ -389,11 +468,14 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     if any(m.withdrawn for m in e.mentions) and not has_counts:
         return None
     recent = any(m.recent and m.strong for m in real) and not any(m.history for m in e.mentions)
-    if (
-        e.date is None
-        and not recent
-        and (any(m.vague or m.history for m in e.mentions) or dateline is not None)
-    ):
+    # a vote told at another time ("in 1972", "fifty years ago") with a tally of its own is
+    # reported, though its day is not given: kept undated
+    told = (
+        any(m.vague for m in e.mentions)
+        and not any(m.history for m in e.mentions)
+        and sum(1 for pos in ("yes", "no", "abs") if e.counts.get(pos) is not None) >= 2
+    )
+    if e.date is None and not recent and not told and any(m.vague or m.history for m in e.mentions):
         return None
     if all(m.subordinate for m in e.mentions) and not any(m.date for m in e.mentions):
         return None
@@ -518,6 +600,10 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
 
     kind = _KINDS.get(e.kind, Kind.DRAFT_RESOLUTION)
     procedural = _PROCEDURAL.get(e.kind or "", False)
+    if e.resolution and e.kind == "motion":
+        # "adopting resolution 2623 by a procedural vote": a numbered resolution is a
+        # draft resolution that was adopted, procedural as the text says
+        kind = Kind.DRAFT_RESOLUTION
     if e.kind == "preliminary":
         procedural = False
     elif any(m.procedural for m in e.mentions):
@@ -532,8 +618,12 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
     outcome: str | None
     if engine is not None and engine in text:
         outcome = engine
-    elif "vetoed" in text:
+    elif "vetoed" in text and not (engine == "failed" and not vetoers):
         outcome = "vetoed"
+    elif "vetoed" in text:
+        # too few votes in favour, and no member named as vetoing it: the draft failed
+        # for want of votes ("the vetoes" of a story with two drafts are the other one's)
+        outcome = "failed"
     elif "adopted" in text and "failed" in text:
         outcome = engine or text[0]
     elif "adopted" in text:
@@ -542,6 +632,10 @@ def finalise(e: Event, dateline: dt.date | None) -> ExtractedVote | None:
         outcome = "vetoed" if engine == "vetoed" else "failed"
     else:
         outcome = engine
+    if outcome is None and e.resolution:
+        # only an adopted text gets a resolution number ("For resolution 2063, Azerbaijan
+        # abstained"): the decision was adopted
+        outcome = "adopted"
     vetoed_by: list[str] = []
     if outcome == "vetoed":
         vetoed_by = sorted(set(vetoers) | set(permanent_no)) if vetoers else permanent_no

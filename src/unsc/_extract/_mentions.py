@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from unsc._english import CARDINALS
@@ -79,8 +79,11 @@ _RESOLUTION = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:under|of|in|by|to|with|implementing|implement|extending|renewing|renew|reaffirming|recalling|"
+    r"recall(?:s|ed)?|reaffirm(?:s|ed)?|cit(?:e|es|ed|ing)|"
     r"following|since|than|earlier|previous|under|per|pursuant\s+to|through|like|unlike|amend|amending|its|"
-    r"modifying|replacing|replace|revising|(?:general\s+)?assembly|(?:human\s+rights\s+)?council's)\s+$",
+    r"modifying|replacing|replace|revising|(?:general\s+)?assembly|(?:human\s+rights\s+)?council's)\s+"
+    # "comply with Security Council resolution 1160": the Council's name between them
+    r"(?:(?:the\s+)?(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?Security\s+Council(?:'s)?\s+)?$",
     re.IGNORECASE,
 )
 _TITLE_GAP = re.compile(
@@ -152,6 +155,11 @@ class Mention:
     # the clause gives a date of its own (not one of its paragraph or of the lead)
     dated_here: bool = False
     then: bool = False  # opened by "then" / "and then" (a clause break)
+    # "vetoed drafts on 7 July and 10 July": one decision on each day (with ``several``)
+    each_date: tuple[dt.date, ...] = ()
+    # told at another time than what came before ("Years later, ..."): not more about a vote
+    # of an earlier paragraph
+    elsewhen: bool = False
 
     @property
     def strong(self) -> bool:
@@ -250,11 +258,34 @@ def mask(
         masked = text
     if '"' in masked:
         masked = masked.replace('"', "")
+    if " - " in masked:
+        # a spaced hyphen between words is a dash ("Three members - A, B and C - backed it"),
+        # as the en and em dashes are; between digits it is a tally ("14 - 1")
+        masked = _SPACED_HYPHEN.sub(" \u2014 ", masked)
     masked = _numbers(masked, q)
     masked = _collapse(masked, codes, q)
     return Masked(masked, codes, kinds, dates, symbols, resolutions, ascii_ok)
 
 
+_ONLY_OWN_VOTES = re.compile(
+    r"\b(?:got|gets|received|won|drew|had|attracted|obtained)\s+only\s+(?:the\s+)?"
+    r"(?P<list>MEMx\d+(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?MEMx\d+)*)(?:'s?)?\s+(?:own\s+)?votes?\b",
+    re.IGNORECASE,
+)
+# "years later", "months earlier", "a decade before": another time, told from the last
+ELSEWHEN = re.compile(
+    r"(?:\w+\s+)?(?:years|months|weeks|decades)\s+(?:earlier|before|later|afterwards?)\b|"
+    r"an?\s+(?:year|month|week|decade)\s+(?:earlier|before|later)\b",
+    re.IGNORECASE,
+)
+# the manner negated, not the decision: "not adopted unanimously", "not passed by consensus"
+_NOT_SO = re.compile(
+    r"\s+(?:unanimously|by\s+consensus|without\s+a\s+vote|by\s+acclamation)\b", re.IGNORECASE
+)
+_NUMBERED = re.compile(
+    r"\bresolution\s*,?\s+(?:now\s+)?numbered\s+(?:resolution\s+)?(?P<n>\d{1,4})\b", re.IGNORECASE
+)
+_SPACED_HYPHEN = re.compile(r"(?<!\b\d)(?<!\b\d\d)(?<!\s)\s-\s(?![\d\s])")
 _OWN = re.compile(r"\b(?:his|her)\s+own\b")
 
 
@@ -529,7 +560,9 @@ class _Reader:
             if digit and not N.GOT.isdisjoint(self.words) and _has(low, _GOT_KEYS)
             else ()
         ):
-            if not self.free(m.start("n"), m.end("n")) or self.requirement(m.start(), m.end()):
+            if not self.free(m.start("n"), m.end("n")):
+                continue
+            if self.requirement(m.start(), m.end()) and not self._attained(m):
                 continue
             value = int(m["n"])
             if value > 15:
@@ -537,6 +570,21 @@ class _Reader:
             self.set_count("yes", value, m.start())
             self.take(m.start("n"), m.end())
             self.attached(m.end(), "yes")
+        for m in self.q(_AGREED).finditer(s) if digit and "agreed" in low else ():
+            # "Ten members agreed; the Soviet Union voted no": the votes for it
+            if self.free(m.start("n"), m.end("n")) and "yes" not in self.m.counts:
+                value = int(m["n"])
+                if value <= 15:
+                    self.set_count("yes", value, m.start())
+                    self.take(m.start("n"), m.end("n"))
+        for m in self.q(_VOTED_TO).finditer(s) if digit and "voted to" in low else ():
+            # "eight members voted to hold the meeting": the votes for the question
+            if not self.free(m.start("n"), m.end("n")) or self.requirement(m.start(), m.end()):
+                continue
+            value = int(m["n"])
+            if value <= 15 and "yes" not in self.m.counts:
+                self.set_count("yes", value, m.start())
+                self.take(m.start("n"), m.end("n"))
         if "no" not in self.m.counts and _has(low, ("lone", "sole", "only", "single")):
             sole = self.q(_SOLE_NO).search(s)
             if (
@@ -583,8 +631,25 @@ class _Reader:
                 s, m.start(), self.q
             ):
                 continue
+            if self.q(_OPINION_AFTER).match(s, m.end()):
+                continue  # "a unanimous position was expressed": a view shared, not a vote
+            if s[max(0, m.start() - 4) : m.start()].lower() in ("non-", " non"):
+                continue  # "each non-unanimous vote": not unanimous
             self.m.unanimous = True
             self.triggers.append(m.start())
+
+    def _attained(self, m: re.Match[str]) -> bool:
+        """Whether a past verb of getting reached the number it names as needed.
+
+        "garnered the minimum nine votes needed", "won exactly the nine votes it needed":
+        the draft got them. Not "must get", "hoped to get", "would have needed".
+        """
+        return (
+            self.q(_GOT_PAST).match(self.s, m.start()) is not None
+            and not self.q(P.REQUIREMENT_BEFORE).search(_prefix(self.s, m.start(), 40))
+            and not hypothetical_at(self.s, m.start(), self.q)
+            and not self.q(_TO_BEFORE).search(_prefix(self.s, m.start(), 12))
+        )
 
     def requirement(self, a: int, b: int) -> bool:
         return bool(
@@ -664,6 +729,12 @@ class _Reader:
                     continue
                 if pos != "nv" and negated_at(s, verb_at, self.q):
                     continue
+                if (
+                    pattern is P.LIST_VERB
+                    and _PASSIVE_BEFORE.search(_prefix(s, verb_at, 16))
+                    and _PARTICIPLE.match(s, verb_at)
+                ):
+                    continue  # "the draft put forward by X, which was vetoed": X is no voter
                 codes = _codes(m["list"], self.codes)
                 if "list2" in m.groupdict() and m["list2"]:
                     codes = _codes(m["list2"], self.codes) + codes
@@ -766,9 +837,19 @@ class _Reader:
     def outcomes(self) -> None:
         s = self.s
         found: list[tuple[int, str]] = []
+        if _has(self.low, _LACKED_KEYS):
+            for m in self.q(_LACKED).finditer(s):
+                if not hypothetical_at(s, m.start(), self.q) and not _CONDITION_BEFORE.search(
+                    _prefix(s, m.start(), 40)
+                ):
+                    found.append((m.start(), "failed"))
         # each pattern's keys hold a word of _OUTCOME_KEYS, so without vetoers (which add
         # an outcome of their own below) that test only repeats the three that follow
-        if not (self.m.vetoers or self.m.weak_vetoers) and not _has(self.low, _OUTCOME_KEYS):
+        if (
+            not found
+            and not (self.m.vetoers or self.m.weak_vetoers)
+            and not _has(self.low, _OUTCOME_KEYS)
+        ):
             return
         for outcome, pattern, keys in _OUTCOME_PATTERNS:
             if N.OUTCOME[outcome].isdisjoint(self.words) or not _has(self.low, keys):
@@ -785,6 +866,12 @@ class _Reader:
                     continue  # "a renewed call", "an extended session": an adjective
                 if (
                     outcome == "failed"
+                    and s.startswith(("not ", "did not"), m.start())
+                    and self.q(_NOT_SO).match(s, m.end())
+                ):
+                    continue  # "not adopted unanimously": adopted, by a divided vote
+                if (
+                    outcome == "failed"
                     and " to " in _prefix(s, m.start(), 90)
                     and self.q(_THWARTING).search(_prefix(s, m.start(), 90))
                 ):
@@ -794,7 +881,9 @@ class _Reader:
                     and "n" in _prefix(s, m.start(), 30)
                     and self.q(_NEITHER).search(_prefix(s, m.start(), 30))
                 ):
-                    if outcome == "adopted":
+                    if outcome == "adopted" and self.q(_NOT_SO).match(s, m.end()):
+                        pass  # "not adopted unanimously": adopted, by a divided vote
+                    elif outcome == "adopted":
                         value = "failed"
                     else:
                         continue
@@ -831,6 +920,79 @@ _ATTACHED = _from(P.ATTACHED)
 _ATTACHED_END = _from(P.ATTACHED_END)
 _TAIL = _from(P.TAIL)
 # ", and" inside a member list: where a second, coordinated clause may begin
+# a vote verb in the passive has the question as its subject, never a voter
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|get|gets)\s+$", re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    r"(?:vetoed|opposed|rejected|backed|supported|endorsed|approved|voted\s+down)\b", re.IGNORECASE
+)
+# "unanimous" of a view, a feeling or a court's finding, not of a vote
+_OPINION_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:positions?|views?|opinions?|stances?|condemnation|calls?|concerns?|"
+    r"messages?|voices?|praise|agreement|consensus|feelings?|sentiment|verdicts?|rulings?|"
+    r"judge?ments?|conclusions?|belief|understanding|outrage|criticism|appeals?)\b",
+    re.IGNORECASE,
+)
+# too few votes, told as a lack: "lacked the minimum number of affirmative votes", "did not
+# receive enough votes", "received insufficient votes" (a failure, whoever voted no)
+_LACKED = re.compile(
+    r"\b(?:lacked|lacking|did\s+not\s+(?:get|receive|obtain|win|garner|secure|gather|attract|"
+    r"muster|reach|have)|failing\s+to\s+(?:get|receive|obtain|win|garner|secure))\s+"
+    r"(?:(?:the|a|enough|sufficient)\s+)?(?:enough\s+|sufficient\s+)?"
+    r"(?:(?:minimum|required|requisite|necessary|needed)\s+)?(?:number\s+of\s+)?"
+    r"(?:(?:affirmative|positive|yes)\s+)?(?:\d+\s+)?(?:votes|majority|support)\b"
+    r"(?<!\blacked\s(?:support))"
+    r"|\b(?:received|got|garnered|drew|won)\s+(?:insufficient|too\s+few)\s+(?:votes|support)\b"
+    # "the Council turned down a Soviet resolution", "threw out the motion"
+    r"|\b(?:turned|turns|turning)\s+down\b(?!\s+(?:the\s+|an?\s+)?(?:invitation|offer|request)s?\b)"
+    r"|\b(?:threw|throws)\s+out\b",
+    re.IGNORECASE,
+)
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|unless|whether|should|would|could|might|may|risks?|in\s+case)\b", re.IGNORECASE
+)
+_LACKED_KEYS = (
+    "turn",
+    "threw",
+    "throws",
+    "lack",
+    "did not",
+    "failing to",
+    "insufficient",
+    "too few",
+)
+_AGREED = re.compile(
+    r"(?<![\w.\-/])(?P<n>\d{1,2})\s+(?:(?:council|other)\s+)?(?:members|countries|delegations)\s+"
+    r"agreed\b(?=\s*(?:[,;.]|$)|\s+(?:to|with)\s+(?:it|them|the\s+(?:draft|proposal|text|motion)"
+    r")\b)",
+    re.IGNORECASE,
+)
+_VOTED_TO = re.compile(
+    r"(?<![\w.\-/])(?P<n>\d{1,2})\s+(?:(?:council|security|other)\s+)*(?:members|countries|nations|"
+    r"states|delegations)\s+(?:of\s+the\s+(?:security\s+)?council\s+)?(?:all\s+)?voted\s+to\s+"
+    r"(?:hold|adopt|approve|pass|extend|renew|support|back|endorse|authori[sz]e|convene|"
+    r"invite|postpone|adjourn|defer|delay|consider|discuss|proceed|keep|include|impose)\b",
+    re.IGNORECASE,
+)
+_GOT_PAST = re.compile(
+    r"(?:got|received|won|garnered|secured|obtained|drew|mustered|attracted|gained|collected|"
+    r"polled|gathered)\s+(?:only\s+|just\s+|exactly\s+|precisely\s+|barely\s+)?(?:the\s+)?"
+    r"(?:bare\s+)?(?:minimum|required|needed|necessary)?",
+    re.IGNORECASE,
+)
+_TO_BEFORE = re.compile(r"\bto\s+$|\bnot\s+$", re.IGNORECASE)
+_NOT_BLOCKING = re.compile(
+    r"\b(?:did|does|do|could|can|would|was|were|is)\s*(?:not|n't)\s+(?:\w+\s+)?"
+    r"(?:block|stop|prevent|kill|count|amount|apply|constitute|act|operate)\w*\b|"
+    r"\bcannot\s+(?:block|stop|prevent|kill|count|apply)\b",
+    re.IGNORECASE,
+)
+_AVOIDED_VETO = re.compile(
+    r"\b(?:spared|sparing|avoid(?:ed|ing|s)?|avert(?:ed|ing|s)?|escap(?:ed|ing|es)|"
+    r"prevent(?:ed|ing|s)?|forestall(?:ed|ing|s)?|head(?:ed|ing)?\s+off|stave[ds]?\s+off)\b"
+    r"(?:\s+[\w'-]+){0,5}?\s+(?:an?\s+|the\s+)?(?:\w+\s+)?vetoe?s?\b",
+    re.IGNORECASE,
+)
+_AVOIDED_KEYS = ("spar", "avoid", "avert", "escap", "prevent", "forestall", "head", "stave")
 _COORDINATION = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 # the first character after the spaces in a match of ATTACHED or ATTACHED_END
 _ATTACHED_FIRST = frozenset("itfbocn(:,\u2014")
@@ -903,6 +1065,96 @@ _RESPECTIVELY = re.compile(
     r"respectively\b",
     re.IGNORECASE,
 )
+# "failed to adopt two competing draft resolutions", "two drafts ... were voted down":
+# several decisions told by one verb
+_DRAFTS = (
+    r"(?:(?:rival|competing|separate|opposing)\s+)?"
+    r"(?:draft\s+resolutions|drafts|draft\s+texts|resolutions|texts|proposals|measures)\b"
+)
+_SEVERAL_VERB = re.compile(
+    r"\b(?P<verb>failed\s+(?:DATx\d+\s+)?to\s+(?:adopt|pass|approve)|rejected|defeated|voted\s+down|adopted|"
+    r"approved)\s+(?:(?:the\s+|both\s+)?(?P<n>[2-5])|(?P<both>both)(?:\s+the)?)\s+"
+    + _DRAFTS
+    + r"|(?<![\w.])(?P<n2>[2-5])\s+"
+    + _DRAFTS
+    + r"(?P<gap>[^.;:]{0,90}?)\s+(?:were|both)\s+"
+    r"(?:(?:then|all|both|subsequently)\s+)?(?P<verb2>voted\s+down|rejected|defeated|adopted|approved)\b",
+    re.IGNORECASE,
+)
+_SEVERAL_VERB_KEYS = ("failed", "rejected", "defeated", "voted down", "adopted", "approved")
+# "- one from A, the other from B -", "one drafted by A and another by B": two authors in order
+_ONE_AND_OTHER = re.compile(
+    r"\b1\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?MEMx(?P<a>\d+)\s*(?:,|and|;)\s*(?:and\s+)?"
+    r"(?:the\s+other|another|the\s+second|1)\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?"
+    r"MEMx(?P<b>\d+)",
+    re.IGNORECASE,
+)
+
+
+def _on_each_day(m: Mention, masked: Masked, s: str, q: P.Pick) -> None:
+    """Several decisions, one on each of the days a plural question is told on.
+
+    "China and Russia vetoed drafts on 7 July and 10 July", "Russian drafts were rejected
+    on 8 July and 10 July": a decision on each day (a plural question is distributed over
+    coordinated days; "a draft ... on 7 July and 10 July" is not).
+    """
+    hit = q(_EACH_DAY).search(masked.text)
+    if hit is None or not q(_PLURAL_QUESTION).search(s):
+        return
+    days: list[dt.date] = []
+    for token in _DATE_TOKEN.finditer(hit.group(0)):
+        expr = masked.dates[int(token[1])]
+        if expr.kind != "day" or expr.date is None:
+            return
+        if expr.date not in days:
+            days.append(expr.date)
+    if not 2 <= len(days) <= 5:
+        return
+    outcome = "adopted" if m.outcomes == ["adopted"] else "failed"
+    m.several = (len(days), outcome, ())
+    m.each_date = tuple(days)
+
+
+_EACH_DAY = re.compile(r"\bDATx\d+(?:\s*,\s*DATx\d+)*\s*,?\s+and\s+(?:on\s+)?DATx\d+\b")
+_PLURAL_QUESTION = re.compile(
+    r"\b(?:drafts|resolutions|texts|proposals|measures|amendments)\b", re.IGNORECASE
+)
+
+
+def _several_by_verb(m: Mention, masked: Masked, s: str, q: P.Pick) -> None:
+    """Several decisions in one verb ("failed to adopt two draft resolutions")."""
+    hit = _SEVERAL_VERB.search(s)
+    if hit is None:
+        return
+    verb = (hit["verb"] or hit["verb2"]).lower()
+    at = hit.start("verb") if hit["verb"] else hit.start("verb2")
+    if hypothetical_at(s, at, q) or negated_at(s, at, q):
+        return
+    if q(_TALLY_OF_PAST).search(s) or q(_PERFECT_BEFORE).search(_prefix(s, at, 40)):
+        return  # "has so far adopted three resolutions": a tally of past decisions
+    n = 2 if hit["both"] else int(hit["n"] or hit["n2"])
+    outcome = "adopted" if verb.startswith(("adopted", "approved")) else "failed"
+    authors: tuple[str, ...] = ()
+    pair = _ONE_AND_OTHER.search(s, hit.start())
+    if n == 2 and pair is not None and pair.start() - hit.end() < 40:
+        authors = (masked.codes[int(pair["a"])], masked.codes[int(pair["b"])])
+    m.several = (n, outcome, authors)
+
+
+_TALLY_OF_PAST = re.compile(
+    r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+now|since|in\s+total|"
+    r"in\s+all|this\s+year|last\s+year|over\s+the\s+years)\b",
+    re.IGNORECASE,
+)
+_PAST_TALLY = re.compile(
+    r"\b(?:has|have|had)\s+(?:[\w-]+\s+){0,3}?(?:adopted|passed|approved|rejected|vetoed|"
+    r"blocked|defeated)\s+(?:\d+|several|many|numerous|dozens\s+of|scores\s+of)\s+"
+    r"(?:[\w-]+\s+)?(?:resolutions|drafts|texts|measures|proposals)\b",
+    re.IGNORECASE,
+)
+_TALLY_KEYS = ("so far", "to date", "thus far", "until now", "up to now", "since", "in total",
+               "in all", "this year", "last year", "over the years")  # fmt: skip
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'s|'ve)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 _WEAK_VETO_VERB = re.compile(r"\b(?:blocked|killed|voted)\b", re.IGNORECASE)
 _WEAK_ADOPTION = re.compile(
     r"(?:extended|renewed|authori[sz]ed|endorsed|approved|approves|okays|extends|renews)\b",
@@ -1110,6 +1362,8 @@ def read(
                 codes = _codes(by["list"], masked.codes)
                 authors = tuple(codes) if len(codes) == int(hit["n"]) else ()
             m.several = (int(hit["n"]), outcome, authors)
+    if m.several is None and (reader.number or "both" in low) and _has(low, _SEVERAL_VERB_KEYS):
+        _several_by_verb(m, masked, s, q)
     if ("same" in low or "identical" in low) and m.kind is not None:
         same = _SAME_VOTE.search(s)
         if same is not None and not negated_at(s, same.start(), q):
@@ -1129,6 +1383,12 @@ def read(
             if m.kind is None:
                 m.kind = "draft"
             break
+    if m.resolution is None and "numbered" in low:
+        numbered = q(_NUMBERED).search(s)
+        if numbered is not None:
+            m.resolution = int(numbered["n"])  # "The resolution, numbered 2774, passed"
+            m.kind = m.kind or "draft"
+    sponsor_codes: list[str] = []
     for pattern, keys, need in _SPONSORS if "memx" in low else ():
         if need.isdisjoint(words) or not _has(low, keys):
             continue
@@ -1136,12 +1396,22 @@ def read(
         if hit:
             sponsors = _codes(hit["list"], masked.codes)
             m.sponsor = sponsors[0] if len(sponsors) == 1 else "*"
+            sponsor_codes = sponsors
             break
     if "mandate" in low:
         found = q(_MANDATE_OF).search(m.masked)  # not lower-cased: acronyms are capitals
         if found is not None:
             m.subject = (found["acronym"] or " ".join(found["name"].lower().split()[:6])) or None
     reader.counts()
+    if "memx" in low and "only" in low and "yes" not in m.counts:
+        own = q(_ONLY_OWN_VOTES).search(s)
+        if own is not None and not hypothetical_at(s, own.start(), q):
+            # "it got only the Soviet vote": one vote in favour, the member named
+            codes = _codes(own["list"], masked.codes)
+            m.counts["yes"] = len(codes)
+            _add(m.names, "yes", codes)
+            reader.take(own.start("list"), own.end("list"))
+            reader.triggers.append(own.start())
     reader.positions()
     reader.vetoes()
     reader.outcomes()
@@ -1160,6 +1430,11 @@ def read(
         or any(masked.codes[int(hit[1])] == m.sponsor for hit in _VETOER_SUBJECT.finditer(s))
     ):
         m.sponsor = None  # "Russia vetoes draft": the vetoer, not the author
+    if m.sponsor == "*" and sponsor_codes:
+        placed = {c for codes in m.names.values() for c in codes}
+        if placed.issuperset(sponsor_codes):
+            # "Five countries - A, B, C, D, E - voted in favour, failing to pass": voters
+            m.sponsor = None
     m.vote_words = _has(low, ("vot", "tally", "ballot")) and q(_VOTE_WORD).search(s) is not None
     if (
         (m.vote_words or m.strong or _OPERATIVE.match(s) is not None)
@@ -1182,13 +1457,24 @@ def read(
         and _has(low, _HISTORY_KEYS)
         and bool(q(P.HISTORY).search(s))
     )
+    if (
+        not m.history
+        and ("has " in low or "have " in low or "had " in low)
+        and _has(low, _TALLY_KEYS)
+        and q(_TALLY_OF_PAST).search(s)
+    ):
+        # "has so far adopted three resolutions", "has vetoed 17 drafts since 2011": a tally
+        # of past decisions, not a vote
+        m.history = q(_PAST_TALLY).search(s) is not None
     # a clause that only names a question and reports nothing is kept for reference only
     trigger = min(reader.triggers) if reader.triggers else None
     if trigger is None and m.kind is not None:
         if kind_hit is None:  # the kind came from a resolution number
             kind_hit = q(_KIND_PATTERN[m.kind]).search(s)
         trigger = kind_hit.start() if kind_hit else 0
-    _date_of(m, masked, trigger if trigger is not None else 0)
+    _date_of(m, masked, trigger if trigger is not None else 0, reader.triggers)
+    if m.several is None and "DATx" in original and " and " in s and (m.outcomes or m.vetoers):
+        _on_each_day(m, masked, s, q)
     _body_of(m, original, trigger if trigger is not None else 0, s, words, q)
     if (
         m.kind is not None
@@ -1201,7 +1487,33 @@ def read(
         m.hypothetical = True
     if _has(low, _RULE_KEYS) and q(_RULE).search(s):
         _forget(m)  # a statement of the voting rule ("a resolution needs nine votes") is no vote
+    if (m.vetoers or m.weak_vetoers or "vetoed" in m.outcomes) and q(_NOT_BLOCKING).search(s):
+        # "the negative vote of a permanent member did not block the text": no veto
+        no_veto(m, unplace=False)
+    if "veto" in low and _has(low, _AVOIDED_KEYS) and q(_AVOIDED_VETO).search(s):
+        # "spared the cost of a formal veto by X", "averted a veto": a veto that did not
+        # happen; X is not placed by it
+        no_veto(m, unplace=True)
     return m
+
+
+def no_veto(m: Mention, *, unplace: bool = False) -> None:
+    """Take back the veto a clause was read to report (it is avoided or disputed).
+
+    With ``unplace``, the members read as voting no only by that veto lose that position.
+    """
+    vetoing = set(m.vetoers) | set(m.weak_vetoers)
+    if unplace and m.names.get("no"):
+        m.names["no"] = [c for c in m.names["no"] if c not in vetoing]
+        if not m.names["no"]:
+            del m.names["no"]
+    m.vetoers = []
+    m.weak_vetoers = []
+    m.outcomes = [o for o in m.outcomes if o != "vetoed"]
+
+
+# a word of veto alone in quotation marks: scare quotes ('the US "vetoed" the text')
+SCARE_VETO = re.compile(r'"\s*(?:vetoe?d|vetoe?s|vetoing)\s*"', re.IGNORECASE)
 
 
 # "A resolution needs nine votes in favour and no vetoes by ... to pass", "resolutions
@@ -1211,12 +1523,29 @@ _RULE = re.compile(
     r"decisions?|motions?)\s+(?:needs?|requires?|must|cannot|can\s*not|can\s+only|only\s+"
     r"(?:needs?|passes|requires?))\b"
     r"|\bresolutions\s+(?:need|require|must)\b"
-    r"|\b(?:no|without\s+a|without\s+any)\s+vetoe?s?\s+(?:by|from)\b"
+    # a bare plural in the present passive tells how decisions are taken, not one vote:
+    # "Council resolutions are currently adopted by written procedure", "drafts are
+    # usually put to the vote", "texts can be vetoed by any permanent member"
+    # (the look-ahead first: the look-behinds are tried only where such a word starts)
+    r"|\b(?=resolutions|drafts|draft\s+resolutions|texts|decisions|measures|motions)"
+    r"(?<!\bthe\s)(?<!\btwo\s)(?<!\bboth\s)(?<!\ball\s)(?<!\bthese\s)(?<!\bthose\s)"
+    r"(?<!\bits\s)(?<!\btheir\s)(?<!\d\s)"
+    r"(?:(?:draft\s+)?resolutions|drafts|texts|decisions|measures|motions)\s+"
+    r"(?:are|get|can\s+be|may\s+be|cannot\s+be)\s+(?:\w+ly\s+)?"
+    r"(?:adopted|passed|approved|vetoed|rejected|voted|put\s+to)\b"
+    # a habit told in the present ("Most meetings open with ...: the agenda is adopted",
+    # "usually the text is approved without a vote")
+    r"|\b(?:most|usually|typically|normally|generally|ordinarily|always|as\s+a\s+rule|whenever)\b"
+    r"[^.;]{0,160}?\b(?:is|are)\s+(?:\w+ly\s+)?(?:adopted|passed|approved|vetoed|rejected)\b"
+    r"|\b(?:no|without\s+a|without\s+any|(?:a\s+|the\s+)?lack\s+of(?:\s+a)?|absence\s+of(?:\s+a)?)"
+    r"\s+vetoe?s?\s+(?:by|from)\b"
     r"|\bto\s+(?:pass|be\s+adopted),\s+(?:a|any|the)\s+(?:resolution|draft|text|measure)",
     re.IGNORECASE,
 )
 _RULE_KEYS = ("need", "requir", "must", "cannot", "can not", "can only", "only", "veto", "to pass",
-              "to be adopted")  # fmt: skip
+              "to be adopted", "s are ", "s get ", "s can be", "s may be", "most", "usually",
+              "typically", "normally", "generally", "ordinarily", "always", "as a rule",
+              "whenever")  # fmt: skip
 
 
 # "the (unanimous) adoption of resolution 2254 (2015) on Friday": a decision named by a
@@ -1337,7 +1666,12 @@ _RECENT = re.compile(
 )
 
 
-def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
+def _date_of(m: Mention, masked: Masked, trigger: int, triggers: Sequence[int] = ()) -> None:
+    """The clause's date; a vague date just after any of its words of a decision makes it vague.
+
+    ("The vetoed text also urged respect for a resolution passed in June": the June
+    decision is another, told as background, whichever trigger comes first.)
+    """
     if "DATx" not in masked.text:
         return
     best: tuple[int, DateExpr] | None = None
@@ -1346,8 +1680,11 @@ def _date_of(m: Mention, masked: Masked, trigger: int) -> None:
         if expr.kind == "bound":
             continue
         if expr.kind == "vague":
-            if token.start() < trigger or token.start() - trigger < 50:
+            at = token.start()
+            if at < trigger or at - trigger < 50 or any(0 <= at - other < 30 for other in triggers):
                 m.vague = True
+                if ELSEWHEN.match(m.text, expr.start):
+                    m.elsewhen = True
                 if _YEAR_DIGITS.search(m.text, expr.start, expr.end):
                     m.vague_year = True
                 elif _RECENT.match(m.text, expr.start):

@@ -201,9 +201,15 @@ OUTCOME_FAILED = re.compile(
 _CNT = r"(?P<n>\b\d{1,2}\b|\bno\b|\bnone\b|\bzero\b|\bnil\b|\bnobody\b|\bno\s+one\b)"
 _MID = (
     r"(?P<mid>(?:\s+(?:other|more|further|remaining|council|security|unsc|un|u\.n\.|sc|member|members|country|countries|nation|state|delegation|"
-    r"nations|states|delegations|delegates|governments|votes?|ballots|were|was|all|also|then|have|"
+    r"nations|states|delegations|delegates|governments|others|votes?|ballots|were|was|cast|all|also|"
+    r"then|have|"
     r"had|of\s+(?:the\s+)?(?:council'?s?\s+)?\d+|of\s+the\s+(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
-    r"in\s+all|exactly|only|just))*)"
+    # "nine nations in the 15-member council voted for it"
+    r"(?:in|on)\s+the\s+(?:\d+-member\s+|\d+-nation\s+)?(?:un\s+|u\.n\.\s+)?(?:security\s+)?council|"
+    r"in\s+all|exactly|only|just)"
+    # "ten members, including A, B and C, voted in favour" (an aside naming some of them)
+    r"|\s*,\s*including\s+(?:the\s+)?MEMx\d+(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?"
+    r"MEMx\d+)*\s*,)*)"
 )
 YES_LABEL = (
     r"said\s+(?:yes|it\s+was\b(?!\s+not))|yes|aye|ayes|in\s+favou?r|for(?=\s*(?:[,;.)\u2014]|$|and\b|it\b|with\b|to\b|MEMx))|"
@@ -231,8 +237,9 @@ _NOT_COUNTED = (
 LABELLED = re.compile(rf"(?<![\w.\-/]){_CNT}{_MID}\s*{_LABELS}\b{_NOT_COUNTED}(?:\s+votes?)?", I)
 # A pattern that starts with a digit (the look-behind after it) is searched only at digits.
 COUNT_LIST_LABEL = re.compile(
-    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:other\s+)?(?:members|countries|nations|states|delegations|"
-    r"others))?"
+    # (one word may qualify the members: "five European members - A, B, ... - abstained")
+    r"(?P<n>\d(?<![\w.\-/]\d)\d?)(?:\s+(?:other\s+)?(?:[A-Za-z][\w-]*\s+)?(?:members|countries|"
+    r"nations|states|delegations|others))?"
     rf"\s*[\u2014(:,]\s*(?P<list>{LIST})\s*[\u2014),]?\s*{_LABELS}",
     I,
 )

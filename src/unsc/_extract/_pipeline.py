@@ -18,7 +18,7 @@ from unsc._extract._dates import (
 from unsc._extract._events import date_events, finalise, group
 from unsc._extract._layout import layout
 from unsc._extract._lexicon import lexicon
-from unsc._extract._mentions import Mention, mask, read
+from unsc._extract._mentions import ELSEWHEN, SCARE_VETO, Mention, mask, no_veto, read
 from unsc._extract._model import ExtractedVote, ExtractTimeout
 from unsc._extract._patterns import plain, same, twin
 from unsc._extract._stamp import text_date
@@ -66,6 +66,13 @@ def _clause_hint(low: str, ascii_ok: bool) -> bool:
     return (twin if ascii_ok else same)(_HINT_PATTERN).search(low) is not None
 
 
+_ASIDE_WORDS = re.compile(
+    r"\b(?:with|as|addition|besides|like|unlike|top)\b|"
+    r"(?:ed|forward|up|blue|expires|expiring)\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OPENING_YEAR = re.compile(r"\W*(?:in|during)\s+(?P<year>(?:19|20)\d\d)\s*$", re.IGNORECASE)
 _DAY_HINT = re.compile(r"\d|day|night")
 # the date of a document named just before it, not of a vote
 _DOCUMENT_DATE = re.compile(
@@ -73,6 +80,15 @@ _DOCUMENT_DATE = re.compile(
     r"opinions?|orders?|declarations?|agreements?|accords?|treaty|treaties|conventions?|"
     r"communiqu\w+|Justice)|S/[\d/.A-Za-z]+|"
     r"\([IVXL]+\)|\b[A-Z])\s*(?:\([^()]{0,12}\)\s*)?(?:of|dated)\s*$"
+)
+# a clause that only goes on with a list: "and resolution 1199", "as well as resolution 9"
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:and|or|as\s+well\s+as|together\s+with)\s+(?:(?:the\s+)?Security\s+Council\s+)?"
+    r"resolutions?\s+\d",
+    re.IGNORECASE,
+)
+_DECISION_VERB = re.compile(
+    r"\b(?:adopt|approv|pass|vot|veto|reject|fail|defeat|carried)\w*", re.IGNORECASE
 )
 _SUBORDINATE = frozenset({"after", "before", "followed by"})
 _ISO_DATELINE = re.compile(r"^\s*(?:date\s*:?\s*)?\d{4}-\d\d-\d\d\b")
@@ -95,15 +111,76 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 _ITEM_SYMBOL = re.compile(r"^\W{0,3}(?:SC|GA|SG|S)/[\w./-]{2,30}\W{0,3}$")
 
 
-def _document_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
-    """The dates, with those of documents made bounds (they date no vote).
+# "the presidential elections of 20 May 2018", "the attacks of 11 September": a date after
+# "of" that completes a noun phrase dates what that phrase names. Not when the phrase is
+# the vote, its meeting, or a part of a day or a period ("the morning of", "the end of").
+_NOT_IN_NP = (
+    r"(?:the|its|their|his|her|this|that|these|those|a|an|on|in|at|by|to|for|from|with|"
+    r"was|were|is|are|be|been|has|have|had|and|or)\b"
+)
+_NOUN_OF = re.compile(
+    r"\b(?:the|its|their|his|her|this|that|these|those)\s+(?P<np>(?:(?!" + _NOT_IN_NP + r")"
+    r"[\w'-]+\s+){0,3}?(?!" + _NOT_IN_NP + r")[a-z][\w-]*)\s+of\s*$",
+    re.IGNORECASE,
+)
+_OF_TIME = frozenset((
+    "vote", "votes", "voting", "ballot", "ballots", "meeting", "meetings", "session",
+    "sessions", "sitting", "sittings", "morning", "afternoon", "evening", "night", "day",
+    "days", "week", "weekend", "month", "year", "hours", "beginning", "start", "end", "middle",
+    "course", "close", "part", "date", "eve", "dawn", "adoption", "rejection", "veto",
+    "vetoes", "motion", "council", "security",
+))  # fmt: skip
 
-    "resolution 377 A (V) of 3 November 1950", "S/7553 of 17 October" date a document.
+
+# "This was its second veto this year, along with the one cast on 27 March": a date in a
+# phrase that adds another thing of the same sort dates that other thing
+_BESIDES = re.compile(
+    r"\b(?:along\s+with|as\s+well\s+as|in\s+addition\s+to|besides|like|unlike|on\s+top\s+of)\s+"
+    r"(?:the|a|an|its|their|that|those|one)\s+"
+    r"(?:(?!(?:voted|adopted|approved|rejected|vetoed|met|decided|passed|failed)\b)[\w'-]+\s+){0,4}?"
+    r"(?:on|of|in|dated)?\s*$",
+    re.IGNORECASE,
+)
+
+
+# "a draft tabled on 7 July and revised on 9 July was vetoed on 10 July": a date right
+# after a verb of another act on the text (not a vote) dates that act
+_OTHER_ACT = re.compile(
+    r"\b(?:tabled|submitted|introduced|circulated|presented|revised|drafted|proposed|"
+    r"put\s+forward|put\s+in\s+blue|signed|established|set\s+up|created|published|released|"
+    r"expired|expires|expiring|reached|negotiated)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _aside_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
+    """The dates, with those of another thing added in passing or of another act made bounds."""
+    out = []
+    for expr in dates:
+        if expr.kind == "day" and (
+            _BESIDES.search(text, max(0, expr.start - 60), expr.start)
+            or _OTHER_ACT.search(text, max(0, expr.start - 30), expr.start)
+        ):
+            expr = dataclasses.replace(expr, kind="bound")
+        out.append(expr)
+    return out
+
+
+def _document_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
+    """The dates, with those of documents and other named events made bounds (they date no vote).
+
+    "resolution 377 A (V) of 3 November 1950", "S/7553 of 17 October" date a document;
+    "the elections of 20 May 2018" date the elections.
     """
     out = []
     for expr in dates:
-        if expr.kind == "day" and _DOCUMENT_DATE.search(text, max(0, expr.start - 60), expr.start):
-            expr = dataclasses.replace(expr, kind="bound")
+        if expr.kind == "day":
+            if _DOCUMENT_DATE.search(text, max(0, expr.start - 60), expr.start):
+                expr = dataclasses.replace(expr, kind="bound")
+            else:
+                m = _NOUN_OF.search(text, max(0, expr.start - 60), expr.start)
+                if m is not None and not _OF_TIME.intersection(m["np"].lower().split()):
+                    expr = dataclasses.replace(expr, kind="bound")
         out.append(expr)
     return out
 
@@ -118,30 +195,36 @@ _OTHER_EVENT = re.compile(
 )
 
 
-# "the 7 October attacks", "the 4 April chemical attack": a date used as an adjective of
-# another event's noun
+# "the 7 October attacks", "the 4 April chemical attack", "the 30 June 2012 Geneva
+# Communique": a date used as an adjective of another event's or document's noun (a
+# capitalised name too, but not the Council's or the UN's own vote)
 _ATTRIBUTIVE = re.compile(
-    r"\s+(?!(?:vote|votes|voting|ballot|session|meeting|sitting|decision|resolution|draft|"
+    r"\s+(?!(?i:vote|votes|voting|ballot|session|meeting|sitting|decision|resolution|draft|"
     r"adoption|rejection|veto|vetoes|move|action|motion|text|measure|emergency|council|"
     r"security|failed|unanimous|extension|renewal|and|or|to|in|at|by|of|for|with|when|"
-    r"after|before|the|a|an)\b)[a-z]"
+    r"after|before|the|a|an|un|u\.n|united|general|assembly)\b)[A-Za-z]"
 )
-_THE_BEFORE = re.compile(r"(?<!\bon\s)(?<!\bof\s)(?<!\bby\s)\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"(?<!\bon\s)(?<!\bby\s)\b(?:the|an?|its|their)\s+$", re.IGNORECASE)
 
 
 def _after_the(text: str, start: int) -> bool:
-    """Whether the date at ``start`` follows (or opens with) "the", not "on the"/"of the"."""
+    """Whether the date at ``start`` follows (or opens with) an article, not "on the".
+
+    "the", "a", "its", "their": "in a 22 September letter" dates the letter.
+    """
     if text.startswith(("the ", "The "), start):
-        return not text[max(0, start - 4) : start].lower().endswith(("on ", "of ", "by "))
-    return _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+        return not text[max(0, start - 4) : start].lower().endswith(("on ", "by "))
+    return _THE_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
 def _possessive_dates(text: str, dates: list[DateExpr]) -> list[DateExpr]:
     """The dates, with those that only qualify another event made bounds (they date no vote)."""
     out = []
     for expr in dates:
+        # (a weekday's expression may hold its "'s": "Sunday's referendum")
+        end = expr.end - 2 if text.startswith("'s", expr.end - 2) else expr.end
         if expr.kind != "vague" and (
-            _OTHER_EVENT.match(text, expr.end)
+            _OTHER_EVENT.match(text, end)
             or (
                 expr.kind == "day"
                 and _ATTRIBUTIVE.match(text, expr.end)
@@ -275,6 +358,8 @@ def extract(
             # "SC/11910" alone on a line: from the second such line on, the next item of
             # an index page (the first is a press release's own, under its headline)
             item += 1
+        # the US "vetoed" it: the writer quotes the word to dispute it
+        scare = '"' in raw and "veto" in raw and SCARE_VETO.search(raw) is not None
         paragraph = drop_quotations(raw)
         ok = plain(paragraph)  # so are its parts: the ASCII twins of patterns may read them
         lead = _LEAD_YEAR.match(paragraph) if ref is None else None
@@ -295,7 +380,10 @@ def extract(
             exprs = find_dates(
                 paragraph, soft, year_hint, dated_only=True, ascii_ok=ok, soft=ref is None
             )
-            resolved = [e for e in exprs if e.date is not None]
+            # not the date of a document or another event ("recalling the accord of …")
+            exprs = _possessive_dates(paragraph, _document_dates(paragraph, exprs))
+            exprs = _aside_dates(paragraph, exprs)
+            resolved = [e for e in exprs if e.date is not None and e.kind != "bound"]
             if resolved and resolved[0].kind != "relative":
                 section = resolved[0].date
                 section_at = p_index
@@ -309,34 +397,98 @@ def extract(
         # the last representative named is read only by a later "his own"/"her own"
         people = "own" in paragraph
         para_date: dt.date | None = None
+        # the paragraph opens at another time ("Back in 1972, when ..., the Council voted"):
+        # its votes without a day of their own take none from the page or the lead
+        other_time = False
+        para_year: int | None = None  # the year a sentence opened with ("In 2012, ...")
+        elsewhen = False  # ... told from what came before ("Years later, when ...")
+        read_one = False  # a clause of the paragraph was read as a mention
         for s_index, sentence in enumerate(split):
             if deadline is not None and time.perf_counter() > deadline:
                 raise ExtractTimeout(f"the text took more than {time_limit:g} s to read")
             relevant = relevance[s_index]
+            referring = False  # the last clause read ended by citing a resolution
             for clause in clauses(sentence, p_index, s_index, ok):
                 dated = (
                     relevant or (twin if ok else same)(_DAY_HINT).search(clause.text) is not None
                 )
-                dates = (
-                    find_dates(clause.text, soft, year_hint, ascii_ok=ok, soft=ref is None)
-                    if dated
-                    else []
-                )
+                if not dated:
+                    dates = []
+                elif para_year is not None:
+                    # "In 2012, two drafts were vetoed. On February 4, ...": a day without
+                    # a year takes the year the paragraph's sentence opened with
+                    dates = find_dates(clause.text, soft, para_year, ascii_ok=ok, soft=True)
+                else:
+                    dates = find_dates(clause.text, soft, year_hint, ascii_ok=ok, soft=ref is None)
+                for expr in dates:
+                    if expr.kind == "vague" and expr.start <= 3:
+                        opened = _OPENING_YEAR.match(clause.text, expr.start, expr.end)
+                        if opened is not None:
+                            para_year = int(opened["year"])
                 if dates and ("of" in clause.text or "dated" in clause.text):
                     dates = _document_dates(clause.text, dates)
-                if dates and ("'s" in clause.text or "the" in clause.text):
+                if dates and (
+                    "'s" in clause.text
+                    or "the" in clause.text
+                    or "a " in clause.text
+                    or "its" in clause.text
+                    or "their" in clause.text
+                ):
                     dates = _possessive_dates(clause.text, dates)
+                if (
+                    dates
+                    and any(expr.kind == "day" for expr in dates)
+                    and _ASIDE_WORDS.search(clause.text)
+                ):
+                    dates = _aside_dates(clause.text, dates)
+                time_clause = (
+                    not read_one
+                    and s_index == 0
+                    and any(
+                        expr.kind == "vague"
+                        and (
+                            _YEAR.search(clause.text, expr.start, expr.end) is not None
+                            or ELSEWHEN.match(clause.text, expr.start) is not None
+                        )
+                        for expr in dates
+                    )
+                )
+                elsewhen = elsewhen or (
+                    time_clause
+                    and not any(e.kind == "day" and e.date is not None for e in dates)
+                    and any(
+                        expr.kind == "vague" and ELSEWHEN.match(clause.text, expr.start)
+                        for expr in dates
+                    )
+                )
                 when = running or (dt.date(year_hint, 7, 1) if year_hint else None)
                 for expr in dates:
                     if expr.date is not None and expr.kind == "day":
                         when = expr.date
                 if relevant and _clause_hint(clause.text.lower(), ok):
                     masked = mask(clause.text, lex, dates, when, last_person, ok)
+                    if (
+                        referring
+                        and _LIST_GOES_ON.match(clause.text)
+                        and not _DECISION_VERB.search(clause.text)
+                    ):
+                        # "...comply with resolution 1160 (1998); and resolution 1199
+                        # (1998), calling for ...": the list of references goes on
+                        masked.resolutions[:] = [(n, True) for n, _ in masked.resolutions]
+                    referring = bool(masked.resolutions) and masked.resolutions[-1][1]
                     mention = read(Mention(order, p_index, s_index, clause.text, ""), masked)
+                    if scare and "veto" in clause.text.lower():
+                        no_veto(mention)
                     mention.subordinate = clause.connective in _SUBORDINATE
                     mention.item = max(item, 0)
                     mention.then = clause.connective.endswith("then")
                     mention.dated_here = mention.date is not None or mention.weekday is not None
+                    if other_time and not mention.dated_here and mention.relative is None:
+                        mention.vague = True
+                        mention.elsewhen = mention.elsewhen or elsewhen
+                    if mention.strong or mention.kind is not None:
+                        read_one = True
+                        time_clause = False  # (its own vague date is read with it)
                     # a full date written in a later paragraph than the section's date
                     # ("Resolution 426, adopted on 19 March 1978") dates what follows it
                     later = running if running_at > section_at and running != soft else None
@@ -364,6 +516,11 @@ def extract(
                         hit = lex.resolve(m.group(0), when)
                         if hit is not None and hit[1] == "person":
                             last_person = hit[0]
+                if any(expr.kind == "day" and expr.date is not None for expr in dates):
+                    # "Ten weeks later, on 29 April 1946, ...": the paragraph gives its day
+                    other_time = elsewhen = False
+                elif time_clause:
+                    other_time = True
                 if clause.connective not in _SUBORDINATE:
                     for expr in dates:
                         if expr.date is not None and expr.kind in ("day", "weekday", "deictic"):
@@ -374,10 +531,10 @@ def extract(
                         running_at = p_index
                         year_hint = expr.date.year
     events = group(mentions)
-    date_events(events, ref)
+    date_events(events)
     out = []
     for event in events:
-        record = finalise(event, ref)
+        record = finalise(event)
         if record is not None:
             out.append(record)
     out.sort(key=_vote_order)

@@ -130,25 +130,44 @@ def _with_year(month: int, day: int, year: int, near: dt.date | None) -> dt.date
     return found
 
 
+def _menu(stripped: str) -> bool:
+    """Whether a line is a site's menu entry: five words at most, no digit, no full stop.
+
+    A page's navigation ("World", "Message Board", "China At a Glance") is not the top
+    of its text: such lines do not count among the first or last lines searched.
+    """
+    return (
+        len(stripped.split()) <= _MENU_WORDS
+        and _DIGIT.search(stripped) is None
+        and not stripped.endswith((".", ":", "?", "!"))
+    )
+
+
+_MENU_WORDS = 5
+
+
 def _first(lines: Iterable[str], n: int) -> list[str]:
-    """The first ``n`` lines that are not blank, stripped."""
+    """The first lines that are not blank, stripped, up to the ``n``-th that is no menu entry."""
     out: list[str] = []
+    seen = 0
     for line in lines:
-        if len(out) == n:
+        if seen == n:
             break
         stripped = line.strip()
         if stripped:
             out.append(stripped)
+            seen += not _menu(stripped)
     return out
 
 
 def _skip(lines: list[str], n: int) -> int:
-    """The index just after the ``n``-th line that is not blank (or the end)."""
+    """The index just after the ``n``-th line that is neither blank nor a menu entry."""
     seen = 0
     for i, line in enumerate(lines):
         if seen == n:
             return i
-        if line.strip():
+        stripped = line.strip()
+        if stripped and not _menu(stripped):
             seen += 1
     return len(lines)
 
