@@ -24,9 +24,6 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
-
 from unsc._errors import InputError, SourceFormatError
 from unsc._mandates import store as mandates_store
 from unsc._record import parse_worker
@@ -50,7 +47,8 @@ from unsc._sources.model import (
     Observation,
     Source,
 )
-from unsc._store import db, documents, search
+from unsc._store import db, documents, record_rows, search
+from unsc._store.db import Connection, Engine
 
 
 class _Parser(Protocol):
@@ -407,17 +405,7 @@ def _load_folder(
     skip_unrecognised: bool,
 ) -> LoadReport:
     with engine.connect() as conn:
-        stored = {
-            (r.source, r.file): (r.sha256, r.observations)
-            for r in conn.execute(
-                sa.select(
-                    db.source_files.c.source,
-                    db.source_files.c.file,
-                    db.source_files.c.sha256,
-                    db.source_files.c.observations,
-                )
-            )
-        }
+        stored = record_rows.stored_files(conn)
     plan = discover(folder, loaded={file for _, file in stored})
     if plan.unrecognised and not skip_unrecognised:
         raise UnrecognisedFilesError(plan.unrecognised)
@@ -475,38 +463,24 @@ def _load_folder(
     skipped = plan.skipped + [name for name, _ in plan.unrecognised]
     if not parsed:
         with engine.connect() as conn:
-            decisions = conn.execute(
-                sa.select(sa.func.count()).select_from(db.decisions)
-            ).scalar_one()
-            conflicts = conn.execute(
-                sa.select(sa.func.count()).select_from(db.conflicts)
-            ).scalar_one()
+            decisions, conflicts = record_rows.counts(conn)
         return LoadReport(files_report, skipped, True, decisions, conflicts, sources, unrecognised)
     with engine.begin() as conn:
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         fresh: dict[int, list[Observation]] = {}
         for fmt, name, digest, obs in parsed:
-            conn.execute(
-                sa.delete(db.source_files).where(
-                    db.source_files.c.source == fmt.source.value, db.source_files.c.file == name
-                )
+            file_id = record_rows.replace_source_file(
+                conn,
+                source=fmt.source.value,
+                file=name,
+                sha256=digest,
+                observations=len(obs),
+                loaded_at=stamp,
             )
-            inserted = conn.execute(
-                sa.insert(db.source_files).values(
-                    source=fmt.source.value,
-                    file=name,
-                    sha256=digest,
-                    observations=len(obs),
-                    loaded_at=stamp,
-                )
-            ).inserted_primary_key
-            assert inserted is not None
-            file_id = inserted[0]
             kinds, payloads = rows_of[name]
             if obs:
-                db.insert_many(
+                record_rows.insert_observations(
                     conn,
-                    db.observations,
                     [
                         {"source_file_id": file_id, "line": o.prov.line, "kind": k, "payload": p}
                         for o, k, p in zip(obs, kinds, payloads, strict=True)
@@ -535,43 +509,28 @@ def stored_observations(
     they are not decoded again. They are the last rows stored, which is
     checked; if they are not, every row is decoded.
     """
-    o, f = db.observations.c, db.source_files.c
     fresh = fresh or {}
-    query = (
-        sa.select(f.source, f.file, o.line, o.kind, o.payload)
-        .join(db.source_files, f.id == o.source_file_id)
-        .order_by(o.id)
-    )
     if fresh and _stored_last(conn, fresh):
-        rows = conn.execute(query.where(o.source_file_id.not_in(list(fresh))))
+        rows = record_rows.observation_rows(conn, without=list(fresh))
         kept = [ob for observations in fresh.values() for ob in observations]
     else:
-        rows, kept = conn.execute(query), []
+        rows, kept = record_rows.observation_rows(conn), []
     decoded = [loads(r.kind, r.payload, provenance(r.source, r.file, r.line)) for r in rows]
     return decoded + kept
 
 
 def _stored_last(conn: Connection, fresh: Mapping[int, Sequence[Observation]]) -> bool:
     """Whether the files in ``fresh`` hold the last observations stored, in that order."""
-    o = db.observations.c
-    spans = {
-        r.source_file_id: (r.first, r.last, r.count)
-        for r in conn.execute(
-            sa.select(
-                o.source_file_id,
-                sa.func.min(o.id).label("first"),
-                sa.func.max(o.id).label("last"),
-                sa.func.count().label("count"),
-            ).group_by(o.source_file_id)
-        )
-    }
+    spans = record_rows.observation_spans(conn)
     previous = max(
         (last for file_id, (_, last, _) in spans.items() if file_id not in fresh), default=None
     )
     for file_id, observations in fresh.items():
         if not observations:
             continue
-        first, last, count = spans.get(file_id, (None, None, 0))
+        if file_id not in spans:
+            return False  # an empty span: none of its observations is stored
+        first, last, count = spans[file_id]
         if count != len(observations) or (previous is not None and first <= previous):
             return False
         previous = last
@@ -585,21 +544,10 @@ def rebuild(conn: Connection, fresh: Mapping[int, Sequence[Observation]] | None 
     """
     observations = stored_observations(conn, fresh)
     result = reconcile([*observations, *procedural_votes(observations)])
-    for table in (
-        db.documents,
-        db.agreement,
-        db.conflicts,
-        db.provenance,
-        db.sponsors,
-        db.vetoes,
-        db.votes,
-        db.decisions,
-        db.meetings,
-    ):
-        conn.execute(sa.delete(table))
+    record_rows.clear_derived(conn)
     _write_meetings(conn, result.meetings)
     _write_decisions(conn, result.decisions)
-    _write_agreement(conn)
+    record_rows.write_agreement(conn)
     if result.conflicts:
         db.insert_many(
             conn,
@@ -728,20 +676,6 @@ def _write_decisions(conn: Connection, decisions: Sequence[Reconciled]) -> None:
     ):
         if batch:
             db.insert_many(conn, table, batch)
-
-
-def _write_agreement(conn: Connection) -> None:
-    """The ``agreement`` table from the votes just written, in one statement."""
-    mine, other = db.votes.alias("mine"), db.votes.alias("other")
-    same = sa.func.sum(sa.case((other.c.position == mine.c.position, 1), else_=0))
-    pairs = (
-        sa.select(mine.c.member, other.c.member, sa.func.count(), same)
-        .join(other, other.c.decision_id == mine.c.decision_id)
-        .where(other.c.member != mine.c.member, mine.c.position != "X", other.c.position != "X")
-        .group_by(mine.c.member, other.c.member)
-    )
-    columns = ["member", "other", "votes_together", "same_position"]
-    conn.execute(sa.insert(db.agreement).from_select(columns, pairs))
 
 
 def _order(rec: Reconciled) -> tuple[dt.date, int, str]:
