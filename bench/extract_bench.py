@@ -42,7 +42,9 @@ from unsc._extract import extract
 REPO = Path(__file__).resolve().parent.parent
 DEVSET = REPO / "tests" / "extract_devset"
 REAL = REPO.parent / "shared" / "texts" / "real"
-MIN_LENGTH, MAX_LENGTH = 2_000, 8_000
+
+sys.path.insert(0, str(REPO / "scripts"))
+from extract_diff import press_length  # noqa: E402  (texts of 2-8 kB, one definition)
 
 
 def measure(texts: list[str], seconds: float) -> tuple[int, float, float]:
@@ -56,22 +58,6 @@ def measure(texts: list[str], seconds: float) -> tuple[int, float, float]:
         elapsed = time.perf_counter() - wall
         if elapsed >= seconds:
             return done, elapsed, time.process_time() - cpu
-
-
-def press_length(texts: list[str]) -> list[str]:
-    """The texts joined, in order, into texts of 2-8 kB."""
-    out: list[str] = []
-    current = ""
-    for text in texts:
-        if current and len(current) + len(text) + 2 > MAX_LENGTH:
-            if len(current) >= MIN_LENGTH:
-                out.append(current)
-            current = ""
-        current = f"{current}\n\n{text}" if current else text
-        if len(current) >= MIN_LENGTH:
-            out.append(current)
-            current = ""
-    return [t for t in out if MIN_LENGTH <= len(t) <= MAX_LENGTH]
 
 
 def real_texts(folder: Path) -> list[str]:
@@ -120,7 +106,6 @@ def main(argv: list[str] | None = None) -> int:
     if real:
         sets.append((f"real texts ({args.real.name})", real))
     if args.generated:
-        sys.path.insert(0, str(REPO / "scripts"))
         from extract_diff import press_like
 
         sets.append(("press-like (2-8 kB)", press_like(args.generated)))
