@@ -5,8 +5,11 @@ Meetings are user sessions in their own tables, apart from the record.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pathlib
+import re
+import types
 from collections.abc import Iterator
 
 import pytest
@@ -285,3 +288,37 @@ def test_writes_need_the_token_on_loopback_too(tmp_path: pathlib.Path) -> None:
         )
         assert refused.status_code == 403
         assert "access token" in refused.text
+
+
+class _OneSecond(dt.datetime):
+    """A clock that stays in one second: each reading one microsecond later."""
+
+    ticks = 0
+
+    @classmethod
+    def now(cls, tz: dt.tzinfo | None = None) -> _OneSecond:
+        cls.ticks += 1
+        return cls(2017, 10, 24, 15, 0, 0, cls.ticks, tzinfo=tz)
+
+
+def test_the_last_decision_is_announced_when_two_fall_in_one_second(
+    chamber: tuple[TestClient, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two decisions in one second: the President announces the one decided last.
+
+    The motion (tabled second) and then the draft (tabled first) are decided in
+    one second; the page must give the draft's outcome, not the motion's. (Found
+    in CI: with decision times in whole seconds the later-tabled question won.)
+    """
+    from unsc._store import chamber as meetings
+
+    monkeypatch.setattr(meetings, "dt", types.SimpleNamespace(datetime=_OneSecond, UTC=dt.UTC))
+    c, csrf = chamber
+    session = convene(c, csrf)
+    table(c, csrf, session, "draft", "S/2017/884")
+    table(c, csrf, session, "postpone", "Postpone the vote on S/2017/884")
+    vote(c, csrf, session, 2, MOTION_VOTES)
+    page = vote(c, csrf, session, 1, DRAFT_VOTES)
+    said = re.search(r'<span class="announcement-text">(.*?)</span>', page)
+    assert said is not None
+    assert said.group(1) == VETOED

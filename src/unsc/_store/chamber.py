@@ -27,7 +27,12 @@ _Q = tables.questions.c
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    """Now in UTC, to the microsecond.
+
+    The meeting's page announces the question decided last by this time, and
+    two votes of one meeting may fall in the same second.
+    """
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def create_session(conn: Connection, *, title: str, date: dt.date, president: str) -> int:
