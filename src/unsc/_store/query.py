@@ -24,29 +24,6 @@ def _codes(text: str | None) -> list[str]:
     return [c for c in (text or "").split(",") if c]
 
 
-def decision_row(r: Any) -> Row:
-    """One row of the decisions table as the queries give it (also the web app's explorer)."""
-    return {
-        "key": r.key,
-        "date": r.date.isoformat(),
-        "meeting": r.meeting,
-        "kind": r.kind,
-        "procedural": r.procedural,
-        "draft": r.draft,
-        "resolution": r.resolution,
-        "agenda": r.agenda,
-        "yes": r.yes,
-        "no": r.no,
-        "abstain": r.abstain,
-        "not_voting": r.not_voting,
-        "recorded_outcome": r.recorded_outcome,
-        "adjudicated_outcome": r.adjudicated_outcome,
-        "agrees": r.agrees,
-        "vetoed_by": _codes(r.adjudicated_vetoed_by or r.recorded_vetoed_by),
-        "sources": _codes(r.sources),
-    }
-
-
 ROW_COLUMNS = (
     _D.key,
     _D.date,
@@ -115,6 +92,11 @@ def listed_row(r: Any) -> Row:
         "vetoed_by": _codes(adjudicated_vetoed_by or recorded_vetoed_by),
         "sources": _codes(sources),
     }
+
+
+def decision_row(r: Any) -> Row:
+    """One row of the decisions table as the queries give it (also the web app's explorer)."""
+    return listed_row([getattr(r, column.name) for column in ROW_COLUMNS])
 
 
 def status(conn: Connection) -> Row:

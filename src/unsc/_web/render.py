@@ -13,7 +13,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from unsc._reference.states import name_on
 from unsc._web.agenda import agenda_items
@@ -21,6 +21,18 @@ from unsc._web.apidocs import markdown, request_body
 from unsc._web.security import CSRF_COOKIE, csrf_cookie_header, is_unlocked
 
 TEMPLATES = pathlib.Path(__file__).with_name("templates")
+
+
+def decision_link(key: str, text: object) -> str:
+    """A link to a decision's page, as the templates write it (``#`` in a key escaped)."""
+    return f'<a href="/decisions/{escape(key.replace("#", "%23"))}">{escape(text)}</a>'
+
+
+def agenda_spans(agenda: str | None) -> str:
+    """The items of an agenda text, each in its ``agenda-item`` span."""
+    return "".join(
+        f'<span class="agenda-item">{escape(item)}</span>' for item in agenda_items(agenda)
+    )
 
 
 @functools.cache

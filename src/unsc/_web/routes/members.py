@@ -18,12 +18,11 @@ from unsc._reference.states import name_on
 from unsc._reference.tables import elected_terms, permanent_tenures
 from unsc._store import query
 from unsc._web import queries
-from unsc._web.agenda import agenda_items
 from unsc._web.charts import Chart, dotplot, hbar
 from unsc._web.deps import ServicesDep
 from unsc._web.errors import not_found
 from unsc._web.kept_responses import keep
-from unsc._web.render import fragment, render
+from unsc._web.render import agenda_spans, decision_link, fragment, render
 from unsc._web.routes.api_common import ERRORS, JSON, ErrorOut
 from unsc._web.routes.vetoes import VetoOut
 
@@ -124,13 +123,10 @@ def veto_rows(vetoes: list[dict[str, Any]]) -> Markup:
     out = []
     for v in vetoes:
         if v["key"]:
-            href = escape(v["key"].replace("#", "%23"))
-            draft = f'<a href="/decisions/{href}">{escape(v["draft"] or v["key"])}</a>'
+            draft = decision_link(v["key"], v["draft"] or v["key"])
         else:
             draft = str(escape(v["draft"] or ""))
-        agenda = "".join(
-            f'<span class="agenda-item">{escape(item)}</span>' for item in agenda_items(v["agenda"])
-        )
+        agenda = agenda_spans(v["agenda"])
         vetoed_by = escape(", ".join(v["vetoed_by"]))
         out.append(
             f"<tr><td>{escape(v['date'])}</td><td>{draft}</td><td>{agenda}</td>"

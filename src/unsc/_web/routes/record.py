@@ -20,12 +20,11 @@ from pydantic import BaseModel
 
 from unsc._store import query
 from unsc._web import queries
-from unsc._web.agenda import agenda_items
 from unsc._web.deps import ServicesDep, form_guard
 from unsc._web.errors import WebError
 from unsc._web.kept_responses import keep
 from unsc._web.queries import Filters
-from unsc._web.render import render
+from unsc._web.render import agenda_spans, decision_link, render
 from unsc._web.routes.api_common import (
     ERRORS,
     JSON,
@@ -220,10 +219,6 @@ EN_DASH = "\u2013"
 TALLY = ("yes", "no", "abstain")
 
 
-def _decision_link(key: str, text: object) -> str:
-    return f'<a href="/decisions/{escape(key.replace("#", "%23"))}">{escape(text)}</a>'
-
-
 def row_html(rows: list[dict[str, Any]]) -> Markup:
     """The explorer table's rows, written here rather than cell by cell in the template.
 
@@ -235,14 +230,12 @@ def row_html(rows: list[dict[str, Any]]) -> Markup:
     out = []
     for r in rows:
         key = r["key"]
-        resolution = _decision_link(key, r["resolution"]) if r["resolution"] else ""
+        resolution = decision_link(key, r["resolution"]) if r["resolution"] else ""
         if r["draft"]:
-            draft = _decision_link(key, r["draft"])
+            draft = decision_link(key, r["draft"])
         else:
-            draft = "" if r["resolution"] else _decision_link(key, key)
-        agenda = "".join(
-            f'<span class="agenda-item">{escape(item)}</span>' for item in agenda_items(r["agenda"])
-        )
+            draft = "" if r["resolution"] else decision_link(key, key)
+        agenda = agenda_spans(r["agenda"])
         tally = "" if r["yes"] is None else escape(EN_DASH.join(str(r[k]) for k in TALLY))
         outcome = escape(r["adjudicated_outcome"] or r["recorded_outcome"] or "")
         vetoed = ", ".join(
